@@ -1,0 +1,5 @@
+import type { ServiceManifest } from '@inovda/manifest';
+import { submissionsManifest } from '@inovda/submissions/manifest';
+
+/** Every service of the platform. The region stack and the local runtime are both built from this list. */
+export const services: readonly ServiceManifest[] = [submissionsManifest];

@@ -1,0 +1,65 @@
+import * as z from 'zod';
+
+/** A work unit (OPD) of a region. `id` is a stable slug used in tokens, keys and events. */
+const opdSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'OPD id must be a kebab-case slug'),
+  name: z.string().min(3).max(200),
+  /** The coordinating agency (Balitbang / BRIDA) runs the programme. */
+  coordinator: z.boolean().default(false),
+});
+
+/**
+ * Everything that differs between two Pemda deployments. Validated when the CDK app and the local runtime load
+ * it, so a bad config fails `cdk synth` (and `npm start`) with a readable message instead of a broken stack.
+ */
+export const regionConfigSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'region id must be a kebab-case slug'),
+    displayName: z.string().min(3),
+    kind: z.enum(['kota', 'kabupaten', 'provinsi']),
+    /** AWS region the stack deploys to; account comes from the CLI environment unless pinned here. */
+    aws: z.strictObject({
+      region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
+      account: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
+    }),
+    opds: z.array(opdSchema).min(1),
+    /** Edition of the national innovation-index rubric the scoring service applies. */
+    rubricEdition: z.string().min(1),
+    /** Production stacks keep their data when the stack is deleted. */
+    production: z.boolean(),
+    logRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(180), z.literal(365), z.literal(731)]),
+    api: z.strictObject({
+      throttleRatePerSecond: z.number().int().positive().max(10_000),
+      throttleBurst: z.number().int().positive().max(5_000),
+      /** Origins of the web app allowed by CORS. */
+      allowedOrigins: z.array(z.url()).min(1),
+    }),
+    notifications: z.strictObject({
+      senderEmail: z.email(),
+    }),
+    alarmEmail: z.email(),
+  })
+  .superRefine((config, ctx) => {
+    const ids = config.opds.map((opd) => opd.id);
+    const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+    if (duplicate) ctx.addIssue({ code: 'custom', path: ['opds'], message: `duplicate OPD id ${duplicate}` });
+    if (config.opds.filter((opd) => opd.coordinator).length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['opds'], message: 'exactly one OPD must be the coordinator' });
+    }
+  });
+
+export type RegionConfigInput = z.input<typeof regionConfigSchema>;
+export type RegionConfig = z.output<typeof regionConfigSchema>;
+export type OpdConfig = RegionConfig['opds'][number];
+
+/** Validates a region config, failing with every problem listed. */
+export function defineRegion(input: RegionConfigInput): RegionConfig {
+  const result = regionConfigSchema.safeParse(input);
+  if (!result.success) {
+    throw new Error(`invalid region config ${String(input.id)}:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,67 @@
+import type * as z from 'zod';
+import { type Actor, type EventMetadata, envelopeSchema } from './envelope';
+
+/** What a producer supplies besides the data; the contract fills in type and version. */
+export interface EventContext {
+  readonly eventId: string;
+  readonly occurredAt: string;
+  readonly regionId: string;
+  readonly correlationId: string;
+  readonly actor: Actor;
+}
+
+/** A published event, ready for the outbox: EventBridge source, detail-type and detail. */
+export interface OutgoingEvent<Detail> {
+  readonly source: string;
+  readonly detailType: string;
+  readonly detail: Detail;
+}
+
+/** The detail of an event with data schema `Data`. */
+export interface Envelope<Data extends z.ZodType> {
+  metadata: EventMetadata;
+  data: z.output<Data>;
+}
+
+/** An event contract: the one module a producer and its consumers share. */
+export interface EventContract<Name extends string, Data extends z.ZodType> {
+  readonly name: Name;
+  readonly source: string;
+  readonly version: number;
+  readonly schema: z.ZodType<Envelope<Data>>;
+  /** Builds a validated event; a producer bug (data not matching its own contract) throws here, before writing. */
+  create(data: z.input<Data>, context: EventContext): OutgoingEvent<Envelope<Data>>;
+  /** Validates a received `detail` (consumers must not trust what arrives on the bus). */
+  parse(detail: unknown): Envelope<Data>;
+  /** The EventBridge pattern that selects this event. */
+  readonly pattern: { readonly source: readonly string[]; readonly 'detail-type': readonly string[] };
+}
+
+/** Declares an event contract: name (the EventBridge detail-type), source service, version and data schema. */
+export function defineEvent<Name extends string, Data extends z.ZodType>(spec: {
+  name: Name;
+  service: string;
+  version: number;
+  data: Data;
+}): EventContract<Name, Data> {
+  const source = `inovda.${spec.service}`;
+  // The generic object schema's inferred type is too deep for TypeScript to relate to Envelope; it is the same shape.
+  const schema = envelopeSchema(spec.data) as unknown as z.ZodType<Envelope<Data>>;
+  return {
+    name: spec.name,
+    source,
+    version: spec.version,
+    schema,
+    pattern: { source: [source], 'detail-type': [spec.name] },
+    create(data, context) {
+      const detail = schema.parse({
+        metadata: { ...context, eventType: spec.name, version: spec.version },
+        data,
+      });
+      return { source, detailType: spec.name, detail };
+    },
+    parse(detail) {
+      return schema.parse(detail);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './define-event';
+export * from './envelope';
+export * from './innovation-profile';
+export * from './submissions-events';

@@ -1,0 +1,161 @@
+import * as z from 'zod';
+
+/**
+ * The innovation profile: the national form (Indeks Inovasi Daerah) an OPD fills as its innovation moves
+ * through the 5D stages. Every field but the name and owner OPD is optional in a draft: completeness is a
+ * stage-gate rule (workflow service), not a validation rule. Limits keep one item far below DynamoDB's 400 KB.
+ */
+
+export const MATURITIES = ['initiative', 'trial', 'implemented'] as const;
+export const INITIATOR_KINDS = ['regional-head', 'dprd-member', 'opd', 'civil-servant', 'public'] as const;
+export const INNOVATION_TYPES = ['digital', 'non-digital'] as const;
+export const INNOVATION_FORMS = ['public-service', 'governance', 'other'] as const;
+export const BUDGET_SOURCES = ['apbd', 'apbn', 'apbdes', 'csr', 'other', 'none'] as const;
+/** Government affairs (urusan pemerintahan); the first six are the basic-service affairs the index counts. */
+export const GOVERNMENT_AFFAIRS = [
+  'education',
+  'health',
+  'public-works-spatial-planning',
+  'housing-settlements',
+  'public-order-protection',
+  'social',
+  'labour',
+  'women-child-protection',
+  'food',
+  'land',
+  'environment',
+  'population-civil-registration',
+  'village-community-empowerment',
+  'family-planning',
+  'transportation',
+  'communication-informatics',
+  'cooperatives-smes',
+  'investment',
+  'youth-sports',
+  'statistics',
+  'culture',
+  'library',
+  'archives',
+  'tourism',
+  'agriculture',
+  'trade',
+  'industry',
+  'finance',
+  'planning',
+  'research-innovation',
+  'other',
+] as const;
+
+/** Indicator codes of the innovation-level rubric (DOMAIN.md); evidence is attached per indicator. */
+export const INDICATORS = [
+  'regulation',
+  'human-resources',
+  'budget',
+  'tools',
+  'technical-training',
+  'regional-work-plan',
+  'actors',
+  'implementer-mandate',
+  'network',
+  'socialisation',
+  'technical-guide',
+  'ease-of-information',
+  'ease-of-process',
+  'complaint-handling',
+  'integrated-service',
+  'replication',
+  'speed-of-creation',
+  'benefit',
+  'monitoring-evaluation',
+  'quality-video',
+] as const;
+
+export const OPD_ID = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'opdId must be a kebab-case slug')
+  .max(64);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2_000);
+
+export const milestoneSchema = z.strictObject({
+  title: text(300),
+  dueDate: isoDate,
+  done: z.boolean().optional(),
+});
+
+export const evidenceSchema = z.strictObject({
+  indicator: z.enum(INDICATORS),
+  url: httpUrl,
+  title: text(300).optional(),
+});
+
+export const contactPersonSchema = z.strictObject({
+  name: text(200),
+  position: text(200).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'phone must be digits, spaces, +, ( ) or -')
+    .optional(),
+  email: z.email().max(254).optional(),
+});
+
+/** Every field of the profile; the shapes shared by the API, the events and the stage gates. */
+export const profileFields = {
+  name: text(200),
+  opdId: OPD_ID,
+  initiatorKind: z.enum(INITIATOR_KINDS),
+  type: z.enum(INNOVATION_TYPES),
+  form: z.enum(INNOVATION_FORMS),
+  governmentAffairs: z
+    .array(z.enum(GOVERNMENT_AFFAIRS))
+    .min(1)
+    .max(10)
+    .refine((items) => new Set(items).size === items.length, 'government affairs must not repeat'),
+  maturity: z.enum(MATURITIES),
+  trialStartDate: isoDate,
+  implementationStartDate: isoDate,
+  problemStatement: text(10_000),
+  rootCause: text(10_000),
+  beneficiaries: text(5_000),
+  designNarrative: text(30_000),
+  goals: text(5_000),
+  benefits: text(5_000),
+  results: text(10_000),
+  milestones: z.array(milestoneSchema).max(50),
+  budgetSource: z.enum(BUDGET_SOURCES),
+  evidence: z.array(evidenceSchema).max(100),
+  contactPerson: contactPersonSchema,
+} as const;
+
+export type ProfileFieldName = keyof typeof profileFields;
+export const PROFILE_FIELD_NAMES = Object.keys(profileFields) as ProfileFieldName[];
+
+/** The profile as stored and published: name and OPD always present, everything else optional. */
+export const profileSchema = z.strictObject({
+  ...profileFields,
+  initiatorKind: profileFields.initiatorKind.optional(),
+  type: profileFields.type.optional(),
+  form: profileFields.form.optional(),
+  governmentAffairs: profileFields.governmentAffairs.optional(),
+  maturity: profileFields.maturity.optional(),
+  trialStartDate: profileFields.trialStartDate.optional(),
+  implementationStartDate: profileFields.implementationStartDate.optional(),
+  problemStatement: profileFields.problemStatement.optional(),
+  rootCause: profileFields.rootCause.optional(),
+  beneficiaries: profileFields.beneficiaries.optional(),
+  designNarrative: profileFields.designNarrative.optional(),
+  goals: profileFields.goals.optional(),
+  benefits: profileFields.benefits.optional(),
+  results: profileFields.results.optional(),
+  milestones: profileFields.milestones.optional(),
+  budgetSource: profileFields.budgetSource.optional(),
+  evidence: profileFields.evidence.optional(),
+  contactPerson: profileFields.contactPerson.optional(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const INNOVATION_STATUSES = ['draft', 'registered', 'withdrawn'] as const;
+export type InnovationStatus = (typeof INNOVATION_STATUSES)[number];

@@ -1,0 +1,52 @@
+import * as z from 'zod';
+import { defineEvent } from './define-event';
+import { OPD_ID, profileSchema } from './innovation-profile';
+
+const SERVICE = 'submissions';
+
+const innovationRef = {
+  innovationId: z.string().min(1),
+  opdId: OPD_ID,
+  /** The innovation's version after the change; consumers use it to ignore stale, out-of-order events. */
+  version: z.number().int().positive(),
+};
+
+/** An OPD created a draft innovation. */
+export const InnovationDrafted = defineEvent({
+  name: 'InnovationDrafted',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...innovationRef, name: z.string().min(1), profile: profileSchema }),
+});
+
+/** A draft was registered into the programme (it now enters the 5D track). */
+export const InnovationRegistered = defineEvent({
+  name: 'InnovationRegistered',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...innovationRef, name: z.string().min(1), registeredAt: z.iso.datetime() }),
+});
+
+/** The profile changed; carries the whole profile so consumers keep their own projection without reading ours. */
+export const InnovationProfileUpdated = defineEvent({
+  name: 'InnovationProfileUpdated',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...innovationRef, changedFields: z.array(z.string()).min(1), profile: profileSchema }),
+});
+
+/** The owner OPD (or an admin) withdrew the innovation; its track closes. */
+export const InnovationWithdrawn = defineEvent({
+  name: 'InnovationWithdrawn',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...innovationRef, reason: z.string().max(2_000).optional(), withdrawnAt: z.iso.datetime() }),
+});
+
+/** Every event the submissions service publishes. */
+export const submissionsEvents = [
+  InnovationDrafted,
+  InnovationRegistered,
+  InnovationProfileUpdated,
+  InnovationWithdrawn,
+];

@@ -1,0 +1,4 @@
+export * from './clients';
+export * from './config';
+export * from './cursor';
+export * from './outbox';

@@ -1,0 +1,18 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { ENV } from '@inovda/manifest';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { requiredEnv } from './config';
+import { publishOutbox } from './outbox-publisher';
+
+const logger = new Logger();
+const eventBridge = new EventBridgeClient({});
+const eventBusName = requiredEnv(ENV.eventBusName);
+
+/** The outbox publisher Lambda: the same code for every service, fed by its table's stream. */
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  publishOutbox(event, {
+    eventBridge,
+    eventBusName,
+    log: (message, extra) => logger.warn(message, extra),
+  });

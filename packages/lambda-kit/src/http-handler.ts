@@ -1,0 +1,153 @@
+import type { RouteSpec } from '@inovda/manifest';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { type Caller, callerFromClaims, hasAnyRole } from './caller';
+import { formToObject } from './form-body';
+import { logger } from './logger';
+import { Problem } from './problem';
+
+/** Bodies above this are refused before parsing (an innovation profile at its limits stays well under it). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+/** What a use-case adapter receives: the verified caller, the parsed body and the raw event. */
+export interface HttpRequest {
+  readonly caller: Caller;
+  readonly body: unknown;
+  readonly pathParameters: Readonly<Record<string, string | undefined>>;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly requestId: string;
+  readonly correlationId: string;
+  readonly event: HttpEvent;
+}
+
+export interface HttpHandlerOptions {
+  /** Whether the route takes a body: `required` (create), `optional` (actions with an optional note), `none`. */
+  readonly body: 'required' | 'optional' | 'none';
+}
+
+type MiddyHttpError = Error & { statusCode: number };
+
+function isMiddyHttpError(error: unknown): error is MiddyHttpError {
+  return error instanceof Error && typeof (error as Partial<MiddyHttpError>).statusCode === 'number';
+}
+
+/** Maps any thrown value to a problem; what is not a known client error becomes a bare 500. */
+function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  if (isMiddyHttpError(error)) {
+    if (error.statusCode === 415) return new Problem('unsupported-media-type');
+    if (error.statusCode === 422) return new Problem('malformed-body', { detail: 'Body is not valid JSON.' });
+  }
+  return new Problem('internal');
+}
+
+/** A JSON response. */
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The `application/problem+json` response of a problem. */
+export function problemResponse(problem: Problem, instance?: string): HttpResponse {
+  return {
+    statusCode: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
+    body: JSON.stringify(problem.toJSON(instance)),
+  };
+}
+
+const CONTENT_TYPES = /^application\/(json|[a-z0-9.+-]+\+json|x-www-form-urlencoded)(\s*;.*)?$/i;
+
+function bodyBytes(event: HttpEvent): number {
+  if (event.body === undefined) return 0;
+  return event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
+}
+
+function hasBody(event: HttpEvent): boolean {
+  return event.body !== undefined && event.body.length > 0;
+}
+
+/**
+ * Wraps a use case as an HTTP API (payload 2.0) handler: normalises headers, bounds and parses the body (JSON or
+ * HTML form), authenticates from the authorizer claims, enforces the route's roles, and maps every failure to a
+ * problem response. Each rule lives here once; handlers hold none of it.
+ */
+export function httpHandler(
+  route: RouteSpec,
+  options: HttpHandlerOptions,
+  useCase: (request: HttpRequest) => Promise<HttpResponse>,
+) {
+  const parse = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
+    const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+    if (!caller) throw new Problem('unauthenticated');
+    if (!hasAnyRole(caller, route.roles)) throw new Problem('forbidden');
+    if (caller.roles.length === 1 && caller.roles[0] === 'opd' && !caller.opdId) {
+      throw new Problem('forbidden', { detail: 'The token names no OPD for this OPD user.' });
+    }
+    const headers = event.headers ?? {};
+    const correlationId = headers['x-correlation-id'] ?? event.requestContext.requestId ?? context.awsRequestId;
+    logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
+    return useCase({
+      caller,
+      body: event.body ?? {},
+      pathParameters: event.pathParameters ?? {},
+      query: event.queryStringParameters ?? {},
+      headers,
+      requestId: event.requestContext.requestId,
+      correlationId,
+      event,
+    });
+  };
+
+  return middy<HttpEvent, HttpResponse>()
+    .use(httpHeaderNormalizer())
+    .use({
+      before: (request) => {
+        const { event } = request;
+        if (bodyBytes(event) > MAX_BODY_BYTES) {
+          throw new Problem('payload-too-large', { detail: `The limit is ${MAX_BODY_BYTES} bytes.` });
+        }
+        if (!hasBody(event)) {
+          if (options.body === 'required') throw new Problem('malformed-body', { detail: 'A body is required.' });
+          event.body = undefined;
+          return;
+        }
+        if (options.body === 'none') throw new Problem('malformed-body', { detail: 'This route takes no body.' });
+        const contentType = event.headers?.['content-type'] ?? '';
+        if (!CONTENT_TYPES.test(contentType)) throw new Problem('unsupported-media-type');
+      },
+    })
+    .use(httpJsonBodyParser({ disableContentTypeError: true }))
+    .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
+    .use({
+      before: (request) => {
+        const body: unknown = request.event.body;
+        const isForm = /^application\/x-www-form-urlencoded/i.test(request.event.headers?.['content-type'] ?? '');
+        if (isForm && typeof body === 'object' && body !== null) {
+          (request.event as { body: unknown }).body = formToObject(body as Record<string, string | string[]>);
+        }
+      },
+    })
+    .use({
+      onError: (request) => {
+        const problem = toProblem(request.error);
+        if (problem.status >= 500) {
+          logger.error('request failed', { error: request.error as Error });
+        } else {
+          logger.info('request refused', { code: problem.code, status: problem.status });
+        }
+        request.response = problemResponse(problem, request.event.requestContext?.requestId);
+      },
+    })
+    .handler(parse);
+}

@@ -1,0 +1,6 @@
+export * from './caller';
+export * from './form-body';
+export * from './http-handler';
+export * from './logger';
+export * from './problem';
+export * from './validation';

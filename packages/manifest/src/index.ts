@@ -1,0 +1,148 @@
+/**
+ * A service manifest declares everything about a service that infrastructure needs to know: its table,
+ * its functions, the HTTP routes each serves (with the roles allowed) and the events each consumes.
+ * The CDK stack (infra/) and the local runtime (@inovda/local) are both generated from these, so nothing is
+ * wired twice by hand. Manifests are plain data: importing one must never pull in handler code or the SDK.
+ */
+
+/** Roles come from Cognito groups. */
+export const ROLES = ['opd', 'coordinator', 'evaluator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An HTTP API route. `path` uses API Gateway syntax: `/innovations/{id}`. */
+export interface RouteSpec {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Roles allowed to call the route. Enforced in the handler (HTTP API JWT authorizers cannot check groups). */
+  readonly roles: readonly Role[];
+}
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeySpec {
+  readonly partitionKey: { readonly name: string; readonly type: AttributeType };
+  readonly sortKey?: { readonly name: string; readonly type: AttributeType };
+}
+
+export interface IndexSpec extends KeySpec {
+  readonly name: string;
+}
+
+export interface TableSpec extends KeySpec {
+  /** Logical name, unique in the stack (e.g. `submissions`). */
+  readonly name: string;
+  readonly globalIndexes: readonly IndexSpec[];
+  /** Attribute holding an epoch-seconds expiry (idempotency, outbox and processed-event rows). */
+  readonly timeToLiveAttribute: string;
+}
+
+/** How data access is granted to a function: least privilege, decided per function. */
+export type TableAccess = 'read' | 'write' | 'read-write';
+
+/** Retry policy of an EventBridge rule target (mirrors the CDK target props). */
+export interface RetryPolicy {
+  readonly maximumRetryAttempts: number;
+  readonly maximumEventAgeSeconds: number;
+}
+
+/** An event subscription: an EventBridge rule on the region's bus targeting the function. */
+export interface SubscriptionSpec {
+  /** Rule name, unique within the service. */
+  readonly name: string;
+  /** An EventBridge event pattern. */
+  readonly pattern: Readonly<Record<string, unknown>>;
+  readonly retry: RetryPolicy;
+}
+
+/** A scheduled rule: `rate(1 day)` or `cron(0 1 * * ? *)` in AWS; `localExpression` overrides locally. */
+export interface ScheduleSpec {
+  readonly name: string;
+  readonly expression: string;
+  readonly localExpression?: string;
+}
+
+export interface FunctionSpec {
+  /** Logical id, unique within the service, kebab-case (e.g. `create-innovation`). */
+  readonly name: string;
+  /** Path of the handler module relative to the service folder; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly tableAccess?: TableAccess;
+  /** True when the function publishes to the region's event bus (only outbox publishers should). */
+  readonly putsEvents?: boolean;
+  readonly routes?: readonly RouteSpec[];
+  readonly subscriptions?: readonly SubscriptionSpec[];
+  readonly schedules?: readonly ScheduleSpec[];
+  /** True for the function fed by the service table's stream (the outbox publisher). */
+  readonly consumesTableStream?: boolean;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export interface ServiceManifest {
+  /** Service name; events it publishes have source `inovda.<name>`. */
+  readonly name: string;
+  /** Absolute path of the service folder (function entries are relative to it). */
+  readonly root: string;
+  readonly table: TableSpec;
+  readonly functions: readonly FunctionSpec[];
+}
+
+/** Environment variable names shared by the stack, the local runtime and the handlers. */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  regionId: 'INOVDA_REGION_ID',
+  opdIds: 'INOVDA_OPD_IDS',
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+} as const;
+
+/** What a function's environment is built from, in AWS and locally alike. */
+export interface FunctionEnvironmentInput {
+  readonly manifest: ServiceManifest;
+  readonly fn: FunctionSpec;
+  readonly tableName: string;
+  readonly eventBusName: string;
+  readonly regionId: string;
+  readonly opdIds: readonly string[];
+}
+
+/**
+ * The environment of one function. The stack and the local runtime both call this, so a handler sees the same
+ * variables everywhere; only SDK endpoints and credentials (standard `AWS_*` variables) differ locally.
+ */
+export function functionEnvironment(input: FunctionEnvironmentInput): Record<string, string> {
+  const env: Record<string, string> = {
+    [ENV.serviceName]: input.manifest.name,
+    [ENV.regionId]: input.regionId,
+    [ENV.opdIds]: input.opdIds.join(','),
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  if (input.fn.tableAccess || input.fn.consumesTableStream) env[ENV.tableName] = input.tableName;
+  if (input.fn.putsEvents) env[ENV.eventBusName] = input.eventBusName;
+  return env;
+}
+
+/**
+ * Only outbox rows reach the publisher: the stream's event-source filter (Lambda filter criteria use the
+ * EventBridge pattern syntax, so the local poller applies the same pattern with the same matcher).
+ */
+export const OUTBOX_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } },
+} as const;
+
+/** Retry policy of the stream event source mapping before a batch goes to the DLQ. */
+export const OUTBOX_STREAM_RETRY = { maximumRetryAttempts: 10, batchSize: 50, bisectBatchOnError: true } as const;
+
+/** Every route of a manifest with the function serving it. */
+export function routesOf(manifest: ServiceManifest): Array<{ fn: FunctionSpec; route: RouteSpec }> {
+  return manifest.functions.flatMap((fn) => (fn.routes ?? []).map((route) => ({ fn, route })));
+}
+
+/** The source events of a service carry. */
+export function eventSourceOf(serviceName: string): string {
+  return `inovda.${serviceName}`;
+}

@@ -1,0 +1,33 @@
+import type { InnovationStatus, Profile } from '@inovda/contracts';
+
+/** Who did something, as recorded on the innovation and in its history. */
+export interface ActorRef {
+  readonly sub: string;
+  readonly username: string;
+  readonly role: 'opd' | 'coordinator' | 'evaluator' | 'admin';
+}
+
+/** An innovation: its profile plus lifecycle state. `version` grows by one with every accepted change. */
+export type Innovation = Profile & {
+  readonly id: string;
+  readonly version: number;
+  readonly status: InnovationStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: ActorRef;
+  readonly registeredAt?: string;
+  readonly withdrawnAt?: string;
+  readonly withdrawReason?: string;
+};
+
+export type HistoryAction = 'created' | 'updated' | 'registered' | 'withdrawn';
+
+/** One entry of an innovation's change history. */
+export interface HistoryEntry {
+  readonly version: number;
+  readonly action: HistoryAction;
+  readonly at: string;
+  readonly actor: ActorRef;
+  readonly changedFields: readonly string[];
+  readonly note?: string;
+}

@@ -1,0 +1,16 @@
+import { createDocumentClient, requiredEnv } from '@inovda/dynamo';
+import { ENV } from '@inovda/manifest';
+import { ulid } from 'ulid';
+import { InnovationStore } from '../store/innovation-store';
+import type { Deps } from '../use-cases/context';
+
+/** Dependencies of the submissions handlers, built once per cold start from the environment. */
+export function depsFromEnv(): Deps {
+  return {
+    store: new InnovationStore(createDocumentClient(), requiredEnv(ENV.tableName)),
+    regionId: requiredEnv(ENV.regionId),
+    regionOpdIds: new Set(requiredEnv(ENV.opdIds).split(',')),
+    now: () => new Date(),
+    newId: () => ulid(),
+  };
+}

@@ -1,0 +1,1 @@
+export { submissionsManifest } from './manifest';

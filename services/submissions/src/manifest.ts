@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import type { ServiceManifest } from '@inovda/manifest';
+import { routes } from './routes';
+
+/** The submissions service: its table, functions, routes and subscriptions. Plain data (see @inovda/manifest). */
+export const submissionsManifest = {
+  name: 'submissions',
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  table: {
+    name: 'submissions',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+    globalIndexes: [
+      // Overloaded, generic indexes: each entity decides what it projects into them (see store/keys.ts).
+      { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+      { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+    ],
+  },
+  functions: [
+    {
+      name: 'create-innovation',
+      entry: 'src/handlers/create-innovation.ts',
+      description: 'Create a draft innovation profile',
+      tableAccess: 'read-write',
+      routes: [routes.createInnovation],
+    },
+    {
+      name: 'list-innovations',
+      entry: 'src/handlers/list-innovations.ts',
+      description: 'List innovations the caller may see, by OPD and status',
+      tableAccess: 'read',
+      routes: [routes.listInnovations],
+    },
+    {
+      name: 'get-innovation',
+      entry: 'src/handlers/get-innovation.ts',
+      description: 'Read one innovation profile',
+      tableAccess: 'read',
+      routes: [routes.getInnovation],
+    },
+    {
+      name: 'update-innovation',
+      entry: 'src/handlers/update-innovation.ts',
+      description: 'Partially update an innovation profile (If-Match version)',
+      tableAccess: 'read-write',
+      routes: [routes.updateInnovation],
+    },
+    {
+      name: 'change-innovation-status',
+      entry: 'src/handlers/change-innovation-status.ts',
+      description: 'Register a draft into the programme or withdraw an innovation',
+      tableAccess: 'read-write',
+      routes: [routes.registerInnovation, routes.withdrawInnovation],
+    },
+    {
+      name: 'list-innovation-versions',
+      entry: 'src/handlers/list-innovation-versions.ts',
+      description: 'Change history of an innovation: who, when, which fields',
+      tableAccess: 'read',
+      routes: [routes.listInnovationVersions],
+    },
+    {
+      name: 'outbox-publisher',
+      entry: 'src/handlers/outbox-publisher.ts',
+      description: 'Publish outbox rows from the table stream to the region event bus',
+      consumesTableStream: true,
+      putsEvents: true,
+      timeoutSeconds: 60,
+    },
+  ],
+} as const satisfies ServiceManifest;
