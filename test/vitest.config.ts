@@ -12,6 +12,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'cdk.out/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     hookTimeout: 120_000,
     // Two cores: keep parallelism modest so DynamoDB Local, workers and CDK synth don't starve each other.
     maxWorkers: 2,

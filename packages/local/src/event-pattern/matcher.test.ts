@@ -56,7 +56,10 @@ describe('exact values', () => {
   });
 
   it('requires every named field (AND) and reaches into nested objects', () => {
-    const pattern = { source: ['inovda.orders'], detail: { order: { status: ['paid'] } } };
+    const pattern = {
+      source: ['inovda.orders'],
+      detail: { order: { status: ['paid'] } },
+    };
     expect(testEventPattern(event({ order: { status: 'paid' } }), pattern)).toBe(true);
     expect(testEventPattern(event({ order: { status: 'open' } }), pattern)).toBe(false);
     expect(testEventPattern(event({ status: 'paid' }), pattern)).toBe(false);
@@ -78,7 +81,11 @@ describe('exact values', () => {
   it('joins field names with dots, as Event Ruler does', () => {
     expect(testEventPattern(event({ 'a.b': 'x' }), { detail: { a: { b: ['x'] } } })).toBe(true);
     expect(testEventPattern(event({ a: { b: 'x' } }), { detail: { 'a.b': ['x'] } })).toBe(true);
-    expect(testEventPattern(event({ a: { b: 'x' } }), { detail: { 'a.b': { c: ['x'] } } })).toBe(false);
+    expect(
+      testEventPattern(event({ a: { b: 'x' } }), {
+        detail: { 'a.b': { c: ['x'] } },
+      }),
+    ).toBe(false);
   });
 
   it('does not parse JSON held in a string field', () => {
@@ -172,7 +179,11 @@ describe('anything-but', () => {
   });
 
   it('never matches a missing field', () => {
-    expect(testEventPattern(event({}), { detail: { state: [{ 'anything-but': 'stopped' }] } })).toBe(false);
+    expect(
+      testEventPattern(event({}), {
+        detail: { state: [{ 'anything-but': 'stopped' }] },
+      }),
+    ).toBe(false);
   });
 
   it('matches an array holding any value outside the exclusion', () => {
@@ -254,9 +265,21 @@ describe('exists', () => {
 
   it('sees a field inside any element of an array of objects', () => {
     const detail = { items: [{ sku: 'A' }, { id: 'x' }] };
-    expect(testEventPattern(event(detail), { detail: { items: { id: [{ exists: true }] } } })).toBe(true);
-    expect(testEventPattern(event(detail), { detail: { items: { id: [{ exists: false }] } } })).toBe(false);
-    expect(testEventPattern(event(detail), { detail: { items: { gone: [{ exists: false }] } } })).toBe(true);
+    expect(
+      testEventPattern(event(detail), {
+        detail: { items: { id: [{ exists: true }] } },
+      }),
+    ).toBe(true);
+    expect(
+      testEventPattern(event(detail), {
+        detail: { items: { id: [{ exists: false }] } },
+      }),
+    ).toBe(false);
+    expect(
+      testEventPattern(event(detail), {
+        detail: { items: { gone: [{ exists: false }] } },
+      }),
+    ).toBe(true);
   });
 
   it('combines with other alternatives for "missing or not X"', () => {
@@ -291,7 +314,9 @@ describe('cidr', () => {
 describe('$or', () => {
   const pattern = {
     source: ['inovda.orders'],
-    detail: { $or: [{ total: [{ numeric: ['>', 100] }] }, { priority: [true] }] },
+    detail: {
+      $or: [{ total: [{ numeric: ['>', 100] }] }, { priority: [true] }],
+    },
   };
 
   it('matches when any alternative matches, alongside the other fields', () => {
@@ -303,7 +328,13 @@ describe('$or', () => {
 
   it('nests', () => {
     const nested = {
-      $or: [{ source: ['a'] }, { detail: { kind: ['x'] }, $or: [{ region: ['r1'] }, { account: ['1'] }] }],
+      $or: [
+        { source: ['a'] },
+        {
+          detail: { kind: ['x'] },
+          $or: [{ region: ['r1'] }, { account: ['1'] }],
+        },
+      ],
     };
     expect(testEventPattern({ source: 'a' }, nested)).toBe(true);
     expect(testEventPattern({ source: 'b', detail: { kind: 'x' }, account: '1' }, nested)).toBe(true);
@@ -398,13 +429,19 @@ describe('invalid patterns', () => {
     };
     expect(() => validateEventPattern(pattern)).not.toThrow();
     expect(() => validateEventPattern(JSON.stringify(pattern))).not.toThrow();
-    expect(() => validateEventPattern({ s: [{ wildcard: '/Users/*/dir/dir/dir/dir/dir/doc.txt' }] })).not.toThrow();
+    expect(() =>
+      validateEventPattern({
+        s: [{ wildcard: '/Users/*/dir/dir/dir/dir/dir/doc.txt' }],
+      }),
+    ).not.toThrow();
   });
 });
 
 describe('compiled patterns', () => {
   it('match many events without recompiling', () => {
-    const compiled = compileEventPattern({ detail: { state: [{ prefix: 'run' }] } });
+    const compiled = compileEventPattern({
+      detail: { state: [{ prefix: 'run' }] },
+    });
     expect(matchesEventPattern(compiled, flattenEvent(event({ state: 'running' })))).toBe(true);
     expect(matchesEventPattern(compiled, flattenEvent(event({ state: 'stopped' })))).toBe(false);
   });
@@ -442,7 +479,11 @@ describe('properties', () => {
 
   it('every JSON scalar matches itself as an exact value', () => {
     const scalar = fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-    fc.assert(fc.property(scalar, (value) => expect(stateMatches(value, [value])).toBe(true)));
+    fc.assert(
+      fc.property(scalar, (value) => {
+        expect(stateMatches(value, [value])).toBe(true);
+      }),
+    );
   });
 
   it('a numeric range agrees with plain comparison', () => {
@@ -459,10 +500,17 @@ describe('properties', () => {
     // A two-letter alphabet makes overlapping literals (the hard case for a greedy matcher) common.
     const small = fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(small, { minLength: 1, maxLength: 4 }), fc.string({ unit: fc.constantFrom('a', 'b') }), (segments, value) => {
-        const regex = new RegExp(`^${segments.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
-        expect(wildcardMatches(segments, value)).toBe(regex.test(value));
-      }),
+      fc.property(
+        fc.array(small, { minLength: 1, maxLength: 4 }),
+        fc.string({ unit: fc.constantFrom('a', 'b') }),
+        (segments, value) => {
+          const regex = new RegExp(
+            `^${segments.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`,
+            's',
+          );
+          expect(wildcardMatches(segments, value)).toBe(regex.test(value));
+        },
+      ),
     );
   });
 });

@@ -47,20 +47,37 @@ export type NumericOperator = '<' | '<=' | '=' | '>' | '>=';
 /** What an `anything-but` filter excludes. */
 export type Exclusion =
   | { readonly type: 'values'; readonly values: readonly (string | number)[] }
-  | { readonly type: 'prefix' | 'suffix' | 'equals-ignore-case'; readonly values: readonly string[] }
-  | { readonly type: 'wildcard'; readonly patterns: readonly WildcardSegments[] };
+  | {
+      readonly type: 'prefix' | 'suffix' | 'equals-ignore-case';
+      readonly values: readonly string[];
+    }
+  | {
+      readonly type: 'wildcard';
+      readonly patterns: readonly WildcardSegments[];
+    };
 
 /** A wildcard pattern as the literal text between its unescaped `*` characters ("a*b" is ["a", "b"]). */
 export type WildcardSegments = readonly string[];
 
 /** One entry of a field's value array in a pattern, after validation. */
 export type Condition =
-  | { readonly type: 'equals'; readonly value: Scalar; readonly ip: IpAddress | undefined }
+  | {
+      readonly type: 'equals';
+      readonly value: Scalar;
+      readonly ip: IpAddress | undefined;
+    }
   | { readonly type: 'exists'; readonly exists: boolean }
-  | { readonly type: 'prefix' | 'suffix'; readonly value: string; readonly ignoreCase: boolean }
+  | {
+      readonly type: 'prefix' | 'suffix';
+      readonly value: string;
+      readonly ignoreCase: boolean;
+    }
   | { readonly type: 'equals-ignore-case'; readonly value: string }
   | { readonly type: 'wildcard'; readonly segments: WildcardSegments }
-  | { readonly type: 'numeric'; readonly comparisons: readonly NumericComparison[] }
+  | {
+      readonly type: 'numeric';
+      readonly comparisons: readonly NumericComparison[];
+    }
   | { readonly type: 'cidr'; readonly range: IpRange }
   | { readonly type: 'anything-but'; readonly exclude: Exclusion };
 
@@ -242,9 +259,15 @@ function compileOperator(operator: string, operand: unknown): Condition {
     case 'suffix':
       return compileAffix(operator, operand);
     case 'equals-ignore-case':
-      return { type: 'equals-ignore-case', value: requireString(operand, 'equals-ignore-case') };
+      return {
+        type: 'equals-ignore-case',
+        value: requireString(operand, 'equals-ignore-case'),
+      };
     case 'wildcard':
-      return { type: 'wildcard', segments: parseWildcard(requireString(operand, 'wildcard')) };
+      return {
+        type: 'wildcard',
+        segments: parseWildcard(requireString(operand, 'wildcard')),
+      };
     case 'numeric':
       return { type: 'numeric', comparisons: compileNumeric(operand) };
     case 'exists':
@@ -252,7 +275,10 @@ function compileOperator(operator: string, operand: unknown): Condition {
       return { type: 'exists', exists: operand };
     case 'cidr':
       // Event Ruler reuses the prefix message for a non-string CIDR.
-      return { type: 'cidr', range: parseCidr(requireString(operand, 'prefix')) };
+      return {
+        type: 'cidr',
+        range: parseCidr(requireString(operand, 'prefix')),
+      };
     case 'anything-but':
       return { type: 'anything-but', exclude: compileAnythingBut(operand) };
     default:
@@ -267,7 +293,12 @@ function requireString(operand: unknown, operator: string): string {
 
 function compileAffix(operator: 'prefix' | 'suffix', operand: unknown): Condition {
   // {"prefix": {"equals-ignore-case": "…"}} is the only object form; lists are rejected.
-  if (!isJsonObject(operand)) return { type: operator, value: requireString(operand, operator), ignoreCase: false };
+  if (!isJsonObject(operand))
+    return {
+      type: operator,
+      value: requireString(operand, operator),
+      ignoreCase: false,
+    };
   const entries = Object.entries(operand);
   const first = entries[0];
   const label = operator === 'prefix' ? 'Prefix' : 'Suffix';
@@ -339,7 +370,10 @@ function compileAnythingButList(values: readonly unknown[]): Exclusion {
   if (hasStrings === hasNumbers) {
     fail('Inside anything but list, either all values are number or string, mixed type is not supported');
   }
-  return { type: 'values', values: hasStrings ? strings : numbers.map(comparableOperand) };
+  return {
+    type: 'values',
+    values: hasStrings ? strings : numbers.map(comparableOperand),
+  };
 }
 
 function compileAnythingButObject(operand: JsonObject): Exclusion {
@@ -415,7 +449,11 @@ function parseCidr(text: string): IpRange {
   const bits = ip.version === 4 ? 32 : 128;
   if (mask >= bits) fail(ip.version === 4 ? 'IPv4 mask bits must be < 32' : 'IPv6 mask bits must be < 128');
   const hostMask = (1n << BigInt(bits - mask)) - 1n;
-  return { version: ip.version, low: ip.value & ~hostMask, high: ip.value | hostMask };
+  return {
+    version: ip.version,
+    low: ip.value & ~hostMask,
+    high: ip.value | hostMask,
+  };
 }
 
 function javaSplit(text: string, separator: string): string[] {
@@ -429,7 +467,10 @@ function parseIpv4(text: string): IpAddress | undefined {
   const octets = text.split('.');
   // Leading zeros are ambiguous (octal?) and modern Java rejects them; so do we.
   if (!octets.every((octet) => /^(0|[1-9][0-9]{0,2})$/.test(octet) && Number(octet) <= 255)) return undefined;
-  return { version: 4, value: octets.reduce((sum, octet) => (sum << 8n) | BigInt(octet), 0n) };
+  return {
+    version: 4,
+    value: octets.reduce((sum, octet) => (sum << 8n) | BigInt(octet), 0n),
+  };
 }
 
 function parseIpv6(text: string): IpAddress | undefined {

@@ -1,0 +1,128 @@
+import { type ServiceManifest, routesOf } from '@inovda/manifest';
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RegionConfig } from '../regions';
+import type { InovdaFunction } from './inovda-function';
+import { logRetentionOf, removalPolicyOf } from './retention';
+
+/**
+ * One JSON object per request: what an operator needs to follow a request id from a problem+json response to the
+ * function's logs, and why a request failed before reaching a function (authorizer, integration).
+ */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  error: '$context.error.message',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+} as const;
+
+/** Request headers the web app sends beyond the CORS-safelisted ones. */
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
+/** Response headers the web app reads (optimistic concurrency and created resources). */
+const CORS_EXPOSE_HEADERS = ['etag', 'location'];
+
+/** Props of a {@link RegionApi}. */
+export interface RegionApiProps {
+  readonly config: RegionConfig;
+  readonly services: readonly ServiceManifest[];
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+}
+
+/**
+ * The region's HTTP API (payload format 2.0): a `$default` stage with the region's throttling and JSON access
+ * logs, CORS for the region's web origins, and a Cognito JWT authorizer on every route. Routes come only from
+ * the manifests, through {@link RegionApi.addFunctionRoutes}.
+ */
+export class RegionApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  private readonly authorizer: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string, props: RegionApiProps) {
+    super(scope, id);
+    const { config } = props;
+    const methods = new Set(props.services.flatMap((manifest) => routesOf(manifest).map(({ route }) => route.method)));
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `inovda-${config.id}`,
+      description: `inovda API of ${config.displayName}`,
+      // The stage is created below: HttpApi's own default stage takes neither throttling nor access logs.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...config.api.allowedOrigins],
+        allowMethods: [...methods].map((method) => CorsHttpMethod[method]),
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: CORS_EXPOSE_HEADERS,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: logRetentionOf(config),
+      removalPolicy: removalPolicyOf(config),
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.api.throttleRatePerSecond, burstLimit: config.api.throttleBurst },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    // Tokens are checked here (signature, issuer, audience, expiry); roles are checked by the handlers, because
+    // an HTTP API JWT authorizer cannot match Cognito groups.
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.userPool.userPoolProviderUrl, {
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+  }
+
+  /** The URL of the `$default` stage. */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  /** Routes every manifest route of the function to it, through one Lambda integration, behind the JWT authorizer. */
+  addFunctionRoutes(fn: InovdaFunction): void {
+    const routes = fn.spec.routes ?? [];
+    if (routes.length === 0) return;
+    const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function);
+    for (const route of routes) {
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: this.authorizer,
+      });
+    }
+  }
+}

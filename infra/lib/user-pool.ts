@@ -1,0 +1,94 @@
+import { ROLES } from '@inovda/manifest';
+import { Duration, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import type { RegionConfig } from '../regions';
+import { removalPolicyOf } from './retention';
+
+/** The custom attribute carrying an OPD user's unit; tokens carry it as the `custom:opdId` claim. */
+export const OPD_ID_ATTRIBUTE = 'opdId';
+
+/** Props of a {@link RegionUserPool}. */
+export interface RegionUserPoolProps {
+  readonly config: RegionConfig;
+}
+
+/**
+ * The region's Cognito user pool: accounts are created by administrators (no self sign-up), roles are the groups
+ * of `ROLES`, an OPD user's unit is the `custom:opdId` attribute, and the web app signs in through one public
+ * client (SRP, no secret).
+ */
+export class RegionUserPool extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, { config }: RegionUserPoolProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `inovda-${config.id}`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
+      customAttributes: {
+        // Mutable so an administrator can move a user to another OPD; the app client cannot write it (below).
+        [OPD_ID_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      // TOTP only: SMS would need an SNS role and per-message cost for little gain.
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Threat protection (compromised credentials, adaptive authentication) needs the Plus plan.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: config.production,
+      removalPolicy: removalPolicyOf(config),
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional as specified for the product: accounts are created by administrators only, TOTP is offered to every user, and Plus-plan threat protection in ENFORCED mode challenges or blocks risky sign-ins and compromised credentials.',
+    });
+
+    for (const role of ROLES) {
+      this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `inovda role ${role}` });
+    }
+
+    this.client = this.userPool.addClient('WebClient', {
+      userPoolClientName: `inovda-${config.id}-web`,
+      generateSecret: false,
+      // The web app signs in with SRP against the pool; there is no hosted UI, so no OAuth flows to open.
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(OPD_ID_ATTRIBUTE),
+      // A user must not move themselves to another OPD: the client may write only their name and e-mail (Cognito
+      // wants required attributes writable; a changed e-mail is verified again).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { actingRole, callerFromClaims, parseListClaim } from './caller';
+
+describe('parseListClaim', () => {
+  it('reads the bracketed string form HTTP API gives array claims', () => {
+    expect(parseListClaim('[opd coordinator]')).toEqual(['opd', 'coordinator']);
+    expect(parseListClaim('[admin]')).toEqual(['admin']);
+    expect(parseListClaim('[]')).toEqual([]);
+  });
+
+  it('reads a real array and ignores other types', () => {
+    expect(parseListClaim(['opd', 3])).toEqual(['opd']);
+    expect(parseListClaim(42)).toEqual([]);
+    expect(parseListClaim(undefined)).toEqual([]);
+  });
+});
+
+describe('callerFromClaims', () => {
+  it('builds the caller from Cognito ID-token claims as HTTP API passes them', () => {
+    expect(
+      callerFromClaims({
+        sub: 'abc',
+        'cognito:username': 'opd.dinkes',
+        'cognito:groups': '[opd]',
+        'custom:opdId': 'dinkes',
+        exp: '1700000000',
+      }),
+    ).toEqual({ sub: 'abc', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' });
+  });
+
+  it('drops groups that are not roles, and rejects claims without a subject', () => {
+    expect(callerFromClaims({ sub: 'x', 'cognito:groups': '[root opd]' })?.roles).toEqual(['opd']);
+    expect(callerFromClaims({ 'cognito:groups': '[admin]' })).toBeUndefined();
+    expect(callerFromClaims(undefined)).toBeUndefined();
+  });
+});
+
+describe('actingRole', () => {
+  it('records the most privileged role the route allows', () => {
+    const caller = { sub: 's', username: 'u', roles: ['opd', 'admin'] as const };
+    expect(actingRole(caller, ['opd', 'admin'])).toBe('admin');
+    expect(actingRole(caller, ['opd'])).toBe('opd');
+    expect(() => actingRole(caller, ['evaluator'])).toThrow();
+  });
+});

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formToObject } from './form-body';
+
+describe('formToObject', () => {
+  it('nests bracketed keys and collects repeated keys into arrays', () => {
+    expect(
+      formToObject({
+        name: 'SIPADU',
+        'contactPerson[name]': 'Rina',
+        'governmentAffairs[]': 'health',
+        'milestones[0][title]': 'Uji coba',
+        'milestones[0][dueDate]': '2027-03-01',
+        'milestones[1][title]': 'Penerapan',
+        tags: ['a', 'b'],
+      }),
+    ).toEqual({
+      name: 'SIPADU',
+      contactPerson: { name: 'Rina' },
+      governmentAffairs: ['health'],
+      milestones: [{ title: 'Uji coba', dueDate: '2027-03-01' }, { title: 'Penerapan' }],
+      tags: ['a', 'b'],
+    });
+  });
+
+  it('drops empty inputs and turns true/false into booleans', () => {
+    expect(formToObject({ name: 'X', goals: '', 'milestones[0][done]': 'true' })).toEqual({
+      name: 'X',
+      milestones: [{ done: true }],
+    });
+  });
+
+  it('makes sparse indexes dense', () => {
+    expect(formToObject({ 'milestones[3][title]': 'A' })).toEqual({ milestones: [{ title: 'A' }] });
+  });
+
+  it('ignores keys that could pollute prototypes and malformed keys', () => {
+    const result = formToObject({ '__proto__[polluted]': 'yes', 'a[constructor]': 'x', 'b]': 'y', 'c[[d]]': 'z' });
+    expect(result).toEqual({});
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never throws and always returns a plain object, whatever the keys', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))), (flat) => {
+        const result = formToObject(flat);
+        expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+      }),
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { httpHandler, json, MAX_BODY_BYTES } from './http-handler';
+import { PROBLEMS, Problem } from './problem';
+import { claimsFor, httpEvent, lambdaContext } from './testing';
+
+const route = { method: 'POST', path: '/things', roles: ['opd', 'admin'] } as const;
+const opd = claimsFor({ sub: 'u1', roles: ['opd'], opdId: 'dinkes' });
+
+const echo = httpHandler(route, { body: 'required' }, async (request) =>
+  json(200, { body: request.body, caller: request.caller }),
+);
+
+async function call(
+  handler: typeof echo,
+  options: Partial<Parameters<typeof httpEvent>[0]> = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }> {
+  const response = await handler(
+    httpEvent({ method: 'POST', path: '/things', claims: opd, ...options }),
+    lambdaContext(),
+  );
+  return {
+    status: response.statusCode ?? 0,
+    body: JSON.parse(response.body ?? '{}'),
+    headers: (response.headers ?? {}) as Record<string, unknown>,
+  };
+}
+
+function expectProblem(result: Awaited<ReturnType<typeof call>>, code: keyof typeof PROBLEMS) {
+  expect(result.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(result.status).toBe(PROBLEMS[code].status);
+  expect(result.body).toMatchObject({ code, title: PROBLEMS[code].title, status: PROBLEMS[code].status });
+}
+
+describe('httpHandler', () => {
+  it('parses JSON and hands the verified caller to the use case', async () => {
+    const result = await call(echo, { headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({
+      body: { a: 1 },
+      caller: { sub: 'u1', username: 'u1', roles: ['opd'], opdId: 'dinkes' },
+    });
+  });
+
+  it('parses an HTML form into nested JSON', async () => {
+    const result = await call(echo, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=A&contactPerson%5Bname%5D=Rina',
+    });
+    expect(result.body.body).toEqual({ name: 'A', contactPerson: { name: 'Rina' } });
+  });
+
+  it('refuses malformed JSON with a 400 problem', async () => {
+    expectProblem(
+      await call(echo, { headers: { 'content-type': 'application/json' }, body: '{"a":' }),
+      'malformed-body',
+    );
+  });
+
+  it('refuses other content types with 415', async () => {
+    expectProblem(
+      await call(echo, { headers: { 'content-type': 'text/plain' }, body: 'hello' }),
+      'unsupported-media-type',
+    );
+    expectProblem(await call(echo, { body: '{}' }), 'unsupported-media-type');
+  });
+
+  it('refuses a missing body where one is required', async () => {
+    expectProblem(await call(echo, { headers: { 'content-type': 'application/json' } }), 'malformed-body');
+  });
+
+  it('refuses bodies over the limit with 413 before parsing', async () => {
+    const body = JSON.stringify({ text: 'x'.repeat(MAX_BODY_BYTES) });
+    expectProblem(await call(echo, { headers: { 'content-type': 'application/json' }, body }), 'payload-too-large');
+  });
+
+  it('answers 401 without claims and 403 for a role the route does not allow', async () => {
+    const headers = { 'content-type': 'application/json' };
+    expectProblem(await call(echo, { headers, body: '{}', claims: null }), 'unauthenticated');
+    expectProblem(await call(echo, { headers, body: '{}', claims: {} }), 'unauthenticated');
+    const evaluator = claimsFor({ sub: 'e', roles: ['evaluator'] });
+    expectProblem(await call(echo, { headers, body: '{}', claims: evaluator }), 'forbidden');
+    const opdWithoutUnit = claimsFor({ sub: 'o', roles: ['opd'] });
+    expectProblem(await call(echo, { headers, body: '{}', claims: opdWithoutUnit }), 'forbidden');
+  });
+
+  it('passes problems through with their headers and extras', async () => {
+    const failing = httpHandler(route, { body: 'optional' }, async () => {
+      throw new Problem('version-mismatch', { currentVersion: 4 }, { etag: '"4"' });
+    });
+    const result = await call(failing);
+    expectProblem(result, 'version-mismatch');
+    expect(result.body.currentVersion).toBe(4);
+    expect(result.headers.etag).toBe('"4"');
+  });
+
+  it('turns unknown errors into a bare 500 that reveals nothing', async () => {
+    const failing = httpHandler(route, { body: 'optional' }, async () => {
+      throw new Error('secret table name arn:aws:dynamodb:...');
+    });
+    const result = await call(failing);
+    expectProblem(result, 'internal');
+    expect(JSON.stringify(result.body)).not.toContain('secret');
+  });
+});
