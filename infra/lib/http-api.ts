@@ -115,7 +115,7 @@ export class RegionApi extends Construct {
   addFunctionRoutes(fn: InovdaFunction): void {
     const routes = fn.spec.routes ?? [];
     if (routes.length === 0) return;
-    const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function);
+    const integration = new HttpLambdaIntegration(`${fn.service}-${fn.spec.name}`, fn.function);
     for (const route of routes) {
       this.api.addRoutes({
         path: route.path,

@@ -64,11 +64,14 @@ export class InovdaFunction extends Construct {
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly spec: FunctionSpec;
+  /** Name of the service the function belongs to. */
+  readonly service: string;
 
   constructor(scope: Construct, id: string, props: InovdaFunctionProps) {
     super(scope, id);
     const { config, manifest, spec } = props;
     this.spec = spec;
+    this.service = manifest.name;
 
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: logRetentionOf(config),

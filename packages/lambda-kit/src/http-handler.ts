@@ -44,7 +44,8 @@ function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (isMiddyHttpError(error)) {
     if (error.statusCode === 415) return new Problem('unsupported-media-type');
-    if (error.statusCode === 422) return new Problem('malformed-body', { detail: 'Body is not valid JSON.' });
+    // The body parsers' other refusals (malformed JSON, forbidden keys such as __proto__) say what was wrong.
+    if (error.statusCode >= 400 && error.statusCode < 500) return new Problem('malformed-body', { detail: error.message });
   }
   return new Problem('internal');
 }

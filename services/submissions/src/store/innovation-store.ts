@@ -190,14 +190,11 @@ export class InnovationStore {
           ...(query.sortPrefix ? { ':prefix': query.sortPrefix } : {}),
         },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: startKey,
       }),
     );
-    return {
-      items: (result.Items ?? []).map(toInnovation),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    return pageOf(result.Items ?? [], limit, ['pk', 'sk', `${query.index}pk`, `${query.index}sk`], toInnovation);
   }
 
   /** One page of an innovation's history, oldest first. */
@@ -212,18 +209,34 @@ export class InnovationStore {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': partition, ':prefix': HISTORY_PREFIX },
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: startKey,
       }),
     );
-    return {
-      items: (result.Items ?? []).map((item) => {
-        const { pk: _pk, sk: _sk, ...entry } = item;
-        return entry as HistoryEntry;
-      }),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    return pageOf(result.Items ?? [], limit, ['pk', 'sk'], (item) => {
+      const { pk: _pk, sk: _sk, ...entry } = item;
+      return entry as unknown as HistoryEntry;
+    });
   }
+}
+
+/**
+ * A page from a Query that asked for one item more than the page size: the extra item only tells whether there
+ * is a next page, so the last page never carries a cursor to an empty page.
+ */
+function pageOf<T>(
+  items: Record<string, unknown>[],
+  limit: number,
+  keyAttributes: readonly string[],
+  map: (item: Record<string, unknown>) => T,
+): Page<T> {
+  const kept = items.slice(0, limit);
+  const last = kept[kept.length - 1];
+  const nextCursor =
+    items.length > limit && last
+      ? encodeCursor(Object.fromEntries(keyAttributes.map((name) => [name, last[name]])))
+      : null;
+  return { items: kept.map(map), nextCursor };
 }
 
 /** Which index, partition and sort-key prefix serve a filter. */

@@ -1,0 +1,72 @@
+import type { ServiceManifest } from '@inovda/manifest';
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { RegionConfig } from '../regions';
+import { RegionEventBus } from './event-bus';
+import { RegionApi } from './http-api';
+import { RegionMonitoring } from './monitoring';
+import { pascalCase } from './names';
+import { Service } from './service';
+import { RegionUserPool } from './user-pool';
+
+/** Props of a {@link RegionStack}. */
+export interface RegionStackProps extends StackProps {
+  readonly config: RegionConfig;
+  /** The services to deploy; the platform's list (infra/lib/platform.ts) unless a test passes its own. */
+  readonly services: readonly ServiceManifest[];
+}
+
+/** The stack id of a region: what `cdk deploy Inovda-<region-id>` selects. */
+export function stackIdOf(config: RegionConfig): string {
+  return `Inovda-${config.id}`;
+}
+
+/**
+ * Everything one Pemda runs on, built only from the region config and the service manifests: one bus, one user
+ * pool, one HTTP API, and per service its table, functions, stream publisher, rules and schedules.
+ */
+export class RegionStack extends Stack {
+  readonly config: RegionConfig;
+  readonly api: RegionApi;
+  readonly services: readonly Service[];
+
+  constructor(scope: Construct, id: string, props: RegionStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.config = config;
+    Tags.of(this).add('project', 'inovda');
+    Tags.of(this).add('region', config.id);
+
+    const monitoring = new RegionMonitoring(this, 'Monitoring', { config });
+    const eventBus = new RegionEventBus(this, 'EventBus', { config });
+    const auth = new RegionUserPool(this, 'Auth', { config });
+    this.api = new RegionApi(this, 'Api', {
+      config,
+      services: props.services,
+      userPool: auth.userPool,
+      userPoolClient: auth.client,
+    });
+    monitoring.watchHttpApi(this.api.api);
+
+    this.services = props.services.map((manifest) => {
+      const service = new Service(this, pascalCase(manifest.name), {
+        config,
+        manifest,
+        eventBus: eventBus.bus,
+        monitoring,
+      });
+      for (const fn of service.functions) this.api.addFunctionRoutes(fn);
+      new CfnOutput(this, `${pascalCase(manifest.name)}TableName`, {
+        description: `DynamoDB table of the ${manifest.name} service`,
+        value: service.table.tableName,
+      });
+      return service;
+    });
+    monitoring.addDeadLetterWidget();
+
+    new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.api.url });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { description: 'Web app client', value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'EventBusName', { value: eventBus.bus.eventBusName });
+  }
+}

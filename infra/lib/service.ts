@@ -1,0 +1,144 @@
+import {
+  type FunctionSpec,
+  OUTBOX_STREAM_FILTER,
+  OUTBOX_STREAM_RETRY,
+  type ScheduleSpec,
+  type ServiceManifest,
+  type SubscriptionSpec,
+} from '@inovda/manifest';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import type { RegionConfig } from '../regions';
+import { DeadLetterQueue } from './dead-letter-queue';
+import { toEventPattern } from './event-pattern';
+import { InovdaFunction } from './inovda-function';
+import type { RegionMonitoring } from './monitoring';
+import { pascalCase } from './names';
+import { ServiceTable } from './service-table';
+
+/**
+ * Retry policy of schedule targets (the manifest's `ScheduleSpec` has none): a missed tick is retried for an hour,
+ * then kept in the function's dead-letter queue.
+ */
+export const SCHEDULE_RETRY = { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 } as const;
+
+/** Props of a {@link Service}. */
+export interface ServiceProps {
+  readonly config: RegionConfig;
+  readonly manifest: ServiceManifest;
+  readonly eventBus: IEventBus;
+  readonly monitoring: RegionMonitoring;
+}
+
+function isInvokedAsynchronously(spec: FunctionSpec): boolean {
+  return (spec.subscriptions ?? []).length > 0 || (spec.schedules ?? []).length > 0;
+}
+
+/**
+ * One service, wired only from its manifest: its table; its functions with the grants the manifest gives them;
+ * the outbox publisher fed by the table stream; an EventBridge rule per subscription and per schedule. HTTP
+ * routes are added by the region's API from {@link Service.functions}.
+ */
+export class Service extends Construct {
+  readonly manifest: ServiceManifest;
+  readonly table: Table;
+  readonly functions: readonly InovdaFunction[];
+
+  constructor(scope: Construct, id: string, props: ServiceProps) {
+    super(scope, id);
+    const { config, manifest, eventBus, monitoring } = props;
+    this.manifest = manifest;
+    this.table = new ServiceTable(this, 'Table', { spec: manifest.table, config }).table;
+
+    this.functions = manifest.functions.map((spec) => {
+      const fnId = pascalCase(spec.name);
+      // Functions invoked asynchronously (rules, schedules) get a queue for invocations Lambda gave up on; the
+      // same queue takes what EventBridge itself could not deliver to them.
+      const asyncDlq = isInvokedAsynchronously(spec)
+        ? new DeadLetterQueue(this, `${fnId}Dlq`, {
+            holds: `events ${manifest.name}/${spec.name} could not be delivered or failed to process`,
+          })
+        : undefined;
+      const fn = new InovdaFunction(this, fnId, {
+        config,
+        manifest,
+        spec,
+        table: this.table,
+        eventBus,
+        deadLetterQueue: asyncDlq?.queue,
+      });
+      monitoring.watchFunction(fn);
+      if (asyncDlq) {
+        monitoring.watchDeadLetterQueue(asyncDlq);
+        for (const subscription of spec.subscriptions ?? []) this.subscribe(fn, subscription, eventBus, asyncDlq);
+        for (const schedule of spec.schedules ?? []) this.schedule(fn, schedule, asyncDlq);
+      } else {
+        Validations.of(fn.function).acknowledge({
+          id: 'Serverless-LambdaDLQ',
+          reason: spec.consumesTableStream
+            ? 'Fed by a DynamoDB stream event source mapping (synchronous, poll-based invocation): failed batches go to the mapping on-failure SQS destination; a function DLQ only applies to asynchronous invocations.'
+            : 'Invoked synchronously by API Gateway: a failure is returned to the caller as a problem+json response, and a function DLQ only ever receives failed asynchronous invocations.',
+        });
+      }
+      if (spec.consumesTableStream) this.feedFromStream(fn, monitoring);
+      return fn;
+    });
+  }
+
+  /** The outbox publisher: only new outbox rows, in batches, retried and bisected, then kept in a DLQ. */
+  private feedFromStream(fn: InovdaFunction, monitoring: RegionMonitoring): void {
+    const dlq = new DeadLetterQueue(this, `${pascalCase(fn.spec.name)}StreamDlq`, {
+      holds: `outbox stream batches of ${this.manifest.name} that could not be published`,
+    });
+    fn.function.addEventSource(
+      new DynamoEventSource(this.table, {
+        // From the oldest record still in the stream, so no outbox row written before the mapping existed is lost.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: OUTBOX_STREAM_RETRY.batchSize,
+        retryAttempts: OUTBOX_STREAM_RETRY.maximumRetryAttempts,
+        bisectBatchOnError: OUTBOX_STREAM_RETRY.bisectBatchOnError,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(dlq.queue),
+        filters: [FilterCriteria.filter({ ...OUTBOX_STREAM_FILTER })],
+      }),
+    );
+    monitoring.watchDeadLetterQueue(dlq);
+    monitoring.watchStreamConsumer(fn);
+  }
+
+  /** A rule on the region's bus with the manifest's pattern and retry policy, failed deliveries kept in the DLQ. */
+  private subscribe(fn: InovdaFunction, spec: SubscriptionSpec, eventBus: IEventBus, dlq: DeadLetterQueue): void {
+    new Rule(this, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Rule`, {
+      eventBus,
+      description: `${this.manifest.name}/${fn.spec.name}: ${spec.name}`,
+      eventPattern: toEventPattern(spec.pattern),
+      targets: [
+        new LambdaFunction(fn.function, {
+          retryAttempts: spec.retry.maximumRetryAttempts,
+          maxEventAge: Duration.seconds(spec.retry.maximumEventAgeSeconds),
+          deadLetterQueue: dlq.queue,
+        }),
+      ],
+    });
+  }
+
+  /** A scheduled rule (default bus, where EventBridge schedules live) invoking the function. */
+  private schedule(fn: InovdaFunction, spec: ScheduleSpec, dlq: DeadLetterQueue): void {
+    new Rule(this, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Schedule`, {
+      description: `${this.manifest.name}/${fn.spec.name}: ${spec.name}`,
+      schedule: Schedule.expression(spec.expression),
+      targets: [
+        new LambdaFunction(fn.function, {
+          retryAttempts: SCHEDULE_RETRY.maximumRetryAttempts,
+          maxEventAge: Duration.seconds(SCHEDULE_RETRY.maximumEventAgeSeconds),
+          deadLetterQueue: dlq.queue,
+        }),
+      ],
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '@inovda/local';
+import { claimsFor, httpEvent, lambdaContext } from '@inovda/lambda-kit/testing';
+import { ENV } from '@inovda/manifest';
+import { inject } from 'vitest';
+import { submissionsManifest } from '../src/manifest';
+
+/** Dev callers used across the submissions tests (claims as HTTP API passes them). */
+export const callers = {
+  dinkes: claimsFor({ sub: 'sub-dinkes', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' }),
+  capil: claimsFor({ sub: 'sub-capil', username: 'opd.disdukcapil', roles: ['opd'], opdId: 'disdukcapil' }),
+  coordinator: claimsFor({ sub: 'sub-koor', username: 'koordinator', roles: ['coordinator'], opdId: 'balitbang' }),
+  evaluator: claimsFor({ sub: 'sub-penilai', username: 'penilai', roles: ['evaluator'] }),
+  admin: claimsFor({ sub: 'sub-admin', username: 'admin', roles: ['admin'] }),
+};
+
+export type Who = keyof typeof callers;
+
+type Handler = (event: ReturnType<typeof httpEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+
+export interface Response {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Runs the submissions handlers in-process against a fresh table in the DynamoDB Local the global setup
+ * started. The environment is set exactly as the stack sets it, before the handlers load (they read it at cold
+ * start); vitest runs each test file in its own process, so files do not share it.
+ */
+export async function startHarness() {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `submissions-test-${randomUUID().slice(0, 8)}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableName, submissionsManifest.table, { info: () => {}, warn: () => {} } as never);
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    AWS_REGION: 'ap-southeast-3',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    [ENV.tableName]: tableName,
+    [ENV.regionId]: 'kota-solok',
+    [ENV.opdIds]: 'balitbang,dinkes,disdukcapil,dpmptsp',
+  });
+  const handlers = {
+    create: (await import('../src/handlers/create-innovation')).handler as Handler,
+    list: (await import('../src/handlers/list-innovations')).handler as Handler,
+    get: (await import('../src/handlers/get-innovation')).handler as Handler,
+    update: (await import('../src/handlers/update-innovation')).handler as Handler,
+    status: (await import('../src/handlers/change-innovation-status')).handler as Handler,
+    versions: (await import('../src/handlers/list-innovation-versions')).handler as Handler,
+  };
+
+  async function call(
+    handler: keyof typeof handlers,
+    who: Who | null,
+    request: Omit<Parameters<typeof httpEvent>[0], 'claims'>,
+  ): Promise<Response> {
+    const raw = (await handlers[handler](
+      httpEvent({ ...request, claims: who === null ? null : callers[who] }),
+      lambdaContext(handler),
+    )) as { statusCode: number; headers?: Record<string, string>; body?: string };
+    const contentType = raw.headers?.['content-type'] ?? '';
+    return {
+      status: raw.statusCode,
+      headers: raw.headers ?? {},
+      body: raw.body && contentType.includes('json') ? JSON.parse(raw.body) : {},
+    };
+  }
+
+  const json = { 'content-type': 'application/json' };
+
+  return {
+    tableName,
+    call,
+    /** Creates an innovation as `who` and returns the response. */
+    create: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
+      call('create', who, { method: 'POST', path: '/innovations', headers: { ...json, ...headers }, body: JSON.stringify(body) }),
+    get: (who: Who, id: string) =>
+      call('get', who, { method: 'GET', path: `/innovations/${id}`, routePath: '/innovations/{id}', pathParameters: { id } }),
+    update: (who: Who, id: string, body: unknown, headers: Record<string, string> = {}) =>
+      call('update', who, {
+        method: 'PATCH',
+        path: `/innovations/${id}`,
+        routePath: '/innovations/{id}',
+        pathParameters: { id },
+        headers: { ...json, ...headers },
+        body: JSON.stringify(body),
+      }),
+    act: (who: Who, id: string, action: 'register' | 'withdraw', body?: unknown, headers: Record<string, string> = {}) =>
+      call('status', who, {
+        method: 'POST',
+        path: `/innovations/${id}/${action}`,
+        routePath: `/innovations/{id}/${action}`,
+        pathParameters: { id },
+        headers: body === undefined ? headers : { ...json, ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    list: (who: Who, query: Record<string, string> = {}) =>
+      call('list', who, { method: 'GET', path: '/innovations', query }),
+    versions: (who: Who, id: string, query: Record<string, string> = {}) =>
+      call('versions', who, {
+        method: 'GET',
+        path: `/innovations/${id}/versions`,
+        routePath: '/innovations/{id}/versions',
+        pathParameters: { id },
+        query,
+      }),
+    /** Every item in the table: test-only (request paths never scan). */
+    async items(): Promise<Array<Record<string, { S?: string; N?: string }>>> {
+      const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+      return (result.Items ?? []) as Array<Record<string, { S?: string; N?: string }>>;
+    },
+    async stop() {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+      client.destroy();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
