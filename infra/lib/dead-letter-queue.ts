@@ -6,6 +6,11 @@ import { Construct } from 'constructs';
 export interface DeadLetterQueueProps {
   /** What ends up here, in a few words (kept in the nag acknowledgements and on the dashboard). */
   readonly holds: string;
+  /**
+   * True when a function's DeadLetterConfig points at the queue: cdk-nag then recognises it as a DLQ by itself.
+   * Other producers (event source on-failure destinations, EventBridge target DLQs, SNS redrive) it does not see.
+   */
+  readonly isFunctionDeadLetterConfig?: boolean;
 }
 
 /**
@@ -26,15 +31,15 @@ export class DeadLetterQueue extends Construct {
     });
     // Both rules ask every queue to have a DLQ of its own; for a queue that already is the last stop, another
     // queue behind it would only move the problem. Its depth alarm is what makes a person look at it.
-    Validations.of(this.queue).acknowledge(
-      {
+    Validations.of(this.queue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: `This queue is the dead-letter queue (${props.holds}) and nothing consumes it automatically; a further DLQ behind it would only move the problem. An alarm fires as soon as it holds a message.`,
+    });
+    if (!props.isFunctionDeadLetterConfig) {
+      Validations.of(this.queue).acknowledge({
         id: 'AwsSolutions-SQS3',
-        reason: `This queue is itself a dead-letter queue (${props.holds}); cdk-nag only recognises DLQs referenced by a queue redrive policy or a Lambda DeadLetterConfig, not Lambda event source on-failure destinations, EventBridge target DLQs or SNS subscription redrive policies.`,
-      },
-      {
-        id: 'Serverless-SQSRedrivePolicy',
-        reason: `This queue is the dead-letter queue (${props.holds}) and nothing consumes it automatically; a further DLQ behind it would only move the problem. An alarm fires as soon as it holds a message.`,
-      },
-    );
+        reason: `This queue is itself a dead-letter queue (${props.holds}); cdk-nag only recognises DLQs named in a queue redrive policy or a Lambda DeadLetterConfig, not event source on-failure destinations, EventBridge target DLQs or SNS subscription redrive policies.`,
+      });
+    }
   }
 }

@@ -62,6 +62,7 @@ export class Service extends Construct {
       const asyncDlq = isInvokedAsynchronously(spec)
         ? new DeadLetterQueue(this, `${fnId}Dlq`, {
             holds: `events ${manifest.name}/${spec.name} could not be delivered or failed to process`,
+            isFunctionDeadLetterConfig: true,
           })
         : undefined;
       const fn = new InovdaFunction(this, fnId, {

@@ -113,7 +113,10 @@ describe('update: any patch', () => {
     const created = await api.create('dinkes', { name: 'Target Uji', opdId: 'dinkes' });
     const id = created.body.id as string;
     const patchBody = fc.oneof(
-      { weight: 4, arbitrary: fc.dictionary(profileKeys, fc.oneof(profileishValue, fc.constant(null)), { maxKeys: 6 }) },
+      {
+        weight: 4,
+        arbitrary: fc.dictionary(profileKeys, fc.oneof(profileishValue, fc.constant(null)), { maxKeys: 6 }),
+      },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
     );
     const ifMatch = fc.oneof(fc.constant('current'), fc.constantFrom('', '"abc"', 'W/"1"', '*', '"999"'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { ensureTable } from '@inovda/local';
 import { claimsFor, httpEvent, lambdaContext } from '@inovda/lambda-kit/testing';
+import { ensureTable } from '@inovda/local';
 import { ENV } from '@inovda/manifest';
 import { inject } from 'vitest';
 import { submissionsManifest } from '../src/manifest';
@@ -81,9 +81,19 @@ export async function startHarness() {
     call,
     /** Creates an innovation as `who` and returns the response. */
     create: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
-      call('create', who, { method: 'POST', path: '/innovations', headers: { ...json, ...headers }, body: JSON.stringify(body) }),
+      call('create', who, {
+        method: 'POST',
+        path: '/innovations',
+        headers: { ...json, ...headers },
+        body: JSON.stringify(body),
+      }),
     get: (who: Who, id: string) =>
-      call('get', who, { method: 'GET', path: `/innovations/${id}`, routePath: '/innovations/{id}', pathParameters: { id } }),
+      call('get', who, {
+        method: 'GET',
+        path: `/innovations/${id}`,
+        routePath: '/innovations/{id}',
+        pathParameters: { id },
+      }),
     update: (who: Who, id: string, body: unknown, headers: Record<string, string> = {}) =>
       call('update', who, {
         method: 'PATCH',
@@ -93,7 +103,13 @@ export async function startHarness() {
         headers: { ...json, ...headers },
         body: JSON.stringify(body),
       }),
-    act: (who: Who, id: string, action: 'register' | 'withdraw', body?: unknown, headers: Record<string, string> = {}) =>
+    act: (
+      who: Who,
+      id: string,
+      action: 'register' | 'withdraw',
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
       call('status', who, {
         method: 'POST',
         path: `/innovations/${id}/${action}`,

@@ -47,7 +47,7 @@ describe('POST /innovations', () => {
     expect(event.data.profile).toEqual({ name: 'Posyandu Digital', opdId: 'dinkes', type: 'digital' });
   });
 
-  it("refuses an OPD user creating for another OPD, and writes nothing", async () => {
+  it('refuses an OPD user creating for another OPD, and writes nothing', async () => {
     const before = (await api.items()).length;
     expectProblem(await api.create('dinkes', { name: 'Nope', opdId: 'disdukcapil' }), 'forbidden');
     expectProblem(await api.create('admin', { name: 'Nope', opdId: 'atlantis' }), 'validation-failed');
@@ -72,7 +72,10 @@ describe('POST /innovations', () => {
     expect(second.body.id).toBe(first.body.id);
     const named = (await api.items()).filter((item) => item.name?.S === 'Sekali Saja' && item.sk?.S === 'PROFILE');
     expect(named).toHaveLength(1);
-    expectProblem(await api.create('dinkes', { ...body, goals: 'lain' }, { 'idempotency-key': key }), 'idempotency-key-reused');
+    expectProblem(
+      await api.create('dinkes', { ...body, goals: 'lain' }, { 'idempotency-key': key }),
+      'idempotency-key-reused',
+    );
     expectProblem(await api.create('dinkes', body, { 'idempotency-key': 'spaces are bad' }), 'validation-failed');
   });
 
@@ -108,7 +111,12 @@ describe('GET /innovations/{id}', () => {
 describe('PATCH /innovations/{id}', () => {
   it('applies a partial update with the current version and records who changed which fields', async () => {
     const innovation = await draft('dinkes', { goals: 'lama' });
-    const response = await api.update('dinkes', innovation.id, { goals: null, benefits: 'Antrean lebih pendek' }, { 'if-match': '"1"' });
+    const response = await api.update(
+      'dinkes',
+      innovation.id,
+      { goals: null, benefits: 'Antrean lebih pendek' },
+      { 'if-match': '"1"' },
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ version: 2, benefits: 'Antrean lebih pendek' });
     expect(response.body).not.toHaveProperty('goals');
@@ -119,8 +127,13 @@ describe('PATCH /innovations/{id}', () => {
       { version: 1, action: 'created', actor: { username: 'opd.dinkes', role: 'opd' } },
       { version: 2, action: 'updated', changedFields: ['goals', 'benefits'], actor: { username: 'opd.dinkes' } },
     ]);
-    const events = outboxDetails(await api.items(), innovation.id).filter((d) => d.metadata.eventType === 'InnovationProfileUpdated');
-    expect(InnovationProfileUpdated.parse(events[0]).data).toMatchObject({ version: 2, changedFields: ['goals', 'benefits'] });
+    const events = outboxDetails(await api.items(), innovation.id).filter(
+      (d) => d.metadata.eventType === 'InnovationProfileUpdated',
+    );
+    expect(InnovationProfileUpdated.parse(events[0]).data).toMatchObject({
+      version: 2,
+      changedFields: ['goals', 'benefits'],
+    });
   });
 
   it('needs If-Match, refuses a stale version with 412 and the current version, and changes nothing', async () => {
@@ -169,7 +182,11 @@ describe('register and withdraw', () => {
     expect(registered.body.registeredAt).toEqual(expect.any(String));
     expectProblem(await api.act('capil', innovation.id, 'register'), 'invalid-state');
     const withdrawn = await api.act('capil', innovation.id, 'withdraw', { reason: 'Digabung dengan inovasi lain' });
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', version: 3, withdrawReason: 'Digabung dengan inovasi lain' });
+    expect(withdrawn.body).toMatchObject({
+      status: 'withdrawn',
+      version: 3,
+      withdrawReason: 'Digabung dengan inovasi lain',
+    });
     expectProblem(await api.act('capil', innovation.id, 'withdraw'), 'invalid-state');
     expectProblem(await api.update('capil', innovation.id, { goals: 'x' }, { 'if-match': '"3"' }), 'invalid-state');
     const events = outboxDetails(await api.items(), innovation.id).map((d) => d.metadata.eventType);
@@ -182,7 +199,10 @@ describe('register and withdraw', () => {
 
   it('honours If-Match when given and refuses others', async () => {
     const innovation = await draft('dinkes');
-    expectProblem(await api.act('dinkes', innovation.id, 'register', undefined, { 'if-match': '"9"' }), 'version-mismatch');
+    expectProblem(
+      await api.act('dinkes', innovation.id, 'register', undefined, { 'if-match': '"9"' }),
+      'version-mismatch',
+    );
     expectProblem(await api.act('capil', innovation.id, 'register'), 'not-found');
     expectProblem(await api.act('evaluator', innovation.id, 'register'), 'forbidden');
     expectProblem(await api.act('dinkes', innovation.id, 'withdraw', { reason: 1 }), 'validation-failed');

@@ -1,0 +1,122 @@
+/**
+ * Demo data for Kota Solok, created through the platform's own HTTP API (so the same validation, outbox and
+ * events run as for a real user). Innovations in several states, owned by the OPDs named in the source article.
+ */
+
+/** What the seed needs from the running platform. */
+export interface SeedContext {
+  readonly url: string;
+  tokenFor(username: string): Promise<string> | string;
+}
+
+interface SeedInnovation {
+  readonly owner: string;
+  readonly then?: 'register' | 'withdraw';
+  readonly profile: Record<string, unknown>;
+}
+
+const DESIGN_NARRATIVE =
+  'Petugas Disdukcapil mendatangi kelurahan, sekolah dan panti jompo dengan mobil layanan yang membawa perangkat ' +
+  'perekaman KTP elektronik. Jadwal kunjungan diumumkan lewat media sosial pemerintah kota dan pengeras suara masjid. ';
+
+export const kotaSolokInnovations: readonly SeedInnovation[] = [
+  {
+    owner: 'opd.disdukcapil',
+    then: 'register',
+    profile: {
+      name: 'Jemput Bola Administrasi Kependudukan (JEBAK)',
+      opdId: 'disdukcapil',
+      initiatorKind: 'opd',
+      type: 'non-digital',
+      form: 'public-service',
+      governmentAffairs: ['population-civil-registration'],
+      maturity: 'implemented',
+      trialStartDate: '2018-03-01',
+      implementationStartDate: '2018-07-01',
+      problemStatement: 'Warga lanjut usia dan penyandang disabilitas sulit datang ke kantor untuk merekam KTP-el.',
+      beneficiaries: 'Warga lanjut usia, penyandang disabilitas, pelajar yang baru berusia 17 tahun',
+      designNarrative: DESIGN_NARRATIVE.repeat(4).trim(),
+      goals: 'Semua warga wajib KTP terekam tanpa harus datang ke kantor dinas.',
+      benefits: 'Waktu dan biaya perjalanan warga berkurang; cakupan perekaman naik.',
+      budgetSource: 'apbd',
+      contactPerson: { name: 'Kepala Bidang Pelayanan Pendaftaran Penduduk', phone: '+62 755 20000' },
+    },
+  },
+  {
+    owner: 'opd.dpmptsp',
+    then: 'register',
+    profile: {
+      name: 'Izin Selesai Satu Hari (ISSH)',
+      opdId: 'dpmptsp',
+      initiatorKind: 'opd',
+      type: 'digital',
+      form: 'public-service',
+      governmentAffairs: ['investment'],
+      maturity: 'trial',
+      trialStartDate: '2019-01-15',
+      problemStatement: 'Perizinan usaha mikro memakan waktu hingga dua minggu karena berkas berpindah antar meja.',
+      goals: 'Izin usaha mikro terbit dalam satu hari kerja.',
+      evidence: [{ indicator: 'ease-of-process', url: 'https://dpmptsp.solokkota.go.id/sop-issh.pdf', title: 'SOP' }],
+    },
+  },
+  {
+    owner: 'opd.dinkes',
+    profile: {
+      name: 'Posyandu Digital Balita Sehat',
+      opdId: 'dinkes',
+      initiatorKind: 'civil-servant',
+      type: 'digital',
+      form: 'public-service',
+      governmentAffairs: ['health'],
+      maturity: 'initiative',
+      problemStatement: 'Catatan tumbuh kembang balita di posyandu masih di buku dan sering hilang.',
+    },
+  },
+  {
+    owner: 'opd.distan',
+    profile: {
+      name: 'Kalender Tanam Cerdas Petani Solok',
+      opdId: 'distan',
+      initiatorKind: 'opd',
+      type: 'digital',
+      governmentAffairs: ['agriculture'],
+    },
+  },
+  {
+    owner: 'opd.dinkes',
+    then: 'withdraw',
+    profile: {
+      name: 'Antrean Puskesmas lewat Pesan Singkat',
+      opdId: 'dinkes',
+      type: 'digital',
+      governmentAffairs: ['health'],
+    },
+  },
+];
+
+async function post(url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const payload = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`seed request ${url} failed: ${response.status} ${JSON.stringify(payload)}`);
+  return payload;
+}
+
+/** Creates the Kota Solok demo innovations; returns how many were created. */
+export async function seedKotaSolok(context: SeedContext): Promise<number> {
+  for (const innovation of kotaSolokInnovations) {
+    const token = await context.tokenFor(innovation.owner);
+    const created = await post(`${context.url}/innovations`, token, innovation.profile);
+    if (innovation.then === 'register') {
+      await post(`${context.url}/innovations/${created.id}/register`, token);
+    } else if (innovation.then === 'withdraw') {
+      await post(`${context.url}/innovations/${created.id}/withdraw`, token, {
+        reason: 'Digabung ke dalam Posyandu Digital Balita Sehat',
+      });
+    }
+  }
+  return kotaSolokInnovations.length;
+}
