@@ -1,7 +1,7 @@
 import type { ServiceManifest } from '@inovda/manifest';
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { type RegionConfig, regions as allRegions } from '../regions';
+import { regions as allRegions, type RegionConfig } from '../regions';
 import { services as platformServices } from './platform';
 import { RegionStack, stackIdOf } from './region-stack';
 

@@ -25,6 +25,8 @@ export class DeadLetterQueue extends Construct {
     super(scope, id);
     this.holds = props.holds;
     this.queue = new Queue(this, 'Queue', {
+      // SSE-SQS rather than the AWS-managed KMS key: EventBridge and SNS can only deliver to a KMS-encrypted queue
+      // whose key policy lets them, which the AWS-managed key's policy does not.
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),

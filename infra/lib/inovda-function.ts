@@ -1,25 +1,27 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FunctionSpec, functionEnvironment, type ServiceManifest, type TableSpec } from '@inovda/manifest';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { type FunctionSpec, functionEnvironment, type ServiceManifest, type TableSpec } from '@inovda/manifest';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
 import { logRetentionOf, removalPolicyOf } from './retention';
 
-/** The repository root: esbuild resolves workspaces from here and the lock file pins what gets bundled. */
+/** The repository root: esbuild resolves the workspaces from here; its npm lock file tells CDK how to run esbuild. */
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Memory and timeout of a function whose manifest entry does not set them. */
 export const FUNCTION_DEFAULTS = { memoryMb: 512, timeoutSeconds: 10 } as const;
 
-/** DynamoDB actions of a `read` grant: point reads and queries only. No Scan: no request path may read a whole table. */
+/**
+ * DynamoDB actions of a `read` grant: point reads and queries only. No Scan: no request path may read a whole table.
+ */
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 /**
@@ -38,7 +40,8 @@ export const TABLE_WRITE_ACTIONS = [
  * ESM bundles have no `require`; some CommonJS dependencies still call it for Node built-ins, so the bundle
  * gets one back.
  */
-const ESM_REQUIRE_BANNER = "import { createRequire as __inovdaCreateRequire } from 'node:module';" +
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __inovdaCreateRequire } from 'node:module';" +
   'const require = __inovdaCreateRequire(import.meta.url);';
 
 /** Props of an {@link InovdaFunction}. */
@@ -120,6 +123,7 @@ export class InovdaFunction extends Construct {
         banner: ESM_REQUIRE_BANNER,
         // The Node.js runtime ships SDK v3; bundling it would only grow the package and the cold start.
         externalModules: ['@aws-sdk/*'],
+        logLevel: LogLevel.WARNING,
       },
     });
 
@@ -144,7 +148,10 @@ export class InovdaFunction extends Construct {
       this.role.addToPrincipalPolicy(
         new PolicyStatement({
           actions: [...TABLE_READ_ACTIONS],
-          resources: [table.tableArn, ...tableSpec.globalIndexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+          resources: [
+            table.tableArn,
+            ...tableSpec.globalIndexes.map((index) => `${table.tableArn}/index/${index.name}`),
+          ],
         }),
       );
     }

@@ -49,9 +49,7 @@ export class RegionMonitoring extends Construct {
       dashboardName: `inovda-${config.id}`,
       defaultInterval: Duration.hours(24),
     });
-    this.dashboard.addWidgets(
-      new TextWidget({ markdown: `# inovda: ${config.displayName}`, width: 24, height: 1 }),
-    );
+    this.dashboard.addWidgets(new TextWidget({ markdown: `# inovda: ${config.displayName}`, width: 24, height: 1 }));
     this.watchDeadLetterQueue(undelivered);
   }
 
@@ -60,10 +58,10 @@ export class RegionMonitoring extends Construct {
     const depth = dlq.queue.metricApproximateNumberOfMessagesVisible({
       period: Duration.minutes(1),
       statistic: 'Maximum',
-      label: dlq.node.path.split('/').slice(1).join('/'),
     });
     this.alarm(dlq, 'DepthAlarm', depth, `Dead-letter queue is not empty: it holds ${dlq.holds}.`);
-    this.deadLetterMetrics.push(depth);
+    // Labelled on the dashboard only: a labelled metric renders the alarm in the verbose metric-math form.
+    this.deadLetterMetrics.push(depth.with({ label: dlq.node.path.split('/').slice(1).join('/') }));
   }
 
   /** Alarms on any error or throttle of the function; adds its row to the dashboard. */

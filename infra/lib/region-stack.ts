@@ -27,6 +27,9 @@ export function stackIdOf(config: RegionConfig): string {
  */
 export class RegionStack extends Stack {
   readonly config: RegionConfig;
+  readonly monitoring: RegionMonitoring;
+  readonly eventBus: RegionEventBus;
+  readonly auth: RegionUserPool;
   readonly api: RegionApi;
   readonly services: readonly Service[];
 
@@ -40,6 +43,9 @@ export class RegionStack extends Stack {
     const monitoring = new RegionMonitoring(this, 'Monitoring', { config });
     const eventBus = new RegionEventBus(this, 'EventBus', { config });
     const auth = new RegionUserPool(this, 'Auth', { config });
+    this.monitoring = monitoring;
+    this.eventBus = eventBus;
+    this.auth = auth;
     this.api = new RegionApi(this, 'Api', {
       config,
       services: props.services,

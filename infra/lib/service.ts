@@ -39,6 +39,10 @@ function isInvokedAsynchronously(spec: FunctionSpec): boolean {
   return (spec.subscriptions ?? []).length > 0 || (spec.schedules ?? []).length > 0;
 }
 
+function hasTrigger(spec: FunctionSpec): boolean {
+  return isInvokedAsynchronously(spec) || (spec.routes ?? []).length > 0 || spec.consumesTableStream === true;
+}
+
 /**
  * One service, wired only from its manifest: its table; its functions with the grants the manifest gives them;
  * the outbox publisher fed by the table stream; an EventBridge rule per subscription and per schedule. HTTP
@@ -56,6 +60,10 @@ export class Service extends Construct {
     this.table = new ServiceTable(this, 'Table', { spec: manifest.table, config }).table;
 
     this.functions = manifest.functions.map((spec) => {
+      // Nothing is wired by hand, so a function without routes, subscriptions, schedules or stream is a mistake.
+      if (!hasTrigger(spec)) {
+        throw new Error(`${manifest.name}/${spec.name}: the manifest gives it nothing to invoke it`);
+      }
       const fnId = pascalCase(spec.name);
       // Functions invoked asynchronously (rules, schedules) get a queue for invocations Lambda gave up on; the
       // same queue takes what EventBridge itself could not deliver to them.

@@ -9,6 +9,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
@@ -56,6 +57,17 @@ export class RegionUserPool extends Construct {
       // TOTP only: SMS would need an SNS role and per-message cost for little gain.
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Users are Pemda staff: the messages Cognito sends them are in Indonesian.
+      userInvitation: {
+        emailSubject: `Akun inovda ${config.displayName}`,
+        emailBody:
+          'Akun inovda Anda telah dibuat. Nama pengguna: {username}. Kata sandi sementara: {####}. Anda akan diminta mengganti kata sandi saat pertama kali masuk.',
+      },
+      userVerification: {
+        emailSubject: 'Kode verifikasi inovda',
+        emailBody: 'Kode verifikasi akun inovda Anda: {####}',
+        emailStyle: VerificationEmailStyle.CODE,
+      },
       // Threat protection (compromised credentials, adaptive authentication) needs the Plus plan.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,

@@ -15,7 +15,7 @@ import {
   validateEntry,
   validatePutEventsRequest,
 } from './put-events';
-import { type BackoffOptions, backoffDelay, EVENTBRIDGE_DEFAULT_RETRY, sleep } from './retry';
+import { type BackoffOptions, backoffDelay, sleep } from './retry';
 
 /** The result of one delivery attempt to a target. */
 export type DeliveryOutcome =
@@ -68,7 +68,12 @@ export interface LocalEventBus {
   readonly name: string;
   readonly arn: string;
   /** Subscribes in-process to events matching `pattern`; returns the unsubscribe function. */
-  subscribe(name: string, pattern: Readonly<Record<string, unknown>>, handler: BusSubscriber, retry?: RetryPolicy): () => void;
+  subscribe(
+    name: string,
+    pattern: Readonly<Record<string, unknown>>,
+    handler: BusSubscriber,
+    retry?: RetryPolicy,
+  ): () => void;
   /** PutEvents, in-process (the HTTP endpoint calls the same). */
   putEvents(entries: readonly PutEventsEntryInput[]): PutEventsResult;
   /** Every dead letter, oldest first. */
@@ -152,7 +157,10 @@ export class EventBus implements LocalEventBus {
       if (isResultError(valid)) return valid;
       if (valid.eventBusName && valid.eventBusName !== 'default' && !this.isThisBus(valid.eventBusName)) {
         // AWS does not publish this case's wording; failing the entry surfaces a misconfigured bus name locally.
-        return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${valid.eventBusName} does not exist.` };
+        return {
+          ErrorCode: 'ResourceNotFoundException',
+          ErrorMessage: `Event bus ${valid.eventBusName} does not exist.`,
+        };
       }
       const event = toEventBridgeEvent(valid, randomUUID(), this.options.awsRegion, now);
       if (!valid.eventBusName || valid.eventBusName === 'default') {
@@ -165,7 +173,11 @@ export class EventBus implements LocalEventBus {
       return { EventId: event.id };
     });
     // Delivery is asynchronous: targets run after PutEvents has answered, never inside the caller's request.
-    if (accepted.length > 0) setImmediate(() => accepted.forEach((event) => this.dispatch(event)));
+    if (accepted.length > 0) {
+      setImmediate(() => {
+        for (const event of accepted) this.dispatch(event);
+      });
+    }
     return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
   }
 

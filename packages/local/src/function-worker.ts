@@ -68,7 +68,9 @@ export class FunctionWorker {
       if (!pending || pending.id !== message.id) return;
       this.pending = undefined;
       pending.settle(
-        message.ok ? { ok: true, payload: JSON.parse(message.payload) } : { ok: false, error: message.error, fatal: false },
+        message.ok
+          ? { ok: true, payload: JSON.parse(message.payload) }
+          : { ok: false, error: message.error, fatal: false },
       );
     });
     worker.on('error', (error) => {
@@ -112,7 +114,10 @@ export class FunctionWorker {
       };
       const timer = setTimeout(
         () =>
-          fail({ errorType: 'Sandbox.Timedout', errorMessage: `Init timed out after ${seconds(spec.initTimeoutMs)} seconds` }),
+          fail({
+            errorType: 'Sandbox.Timedout',
+            errorMessage: `Init timed out after ${seconds(spec.initTimeoutMs)} seconds`,
+          }),
         spec.initTimeoutMs,
       );
       const onMessage = (message: unknown) => {

@@ -6,10 +6,13 @@ import { awsRegionOf, type LocalRegion } from './local-region';
 import type { LocalLogger } from './log';
 import { functionArn, functionNameFor } from './naming';
 
-/** Lambda's default timeout (the CDK default too) when a manifest function declares none. */
-export const DEFAULT_TIMEOUT_SECONDS = 3;
-/** Lambda's default memory size. */
-export const DEFAULT_MEMORY_MB = 128;
+/**
+ * Timeout of a function whose manifest entry sets none: the stack's default (`FUNCTION_DEFAULTS` in
+ * infra/lib/inovda-function.ts, mirrored because this package must not import infra).
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** Memory of a function whose manifest entry sets none (the stack's default, as above). */
+export const DEFAULT_MEMORY_MB = 512;
 
 /** What every function's environment is built from. */
 export interface FunctionsOptions {

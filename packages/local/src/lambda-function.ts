@@ -114,6 +114,7 @@ export class LambdaFunction {
 
   private failed(requestId: string, error: LambdaError): InvokeResult {
     this.errors++;
+    if (error.errorType === 'Runtime.Stopped') return { ok: false, error, requestId };
     this.spec.log.error(`[${this.spec.id}] ${requestId} ${error.errorType}: ${error.errorMessage}`);
     return { ok: false, error, requestId };
   }

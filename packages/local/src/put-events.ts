@@ -101,7 +101,8 @@ function invalidArgument(field: string, reason: string): PutEventsResultEntry {
 function parseTime(value: unknown): Date | undefined | 'invalid' {
   if (value === undefined || value === null) return undefined;
   // The JSON protocol sends timestamps as epoch seconds; in-process callers may pass a Date or ISO text.
-  const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value * 1000) : new Date(String(value));
+  const date =
+    value instanceof Date ? value : typeof value === 'number' ? new Date(value * 1000) : new Date(String(value));
   return Number.isNaN(date.getTime()) ? 'invalid' : date;
 }
 

@@ -1,8 +1,3 @@
-import type { RetryPolicy } from '@inovda/manifest';
-
-/** EventBridge's default retry policy of a rule target (24 hours, 185 attempts). */
-export const EVENTBRIDGE_DEFAULT_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 86_400 };
-
 /** How long to wait between attempts. */
 export interface BackoffOptions {
   /** Delay before the first retry; each later retry doubles it. */

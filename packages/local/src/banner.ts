@@ -1,0 +1,31 @@
+import type { LocalPlatform } from './platform';
+
+/** Where everything is, printed once `npm start` is up: URLs, dev users and how to get a token. */
+export function formatBanner(platform: LocalPlatform): string {
+  const users = platform.users
+    .map((user) => `    ${user.username.padEnd(18)} ${user.roles.join(',').padEnd(12)} ${user.opdId ?? ''}`.trimEnd())
+    .join('\n');
+  const example = platform.users[0]?.username ?? 'admin';
+  return [
+    '',
+    `inovda is running locally · ${platform.region.displayName}`,
+    '',
+    `  API             ${platform.url}`,
+    `  Health          ${platform.url}/health`,
+    `  DynamoDB Local  ${platform.dynamoEndpoint}`,
+    `  EventBridge     ${platform.eventBridgeEndpoint}  (bus ${platform.eventBusName})`,
+    `  Dead letters    ${platform.url}/local/dead-letters`,
+    `  Data            ${platform.dataDir ?? 'in memory (nothing kept)'}`,
+    '',
+    '  Dev users (username, roles, OPD):',
+    users,
+    '',
+    '  Get a token and call the API:',
+    `    TOKEN=$(curl -s -X POST ${platform.url}/local/token -H 'content-type: application/json' \\`,
+    `      -d '{"username":"${example}"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')`,
+    `    curl -H "Authorization: Bearer $TOKEN" ${platform.url}/innovations`,
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,550 @@
+import {
+  type FunctionSpec,
+  functionEnvironment,
+  type KeySpec,
+  OUTBOX_STREAM_FILTER,
+  OUTBOX_STREAM_RETRY,
+  ROLES,
+  routesOf,
+  type ServiceManifest,
+} from '@inovda/manifest';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/lib/app';
+import { ARCHIVE_RETENTION_DAYS } from '../../infra/lib/event-bus';
+import { FUNCTION_DEFAULTS, type InovdaFunction } from '../../infra/lib/inovda-function';
+import { pascalCase } from '../../infra/lib/names';
+import { services as platformServices } from '../../infra/lib/platform';
+import type { RegionStack } from '../../infra/lib/region-stack';
+import { SCHEDULE_RETRY } from '../../infra/lib/service';
+import { type RegionConfig, regions } from '../../infra/regions';
+import { consumerFixtureManifest } from './fixtures/consumer-service/manifest';
+import {
+  getAtt,
+  isRecord,
+  jsonEqual,
+  logicalIdOf,
+  ref,
+  resourcesOf,
+  SYNTH_TIMEOUT_MS,
+  type SynthesizedApp,
+  synthesize,
+  type TemplateResource,
+  templateOf,
+} from './synth';
+
+/**
+ * The platform's own services, and a fixture service using what they may not use yet (subscriptions, schedules,
+ * write-only access, numeric keys). Every expectation below is derived from the manifests being synthesized.
+ */
+const apps: ReadonlyArray<{ name: string; services: readonly ServiceManifest[] }> = [
+  { name: 'the platform services', services: platformServices },
+  { name: 'a fixture consumer service', services: [consumerFixtureManifest] },
+];
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+const TABLE_WRITE = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|ConditionCheckItem|PartiQL)/;
+const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+
+interface Statement {
+  readonly actions: readonly string[];
+  readonly resources: readonly unknown[];
+  readonly effect: unknown;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function props(resource: TemplateResource | undefined, key: string): unknown {
+  return resource?.Properties[key];
+}
+
+/** Every IAM statement attached to a role through AWS::IAM::Policy resources. */
+function statementsOfRole(template: Template, roleId: string): Statement[] {
+  return resourcesOf(template, 'AWS::IAM::Policy')
+    .filter(([, policy]) => asArray(props(policy, 'Roles')).some((role) => jsonEqual(role, ref(roleId))))
+    .flatMap(([, policy]) => {
+      const document = props(policy, 'PolicyDocument');
+      return isRecord(document) ? asArray(document.Statement) : [];
+    })
+    .map((statement) => {
+      if (!isRecord(statement)) throw new Error('malformed IAM statement');
+      return {
+        actions: asArray(statement.Action).map(String),
+        resources: asArray(statement.Resource),
+        effect: statement.Effect,
+      };
+    });
+}
+
+function keySchema(key: KeySpec): Array<{ AttributeName: string; KeyType: string }> {
+  return [
+    { AttributeName: key.partitionKey.name, KeyType: 'HASH' },
+    ...(key.sortKey ? [{ AttributeName: key.sortKey.name, KeyType: 'RANGE' }] : []),
+  ];
+}
+
+function resourceById(template: Template, type: string, logicalId: string): TemplateResource {
+  const found = resourcesOf(template, type).find(([id]) => id === logicalId);
+  if (!found) throw new Error(`no ${type} ${logicalId}`);
+  return found[1];
+}
+
+/** The rule target invoking a function, with its retry policy and DLQ. */
+function targetOf(rule: TemplateResource, functionId: string): Record<string, unknown> | undefined {
+  return asArray(props(rule, 'Targets'))
+    .filter(isRecord)
+    .find((target) => jsonEqual(target.Arn, getAtt(functionId, 'Arn')));
+}
+
+describe.each(apps)('region stacks built from $name', ({ services }) => {
+  let synthesized: SynthesizedApp;
+
+  beforeAll(() => {
+    // CDK's own template validation runs in the cdk-nag test; here it would only add seconds.
+    synthesized = synthesize({ services, builtinCloudFormationValidation: false });
+  }, SYNTH_TIMEOUT_MS);
+
+  it('emits one stack per region config, named Inovda-<region id>, in the configured AWS region', () => {
+    expect(synthesized.stacks.map((stack) => stack.stackName)).toEqual(regions.map((config) => `Inovda-${config.id}`));
+    for (const stack of synthesized.stacks) expect(stack.region).toBe(stack.config.aws.region);
+  });
+
+  describe.each(regions)('stack of $id', (config: RegionConfig) => {
+    let stack: RegionStack;
+    let template: Template;
+
+    beforeAll(() => {
+      const found = synthesized.stacks.find((candidate) => candidate.config.id === config.id);
+      if (!found) throw new Error(`no stack for ${config.id}`);
+      stack = found;
+      template = templateOf(synthesized, found);
+    });
+
+    /** Every manifest function with the construct built for it. */
+    function functions(): Array<{ manifest: ServiceManifest; spec: FunctionSpec; fn: InovdaFunction }> {
+      return services.flatMap((manifest) => {
+        const service = stack.services.find((candidate) => candidate.manifest.name === manifest.name);
+        if (!service) throw new Error(`service ${manifest.name} missing from the stack`);
+        return manifest.functions.map((spec) => {
+          const fn = service.functions.find((candidate) => candidate.spec.name === spec.name);
+          if (!fn) throw new Error(`function ${manifest.name}/${spec.name} missing from the stack`);
+          return { manifest, spec, fn };
+        });
+      });
+    }
+
+    function tableIdOf(manifest: ServiceManifest): string {
+      const service = stack.services.find((candidate) => candidate.manifest.name === manifest.name);
+      if (!service) throw new Error(`service ${manifest.name} missing from the stack`);
+      return logicalIdOf(stack, service.table);
+    }
+
+    function isQueue(arn: unknown): boolean {
+      return resourcesOf(template, 'AWS::SQS::Queue').some(([id]) => jsonEqual(arn, getAtt(id, 'Arn')));
+    }
+
+    it('serves every manifest route, and only those, with a JWT authorizer and one integration per function', () => {
+      const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route');
+      const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
+      const jwtAuthorizers = resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer')
+        .filter(([, authorizer]) => props(authorizer, 'AuthorizerType') === 'JWT')
+        .map(([id]) => id);
+      expect(jwtAuthorizers).toHaveLength(1);
+
+      for (const { spec, fn } of functions()) {
+        const specRoutes = spec.routes ?? [];
+        const functionId = logicalIdOf(stack, fn.function);
+        const own = integrations.filter(([, integration]) =>
+          jsonEqual(props(integration, 'IntegrationUri'), getAtt(functionId, 'Arn')),
+        );
+        expect(own, `integrations of ${spec.name}`).toHaveLength(specRoutes.length > 0 ? 1 : 0);
+        if (specRoutes.length === 0) continue;
+        const [integrationId, integration] = own[0] ?? [];
+        expect(props(integration, 'PayloadFormatVersion')).toBe('2.0');
+        const served = routes.filter(([, route]) =>
+          jsonEqual(props(route, 'Target'), { 'Fn::Join': ['', ['integrations/', ref(integrationId ?? '')]] }),
+        );
+        expect(served.map(([, route]) => props(route, 'RouteKey')).sort()).toEqual(
+          specRoutes.map((route) => `${route.method} ${route.path}`).sort(),
+        );
+        for (const [, route] of served) {
+          expect(props(route, 'AuthorizationType')).toBe('JWT');
+          expect(props(route, 'AuthorizerId')).toEqual(ref(jwtAuthorizers[0] ?? ''));
+        }
+      }
+      expect(routes).toHaveLength(services.flatMap(routesOf).length);
+    });
+
+    it('checks tokens of the region user pool and its web client', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [ref(logicalIdOf(stack, stack.auth.client))],
+          Issuer: {
+            'Fn::Join': [
+              '',
+              [`https://cognito-idp.${config.aws.region}.amazonaws.com/`, ref(logicalIdOf(stack, stack.auth.userPool))],
+            ],
+          },
+        },
+      });
+    });
+
+    it('creates every service table with the manifest keys, indexes, stream, PITR and TTL', () => {
+      expect(resourcesOf(template, 'AWS::DynamoDB::Table')).toHaveLength(services.length);
+      for (const manifest of services) {
+        const table = resourceById(template, 'AWS::DynamoDB::Table', tableIdOf(manifest));
+        const spec = manifest.table;
+        expect(table.Properties).toMatchObject({
+          KeySchema: keySchema(spec),
+          BillingMode: 'PAY_PER_REQUEST',
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          TimeToLiveSpecification: { AttributeName: spec.timeToLiveAttribute, Enabled: true },
+          SSESpecification: { SSEEnabled: true },
+          DeletionProtectionEnabled: config.production,
+        });
+        const indexes = asArray(props(table, 'GlobalSecondaryIndexes'));
+        expect(indexes).toHaveLength(spec.globalIndexes.length);
+        for (const index of spec.globalIndexes) {
+          expect(indexes).toContainEqual(
+            expect.objectContaining({ IndexName: index.name, KeySchema: keySchema(index) }),
+          );
+        }
+        const keys = [spec, ...spec.globalIndexes].flatMap((key) => [
+          key.partitionKey,
+          ...(key.sortKey ? [key.sortKey] : []),
+        ]);
+        for (const key of keys) {
+          expect(props(table, 'AttributeDefinitions')).toContainEqual({
+            AttributeName: key.name,
+            AttributeType: key.type,
+          });
+        }
+        expect(table.DeletionPolicy).toBe(config.production ? 'Retain' : 'Delete');
+        expect(props(table, 'Tags')).toEqual(
+          expect.arrayContaining([
+            { Key: 'project', Value: 'inovda' },
+            { Key: 'region', Value: config.id },
+          ]),
+        );
+      }
+    });
+
+    it('builds every function, and only those, with the project defaults and the manifest environment', () => {
+      expect(resourcesOf(template, 'AWS::Lambda::Function')).toHaveLength(
+        services.flatMap((manifest) => manifest.functions).length,
+      );
+      const busId = logicalIdOf(stack, stack.eventBus.bus);
+      for (const { manifest, spec, fn } of functions()) {
+        const lambda = resourceById(template, 'AWS::Lambda::Function', logicalIdOf(stack, fn.function));
+        const logGroupId = logicalIdOf(stack, fn.logGroup);
+        expect(lambda.Properties).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          TracingConfig: { Mode: 'Active' },
+          MemorySize: spec.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+          Timeout: spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds,
+          LoggingConfig: { LogGroup: ref(logGroupId) },
+          Role: getAtt(logicalIdOf(stack, fn.role), 'Arn'),
+        });
+        expect(props(resourceById(template, 'AWS::Logs::LogGroup', logGroupId), 'RetentionInDays')).toBe(
+          config.logRetentionDays,
+        );
+
+        const placeholders = { tableName: '<table>', eventBusName: '<bus>' };
+        const expected = Object.fromEntries(
+          Object.entries(
+            functionEnvironment({
+              manifest,
+              fn: spec,
+              ...placeholders,
+              regionId: config.id,
+              opdIds: config.opds.map((opd) => opd.id),
+            }),
+          ).map(([name, value]) => {
+            if (value === placeholders.tableName) return [name, ref(tableIdOf(manifest))];
+            if (value === placeholders.eventBusName) return [name, ref(busId)];
+            return [name, value];
+          }),
+        );
+        expect(props(lambda, 'Environment')).toEqual({ Variables: expected });
+      }
+    });
+
+    it('grants each function only what its manifest asks for, never Scan, PutEvents only to publishers', () => {
+      const busArn = getAtt(logicalIdOf(stack, stack.eventBus.bus), 'Arn');
+      for (const { manifest, spec, fn } of functions()) {
+        const roleId = logicalIdOf(stack, fn.role);
+        const role = resourceById(template, 'AWS::IAM::Role', roleId);
+        expect(props(role, 'ManagedPolicyArns'), `${spec.name} uses no managed policy`).toBeUndefined();
+
+        const statements = statementsOfRole(template, roleId);
+        const actions = statements.flatMap((statement) => statement.actions);
+        for (const statement of statements) expect(statement.effect).toBe('Allow');
+        for (const action of actions) expect(action, `${spec.name}: no wildcard action`).not.toContain('*');
+        expect(actions).not.toContain('dynamodb:Scan');
+
+        const access = spec.tableAccess;
+        const reads = actions.filter((action) => TABLE_READ.includes(action));
+        const writes = actions.filter((action) => TABLE_WRITE.test(action));
+        expect(reads.length > 0, `${spec.name} reads`).toBe(access === 'read' || access === 'read-write');
+        expect(writes.length > 0, `${spec.name} writes`).toBe(access === 'write' || access === 'read-write');
+        if (access === 'read') expect(writes).toEqual([]);
+
+        const tableArn = getAtt(tableIdOf(manifest), 'Arn');
+        const allowedTableResources = [
+          tableArn,
+          ...manifest.table.globalIndexes.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
+        ];
+        for (const statement of statements.filter((s) =>
+          s.actions.some((a) => TABLE_READ.includes(a) || TABLE_WRITE.test(a)),
+        )) {
+          for (const resource of statement.resources) {
+            expect(
+              allowedTableResources.some((allowed) => jsonEqual(resource, allowed)),
+              `${spec.name}: ${JSON.stringify(resource)}`,
+            ).toBe(true);
+          }
+        }
+
+        const streamActions = actions.filter((action) => STREAM_READ.includes(action));
+        expect(streamActions.length > 0, `${spec.name} reads the stream`).toBe(spec.consumesTableStream === true);
+
+        const putEvents = statements.filter((statement) => statement.actions.includes('events:PutEvents'));
+        expect(putEvents.length > 0, `${spec.name} puts events`).toBe(spec.putsEvents === true);
+        for (const statement of putEvents) expect(statement.resources).toEqual([busArn]);
+      }
+
+      const everyAction = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, policy]) => {
+        const document = props(policy, 'PolicyDocument');
+        return isRecord(document)
+          ? asArray(document.Statement)
+              .filter(isRecord)
+              .flatMap((s) => asArray(s.Action))
+          : [];
+      });
+      expect(everyAction).not.toContain('dynamodb:Scan');
+      expect(everyAction).not.toContain('dynamodb:*');
+      expect(everyAction.filter((action) => action === 'events:PutEvents')).toHaveLength(
+        functions().filter(({ spec }) => spec.putsEvents).length,
+      );
+    });
+
+    it('subscribes every manifest subscription with a rule on the region bus, its retry policy and a DLQ', () => {
+      const rules = resourcesOf(template, 'AWS::Events::Rule');
+      const busId = logicalIdOf(stack, stack.eventBus.bus);
+      let subscriptions = 0;
+      for (const { spec, fn } of functions()) {
+        const functionId = logicalIdOf(stack, fn.function);
+        for (const subscription of spec.subscriptions ?? []) {
+          subscriptions += 1;
+          const matching = rules.filter(
+            ([, rule]) => jsonEqual(props(rule, 'EventPattern'), subscription.pattern) && targetOf(rule, functionId),
+          );
+          expect(matching, `${spec.name}/${subscription.name}`).toHaveLength(1);
+          const [, rule] = matching[0] ?? [];
+          expect(props(rule, 'EventBusName')).toEqual(ref(busId));
+          const target = rule ? targetOf(rule, functionId) : undefined;
+          expect(target?.RetryPolicy).toEqual({
+            MaximumRetryAttempts: subscription.retry.maximumRetryAttempts,
+            MaximumEventAgeInSeconds: subscription.retry.maximumEventAgeSeconds,
+          });
+          expect(isRecord(target?.DeadLetterConfig) && isQueue(target.DeadLetterConfig.Arn)).toBe(true);
+        }
+      }
+      expect(rules.filter(([, rule]) => props(rule, 'EventPattern') !== undefined)).toHaveLength(subscriptions);
+    });
+
+    it('schedules every manifest schedule with a retry policy and a DLQ', () => {
+      const rules = resourcesOf(template, 'AWS::Events::Rule');
+      let schedules = 0;
+      for (const { spec, fn } of functions()) {
+        const functionId = logicalIdOf(stack, fn.function);
+        for (const schedule of spec.schedules ?? []) {
+          schedules += 1;
+          const matching = rules.filter(
+            ([, rule]) => props(rule, 'ScheduleExpression') === schedule.expression && targetOf(rule, functionId),
+          );
+          expect(matching, `${spec.name}/${schedule.name}`).toHaveLength(1);
+          const [, rule] = matching[0] ?? [];
+          const target = rule ? targetOf(rule, functionId) : undefined;
+          expect(target?.RetryPolicy).toEqual({
+            MaximumRetryAttempts: SCHEDULE_RETRY.maximumRetryAttempts,
+            MaximumEventAgeInSeconds: SCHEDULE_RETRY.maximumEventAgeSeconds,
+          });
+          expect(isRecord(target?.DeadLetterConfig) && isQueue(target.DeadLetterConfig.Arn)).toBe(true);
+        }
+      }
+      expect(rules.filter(([, rule]) => props(rule, 'ScheduleExpression') !== undefined)).toHaveLength(schedules);
+    });
+
+    it('gives every asynchronously invoked function a DLQ for the invocations Lambda gives up on', () => {
+      for (const { spec, fn } of functions()) {
+        const lambda = resourceById(template, 'AWS::Lambda::Function', logicalIdOf(stack, fn.function));
+        const deadLetter = props(lambda, 'DeadLetterConfig');
+        const isAsync = (spec.subscriptions ?? []).length > 0 || (spec.schedules ?? []).length > 0;
+        expect(isRecord(deadLetter) && isQueue(deadLetter.TargetArn), `${spec.name} DLQ`).toBe(isAsync);
+      }
+    });
+
+    it('feeds each outbox publisher from its table stream, outbox rows only, with retries and a DLQ', () => {
+      const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping');
+      const publishers = functions().filter(({ spec }) => spec.consumesTableStream);
+      expect(mappings).toHaveLength(publishers.length);
+      for (const { manifest, fn } of publishers) {
+        const functionId = logicalIdOf(stack, fn.function);
+        const own = mappings.filter(([, mapping]) => jsonEqual(props(mapping, 'FunctionName'), ref(functionId)));
+        expect(own).toHaveLength(1);
+        const [, mapping] = own[0] ?? [];
+        expect(mapping?.Properties).toMatchObject({
+          EventSourceArn: getAtt(tableIdOf(manifest), 'StreamArn'),
+          BatchSize: OUTBOX_STREAM_RETRY.batchSize,
+          MaximumRetryAttempts: OUTBOX_STREAM_RETRY.maximumRetryAttempts,
+          BisectBatchOnFunctionError: OUTBOX_STREAM_RETRY.bisectBatchOnError,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+        const criteria = props(mapping, 'FilterCriteria');
+        const patterns: unknown[] = (isRecord(criteria) ? asArray(criteria.Filters) : [])
+          .filter(isRecord)
+          .map((filter) => JSON.parse(String(filter.Pattern)));
+        expect(patterns).toEqual([OUTBOX_STREAM_FILTER]);
+        const destination = props(mapping, 'DestinationConfig');
+        const onFailure = isRecord(destination) ? destination.OnFailure : undefined;
+        expect(isRecord(onFailure) && isQueue(onFailure.Destination)).toBe(true);
+      }
+    });
+
+    it('keeps every dead letter in an encrypted, TLS-only queue', () => {
+      const queues = resourcesOf(template, 'AWS::SQS::Queue');
+      expect(queues.length).toBeGreaterThan(0);
+      for (const [id, queue] of queues) {
+        expect(props(queue, 'SqsManagedSseEnabled'), id).toBe(true);
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [ref(id)],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+      }
+    });
+
+    it('creates the user pool with the role groups, the opdId attribute and no self sign-up', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        MfaConfiguration: 'OPTIONAL',
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+        Schema: Match.arrayWith([Match.objectLike({ Name: 'opdId', AttributeDataType: 'String', Mutable: true })]),
+      });
+      const groups = resourcesOf(template, 'AWS::Cognito::UserPoolGroup').map(([, group]) => props(group, 'GroupName'));
+      expect(groups.sort()).toEqual([...ROLES].sort());
+      const client = resourceById(template, 'AWS::Cognito::UserPoolClient', logicalIdOf(stack, stack.auth.client));
+      expect(props(client, 'GenerateSecret')).toBe(false);
+      expect(props(client, 'ReadAttributes')).toContain('custom:opdId');
+      expect(props(client, 'WriteAttributes')).not.toContain('custom:opdId');
+    });
+
+    it('throttles, logs (JSON) and CORS-configures the API from the region config', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: {
+          ThrottlingRateLimit: config.api.throttleRatePerSecond,
+          ThrottlingBurstLimit: config.api.throttleBurst,
+        },
+      });
+      const [stage] = resourcesOf(template, 'AWS::ApiGatewayV2::Stage');
+      const accessLogs = props(stage?.[1], 'AccessLogSettings');
+      const format: unknown = isRecord(accessLogs) ? JSON.parse(String(accessLogs.Format)) : undefined;
+      expect(format).toMatchObject({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+        error: '$context.error.message',
+      });
+      const methods = [...new Set(services.flatMap(routesOf).map(({ route }) => route.method))];
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({
+          AllowOrigins: config.api.allowedOrigins,
+          AllowMethods: Match.arrayWith(methods),
+        }),
+      });
+    });
+
+    it('names the bus after the region and archives every event on it', () => {
+      const busId = logicalIdOf(stack, stack.eventBus.bus);
+      template.hasResourceProperties('AWS::Events::EventBus', { Name: `inovda-${config.id}` });
+      template.hasResourceProperties('AWS::Events::Archive', {
+        SourceArn: getAtt(busId, 'Arn'),
+        RetentionDays: ARCHIVE_RETENTION_DAYS,
+        EventPattern: { account: [ref('AWS::AccountId')] },
+      });
+    });
+
+    it('alarms on every DLQ, every function error and throttle, and API 5xx, to the alarm e-mail', () => {
+      const topicId = logicalIdOf(stack, stack.monitoring.topic);
+      const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+      for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([ref(topicId)]);
+      const alarmOn = (metricName: string, dimension: Record<string, unknown>) =>
+        alarms.filter(
+          (alarm) =>
+            alarm.MetricName === metricName &&
+            jsonEqual(alarm.Dimensions, [dimension]) &&
+            alarm.Threshold === 1 &&
+            alarm.ComparisonOperator === 'GreaterThanOrEqualToThreshold',
+        );
+
+      for (const [queueId] of resourcesOf(template, 'AWS::SQS::Queue')) {
+        expect(
+          alarmOn('ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: getAtt(queueId, 'QueueName') }),
+          queueId,
+        ).toHaveLength(1);
+      }
+      for (const { spec, fn } of functions()) {
+        const dimension = { Name: 'FunctionName', Value: ref(logicalIdOf(stack, fn.function)) };
+        expect(alarmOn('Errors', dimension), `${spec.name} errors`).toHaveLength(1);
+        expect(alarmOn('Throttles', dimension), `${spec.name} throttles`).toHaveLength(1);
+      }
+      expect(alarmOn('5xx', { Name: 'ApiId', Value: ref(logicalIdOf(stack, stack.api.api)) })).toHaveLength(1);
+
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'email',
+        Endpoint: config.alarmEmail,
+        TopicArn: ref(topicId),
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+      });
+      template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    });
+
+    it('outputs the API URL, user pool, web client, bus name and every table name', () => {
+      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventBusName']) template.hasOutput(output, {});
+      for (const manifest of services) {
+        template.hasOutput(`${pascalCase(manifest.name)}TableName`, { Value: ref(tableIdOf(manifest)) });
+      }
+    });
+  });
+});
+
+describe('a manifest the stack cannot wire', () => {
+  it('is refused when a function has no route, subscription, schedule or stream', () => {
+    const orphan = { name: 'orphan', entry: 'handlers/ok.ts', description: 'Nothing invokes it' };
+    const manifest: ServiceManifest = { ...consumerFixtureManifest, functions: [orphan] };
+    expect(() => buildApp({ services: [manifest] })).toThrow(/fixture-consumer\/orphan: the manifest gives it nothing/);
+  });
+});

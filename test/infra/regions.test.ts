@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { stackIdOf } from '../../infra/lib/region-stack';
+import { defineRegion, regionConfigSchema, regions } from '../../infra/regions';
+import type { RegionConfigInput } from '../../infra/regions/region-config';
+
+/** A valid config to break one field at a time. */
+const valid: RegionConfigInput = {
+  id: 'kota-contoh',
+  displayName: 'Pemerintah Kota Contoh',
+  kind: 'kota',
+  aws: { region: 'ap-southeast-3' },
+  opds: [
+    { id: 'brida', name: 'Badan Riset dan Inovasi Daerah', coordinator: true },
+    { id: 'dinkes', name: 'Dinas Kesehatan' },
+  ],
+  rubricEdition: 'iid-2026',
+  production: false,
+  logRetentionDays: 30,
+  api: { throttleRatePerSecond: 10, throttleBurst: 20, allowedOrigins: ['https://inovasi.contoh.go.id'] },
+  notifications: { senderEmail: 'inovasi@contoh.go.id' },
+  alarmEmail: 'ti@contoh.go.id',
+};
+
+describe('region configs', () => {
+  it.each(regions.map((config) => [config.id, config] as const))('%s validates against the schema', (_id, config) => {
+    expect(regionConfigSchema.safeParse(config).success).toBe(true);
+    expect(config.opds.filter((opd) => opd.coordinator)).toHaveLength(1);
+  });
+
+  it('gives every region its own id, so its own stack', () => {
+    const ids = regions.map(stackIdOf);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('accepts the reference config used below', () => {
+    expect(defineRegion(valid).id).toBe('kota-contoh');
+  });
+
+  it('defaults an OPD to not coordinating', () => {
+    expect(defineRegion(valid).opds.find((opd) => opd.id === 'dinkes')?.coordinator).toBe(false);
+  });
+
+  it.each<[string, RegionConfigInput, RegExp]>([
+    [
+      'a duplicate OPD id',
+      { ...valid, opds: [...valid.opds, { id: 'dinkes', name: 'Dinas Kesehatan (lagi)' }] },
+      /duplicate OPD id dinkes/,
+    ],
+    [
+      'no coordinating OPD',
+      { ...valid, opds: valid.opds.map((opd) => ({ ...opd, coordinator: false })) },
+      /exactly one OPD must be the coordinator/,
+    ],
+    [
+      'two coordinating OPDs',
+      { ...valid, opds: valid.opds.map((opd) => ({ ...opd, coordinator: true })) },
+      /exactly one OPD must be the coordinator/,
+    ],
+    [
+      'a region id that is not a kebab-case slug',
+      { ...valid, id: 'Kota Contoh' },
+      /region id must be a kebab-case slug/,
+    ],
+    [
+      'an OPD id that is not a kebab-case slug',
+      { ...valid, opds: [...valid.opds, { id: 'Dinas_PU', name: 'Dinas Pekerjaan Umum' }] },
+      /OPD id must be a kebab-case slug/,
+    ],
+    ['no OPD at all', { ...valid, opds: [] }, /opds/],
+    ['an AWS region that does not exist in that shape', { ...valid, aws: { region: 'jakarta' } }, /aws\.region/],
+    [
+      'an account id that is not 12 digits',
+      { ...valid, aws: { region: 'ap-southeast-3', account: '1234' } },
+      /account/,
+    ],
+    ['an alarm address that is not an e-mail', { ...valid, alarmEmail: 'tim-ti' }, /alarmEmail/],
+    [
+      'a CORS origin that is not a URL',
+      { ...valid, api: { ...valid.api, allowedOrigins: ['inovasi.contoh.go.id'] } },
+      /allowedOrigins/,
+    ],
+  ])('rejects %s', (_case, input, message) => {
+    expect(() => defineRegion(input)).toThrow(message);
+    expect(() => defineRegion(input)).toThrow(/invalid region config/);
+  });
+
+  // Values the type system already rules out in a typed config file, checked as the schema sees untyped input.
+  it.each<[string, unknown]>([
+    ['a log retention CloudWatch does not offer', { ...valid, logRetentionDays: 60 }],
+    ['an unknown field (a typo)', { ...valid, alarmEmails: ['ti@contoh.go.id'] }],
+    ['a missing field', { ...valid, alarmEmail: undefined }],
+  ])('rejects %s', (_case, input) => {
+    expect(regionConfigSchema.safeParse(input).success).toBe(false);
+  });
+});
