@@ -11,7 +11,7 @@ export interface SeedContext {
 
 interface SeedInnovation {
   readonly owner: string;
-  readonly then?: 'register' | 'withdraw';
+  readonly next?: 'register' | 'withdraw';
   readonly profile: Record<string, unknown>;
 }
 
@@ -22,7 +22,7 @@ const DESIGN_NARRATIVE =
 export const kotaSolokInnovations: readonly SeedInnovation[] = [
   {
     owner: 'opd.disdukcapil',
-    then: 'register',
+    next: 'register',
     profile: {
       name: 'Jemput Bola Administrasi Kependudukan (JEBAK)',
       opdId: 'disdukcapil',
@@ -44,7 +44,7 @@ export const kotaSolokInnovations: readonly SeedInnovation[] = [
   },
   {
     owner: 'opd.dpmptsp',
-    then: 'register',
+    next: 'register',
     profile: {
       name: 'Izin Selesai Satu Hari (ISSH)',
       opdId: 'dpmptsp',
@@ -84,7 +84,7 @@ export const kotaSolokInnovations: readonly SeedInnovation[] = [
   },
   {
     owner: 'opd.dinkes',
-    then: 'withdraw',
+    next: 'withdraw',
     profile: {
       name: 'Antrean Puskesmas lewat Pesan Singkat',
       opdId: 'dinkes',
@@ -110,9 +110,9 @@ export async function seedKotaSolok(context: SeedContext): Promise<number> {
   for (const innovation of kotaSolokInnovations) {
     const token = await context.tokenFor(innovation.owner);
     const created = await post(`${context.url}/innovations`, token, innovation.profile);
-    if (innovation.then === 'register') {
+    if (innovation.next === 'register') {
       await post(`${context.url}/innovations/${created.id}/register`, token);
-    } else if (innovation.then === 'withdraw') {
+    } else if (innovation.next === 'withdraw') {
       await post(`${context.url}/innovations/${created.id}/withdraw`, token, {
         reason: 'Digabung ke dalam Posyandu Digital Balita Sehat',
       });

@@ -1,0 +1,275 @@
+import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
+import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
+import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type EventBridgeEvent, LOCAL_CLIENT_ID, type LocalPlatform, type SeedContext, silentLogger, startLocalPlatform } from '@inovda/local';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../packages/local/src/aws-clients';
+import type { DynamoLocal } from '../../packages/local/src/dynamo-local';
+import { FIXTURE_SOURCE, fixtureManifest } from './fixtures/manifest';
+import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
+import { testRegion } from './helpers/region';
+import { waitFor } from './helpers/wait';
+
+describe('the local platform, running a fixture service', () => {
+  let dynamoLocal: DynamoLocal;
+  let platform: LocalPlatform;
+  let dynamo: DynamoDBClient;
+  let token: string;
+  const seeded: SeedContext[] = [];
+
+  beforeAll(async () => {
+    dynamoLocal = await useDynamoLocal();
+    platform = await startLocalPlatform({
+      region: testRegion,
+      services: [fixtureManifest],
+      port: 0,
+      inMemory: true,
+      dynamoEndpoint: dynamoLocal.endpoint,
+      tablePrefix: uniquePrefix(),
+      log: silentLogger,
+      retryBaseDelayMs: 5,
+      streamPollIntervalMs: 50,
+      functionLogLevel: 'SILENT',
+      seed: async (context) => {
+        seeded.push(context);
+      },
+    });
+    dynamo = localDynamoClient(dynamoLocal.endpoint, 'ap-southeast-3');
+    token = await platform.tokenFor('opd.dinkes');
+  });
+
+  afterAll(async () => {
+    dynamo?.destroy();
+    await platform?.stop();
+    await dynamoLocal?.stop();
+  });
+
+  const api = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
+    fetch(`${platform.url}${path}`, {
+      ...init,
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(init.headers as Record<string, string>) },
+    });
+
+  async function items(pk: string): Promise<Array<Record<string, { S?: string }>>> {
+    const result = await dynamo.send(
+      new QueryCommand({
+        TableName: platform.tableNames.fixture,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: pk } },
+        ConsistentRead: true,
+      }),
+    );
+    return (result.Items ?? []) as Array<Record<string, { S?: string }>>;
+  }
+
+  async function echo(path: string, init: RequestInit = {}) {
+    const response = await api(path, init);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { event: unknown };
+    return { response, event: APIGatewayProxyEventV2Schema.parse(body.event) };
+  }
+
+  it('seeds once it is up (always, in memory)', async () => {
+    expect(seeded).toHaveLength(1);
+    expect(seeded[0]?.url).toBe(platform.url);
+    expect(await seeded[0]?.tokenFor('admin')).toEqual(expect.any(String));
+  });
+
+  it('hands the function a payload-2.0 event with the JWT claims as HTTP API formats them', async () => {
+    const { response, event } = await echo('/echo/01ABC?status=draft&status=registered');
+    expect(event.routeKey).toBe('GET /echo/{id}');
+    expect(event.pathParameters).toEqual({ id: '01ABC' });
+    expect(event.queryStringParameters).toEqual({ status: 'draft,registered' });
+    expect(event.requestContext.requestId).toBe(response.headers.get('apigw-requestid'));
+    const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
+    expect(claims).toMatchObject({
+      'cognito:groups': '[opd]',
+      'cognito:username': 'opd.dinkes',
+      'custom:opdId': 'dinkes',
+      token_use: 'id',
+      iss: `${platform.url}/local`,
+      aud: LOCAL_CLIENT_ID,
+      email_verified: 'true',
+    });
+    for (const value of Object.values(claims)) expect(typeof value).toBe('string');
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(12 * 60 * 60);
+  });
+
+  it('routes the most specific match: literal over variable, greedy for the rest', async () => {
+    expect((await echo('/echo/special')).event.routeKey).toBe('GET /echo/special');
+    expect((await echo('/files/reports/2024/q1.pdf')).event.pathParameters).toEqual({ proxy: 'reports/2024/q1.pdf' });
+  });
+
+  it('base64-encodes a form post body, passes JSON as text', async () => {
+    const form = await echo('/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=Jemput+Bola&opdId=dinkes',
+    });
+    expect(form.event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(form.event.body ?? '', 'base64').toString()).toBe('name=Jemput+Bola&opdId=dinkes');
+    const json = await echo('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(json.event).toMatchObject({ isBase64Encoded: false, body: '{"a":1}' });
+  });
+
+  it('answers as HTTP API does without a valid token, for an unknown route, and when the function fails', async () => {
+    const noToken = await api('/echo/1', {}, null);
+    expect(noToken.status).toBe(401);
+    expect(await noToken.text()).toBe('{"message":"Unauthorized"}');
+    expect(noToken.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const garbage = await api('/echo/1', {}, 'not.a.token');
+    expect(garbage.status).toBe(401);
+    expect(garbage.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    const unknown = await api('/nowhere');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe('{"message":"Not Found"}');
+    expect((await api('/echo/1', { method: 'DELETE' })).status).toBe(404);
+    const crash = await api('/shapes/crash');
+    expect(crash.status).toBe(500);
+    expect(await crash.json()).toEqual({ message: 'Internal Server Error' });
+    expect((await api('/shapes/bad-status')).status).toBe(500);
+    // The function's own timeout (1 s) is an error too.
+    expect((await api('/sleep?ms=5000')).status).toBe(500);
+  });
+
+  it('maps results of every shape as payload format 2.0 does', async () => {
+    const text = await api('/shapes/string');
+    expect([text.status, text.headers.get('content-type'), await text.text()]).toEqual([200, 'application/json', 'hello from lambda']);
+    expect(await (await api('/shapes/object')).json()).toEqual({ hello: 'world' });
+    const binary = await api('/shapes/binary');
+    expect([...new Uint8Array(await binary.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    const cookies = await api('/shapes/cookies');
+    expect(cookies.status).toBe(204);
+    expect(cookies.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; HttpOnly']);
+    expect(cookies.headers.get('x-count')).toBe('2');
+  });
+
+  it('answers CORS preflight for localhost origins', async () => {
+    const preflight = await fetch(`${platform.url}/echo/1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const foreign = await fetch(`${platform.url}/echo/1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const actual = await api('/echo/1', { headers: { origin: 'http://127.0.0.1:8080' } });
+    expect(actual.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8080');
+  });
+
+  it('carries a write through the stream, the publisher and the bus to the subscriber', async () => {
+    const onBus: EventBridgeEvent[] = [];
+    const unsubscribe = platform.bus.subscribe('test-tap', { source: [FIXTURE_SOURCE] }, (event) => {
+      onBus.push(event);
+    });
+    try {
+      const created = await api('/things', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'flow-1', publishFailures: 1 }),
+      });
+      expect(created.status).toBe(201);
+      const seen = await waitFor(async () => (await items('SEEN#flow-1'))[0]);
+      const event = EventBridgeSchema.parse(JSON.parse(seen.event?.S ?? '{}'));
+      expect(event).toMatchObject({
+        source: FIXTURE_SOURCE,
+        'detail-type': 'ThingHappened',
+        region: 'ap-southeast-3',
+        detail: { thingId: 'flow-1' },
+      });
+      await waitFor(() => (onBus.some((delivered) => delivered.id === event.id) ? true : undefined));
+      const streamEvents = await items('STREAM-EVENT');
+      expect(streamEvents.length).toBeGreaterThan(0);
+      for (const item of streamEvents) DynamoDBStreamSchema.parse(JSON.parse(item.event?.S ?? '{}'));
+      // The first publish was reported failed and retried: still exactly one event on the bus.
+      expect(onBus.filter((delivered) => (delivered.detail as { thingId?: string }).thingId === 'flow-1')).toHaveLength(1);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('retries a failing consumer with the subscription policy, then dead-letters the event', async () => {
+    const post = (id: string, consumerFailures: number) =>
+      api('/things', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id, consumerFailures }),
+      });
+    await post('recovers', 1);
+    await post('never', -1);
+    await waitFor(async () => ((await items('SEEN#recovers')).length === 2 ? true : undefined));
+    const letters = await waitFor(async () => {
+      const response = await fetch(`${platform.url}/local/dead-letters`);
+      const body = (await response.json()) as Array<{ payload: { detail?: { thingId?: string } } }>;
+      return body.find((letter) => letter.payload.detail?.thingId === 'never');
+    });
+    expect(letters).toMatchObject({
+      source: 'event-rule',
+      name: 'fixture-thing-happened',
+      reason: 'RetryAttemptsExhausted',
+      attempts: 3,
+      errorCode: 'Error',
+      targetArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:inovda-kota-uji-fixture-consumer',
+    });
+    expect(await items('SEEN#never')).toHaveLength(3);
+    expect(await items('SEEN#recovers')).toHaveLength(2);
+  });
+
+  it('fires a schedule on demand with a Scheduled Event', async () => {
+    const listed = (await (await fetch(`${platform.url}/local/schedules`)).json()) as Array<{ name: string; expression: string }>;
+    expect(listed).toEqual([expect.objectContaining({ name: 'fixture-daily-tick', expression: 'rate(1 day)' })]);
+    const run = await fetch(`${platform.url}/local/schedules/daily-tick/run`, { method: 'POST' });
+    expect(run.status).toBe(202);
+    const { eventId } = (await run.json()) as { eventId: string };
+    const tick = await waitFor(async () => (await items('TICK')).find((item) => item.sk?.S === eventId));
+    expect(EventBridgeSchema.parse(JSON.parse(tick.event?.S ?? '{}'))).toMatchObject({
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      resources: ['arn:aws:events:ap-southeast-3:000000000000:rule/fixture-daily-tick'],
+      detail: {},
+    });
+    expect((await fetch(`${platform.url}/local/schedules/nope/run`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('lists dev users and issues tokens that verify against the published JWKS', async () => {
+    const users = (await (await fetch(`${platform.url}/local/users`)).json()) as Array<{ username: string; roles: string[] }>;
+    expect(users.map((user) => user.username)).toContain('penilai');
+    const issued = await fetch(`${platform.url}/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'koordinator' }),
+    });
+    const { token: coordinatorToken } = (await issued.json()) as { token: string };
+    const jwks = createRemoteJWKSet(new URL(`${platform.url}/local/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(coordinatorToken, jwks, { issuer: `${platform.url}/local`, audience: LOCAL_CLIENT_ID });
+    expect(payload).toMatchObject({ 'cognito:groups': ['coordinator'], 'custom:opdId': 'balitbang', token_use: 'id' });
+    const unknown = await fetch(`${platform.url}/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody' }),
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+    expect(await unknown.json()).toMatchObject({ status: 404, code: 'not-found' });
+  });
+
+  it('reports the health of each part', async () => {
+    const response = await fetch(`${platform.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      region: 'kota-uji',
+      dynamodb: { status: 'up', endpoint: dynamoLocal.endpoint },
+      eventBridge: { status: 'up', bus: 'inovda-kota-uji', rules: 1 },
+      functions: expect.arrayContaining([expect.objectContaining({ id: 'fixture/echo' })]),
+      streams: [expect.objectContaining({ name: 'fixture stream', running: true })],
+      schedules: [expect.objectContaining({ name: 'fixture-daily-tick' })],
+    });
+  });
+});
