@@ -1,6 +1,7 @@
 import { type LocalLogger, type LocalPlatform, startLocalPlatform } from '@inovda/local';
-import { defaultLocalRegion } from '../../infra/regions';
+import { type HttpMethod, routesOf } from '@inovda/manifest';
 import { services } from '../../infra/lib/platform';
+import { defaultLocalRegion } from '../../infra/regions';
 import { type DynamoBaseline, measureDynamoBaseline } from './dynamo-baseline';
 import { httpLoad, type LoadResult, type LoadShape } from './load';
 import { ratio } from './stats';
@@ -23,8 +24,22 @@ export interface ApiLatency {
     readonly getP50: number;
     readonly getP99: number;
   };
+  /** The functions behind the two routes, as the platform's `/health` counts them. */
+  readonly functions: { readonly post: FunctionUnderLoad; readonly get: FunctionUnderLoad };
   /** Warnings and errors the platform logged (first few), which may explain odd numbers. */
   readonly platformMessages: readonly string[];
+}
+
+/** A function behind a loaded route. */
+export interface FunctionUnderLoad {
+  readonly id: string;
+  /**
+   * Execution environments it had during the load. Locally they are capped (Lambda would scale out), so with more
+   * connections than environments requests wait for one, and the latencies include that wait.
+   */
+  readonly environments: number;
+  /** Cold starts while the load ran: 0 when the warm-up did its job. */
+  readonly coldStartsDuringLoad: number;
 }
 
 /** Options of {@link measureApiLatency}. */
@@ -53,7 +68,9 @@ async function call(url: string, init: RequestInit, expected: number): Promise<u
   const response = await fetch(url, init);
   const text = await response.text();
   if (response.status !== expected) {
-    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, not ${expected}: ${text.slice(0, 300)}`);
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${response.status}, not ${expected}: ${text.slice(0, 300)}`,
+    );
   }
   return JSON.parse(text);
 }
@@ -64,6 +81,43 @@ function idOf(innovation: unknown): string {
     if (typeof id === 'string') return id;
   }
   throw new Error(`POST /innovations answered without an id: ${JSON.stringify(innovation).slice(0, 300)}`);
+}
+
+/** The `<service>/<function>` serving a route, from the manifests. */
+function functionServing(method: HttpMethod, path: string): string {
+  for (const manifest of services) {
+    const bound = routesOf(manifest).find(({ route }) => route.method === method && route.path === path);
+    if (bound) return `${manifest.name}/${bound.fn.name}`;
+  }
+  throw new Error(`no function serves ${method} ${path}`);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Environments and cold starts per function, from the platform's `/health` report. */
+async function functionCounters(url: string): Promise<Map<string, { environments: number; coldStarts: number }>> {
+  const report: unknown = await (await fetch(`${url}/health`)).json();
+  const counters = new Map<string, { environments: number; coldStarts: number }>();
+  const functions = isRecord(report) && Array.isArray(report.functions) ? report.functions : [];
+  for (const entry of functions) {
+    if (!isRecord(entry)) continue;
+    const { id, environments, coldStarts } = entry;
+    if (typeof id === 'string' && typeof environments === 'number' && typeof coldStarts === 'number') {
+      counters.set(id, { environments, coldStarts });
+    }
+  }
+  return counters;
+}
+
+function underLoad(
+  id: string,
+  before: Map<string, { environments: number; coldStarts: number }>,
+  after: Map<string, { environments: number; coldStarts: number }>,
+): FunctionUnderLoad {
+  const start = before.get(id);
+  const end = after.get(id);
+  if (!start || !end) throw new Error(`/health does not report ${id}`);
+  return { id, environments: end.environments, coldStartsDuringLoad: end.coldStarts - start.coldStarts };
 }
 
 /**
@@ -102,30 +156,43 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
     const startMs = performance.now() - started;
     step(`platform up in ${(startMs / 1000).toFixed(1)} s on ${platform.url}`);
     const token = await platform.tokenFor(options.user);
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const authorization = `Bearer ${token}`;
+    // Content-Type on the POST only: the handlers' body parser rejects a GET that announces a JSON body it lacks.
+    const postHeaders = { authorization, 'content-type': 'application/json' };
+    const getHeaders = { authorization };
     const body = JSON.stringify(options.body);
     const collection = `${platform.url}/innovations`;
-    const post = () => call(collection, { method: 'POST', headers, body }, 201);
+    const post = () => call(collection, { method: 'POST', headers: postHeaders, body }, 201);
 
     const warmUpStarted = performance.now();
     const innovationId = idOf(await post());
     const item = `${collection}/${encodeURIComponent(innovationId)}`;
-    await warmUp(options.shape.concurrency, post, () => call(item, { headers }, 200));
+    await warmUp(options.shape.concurrency, post, () => call(item, { headers: getHeaders }, 200));
     const warmUpMs = performance.now() - warmUpStarted;
     step(`warm in ${(warmUpMs / 1000).toFixed(1)} s; loading the API…`);
+    const countersBefore = await functionCounters(platform.url);
 
     const postResult = await httpLoad('POST /innovations', options.shape, {
       url: collection,
       method: 'POST',
-      headers,
+      headers: postHeaders,
       body,
     });
-    const getResult = await httpLoad('GET /innovations/{id}', options.shape, { url: item, method: 'GET', headers });
+    const getResult = await httpLoad('GET /innovations/{id}', options.shape, {
+      url: item,
+      method: 'GET',
+      headers: getHeaders,
+    });
+    const countersAfter = await functionCounters(platform.url);
     step('loading DynamoDB Local directly…');
     const dynamo = await measureDynamoBaseline(
       { endpoint: platform.dynamoEndpoint, region: defaultLocalRegion.aws.region },
       options.shape,
     );
+    for (const result of [postResult, getResult, dynamo.putItem, dynamo.getItem]) {
+      // Some failures are a finding; none succeeding means the bench measured nothing.
+      if (result.ok === 0) throw new Error(`${result.label}: no request succeeded (first: ${result.firstFailure})`);
+    }
     return {
       user: options.user,
       shape: options.shape,
@@ -139,6 +206,10 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
         postP99: ratio(postResult.latency?.p99 ?? Number.NaN, dynamo.putItem.latency?.p99 ?? Number.NaN),
         getP50: ratio(getResult.latency?.p50 ?? Number.NaN, dynamo.getItem.latency?.p50 ?? Number.NaN),
         getP99: ratio(getResult.latency?.p99 ?? Number.NaN, dynamo.getItem.latency?.p99 ?? Number.NaN),
+      },
+      functions: {
+        post: underLoad(functionServing('POST', '/innovations'), countersBefore, countersAfter),
+        get: underLoad(functionServing('GET', '/innovations/{id}'), countersBefore, countersAfter),
       },
       platformMessages: messages,
     };

@@ -13,15 +13,13 @@ const ESM_REQUIRE_BANNER =
   "import { createRequire as __inovdaCreateRequire } from 'node:module';" +
   'const require = __inovdaCreateRequire(import.meta.url);';
 
-/** The packages the construct leaves out of the bundle: the Node.js runtime ships SDK v3. */
-export const DEPLOYED_EXTERNALS = ['@aws-sdk/*'] as const;
-
 /**
  * The esbuild options `InovdaFunction` (infra/lib/inovda-function.ts) deploys with, as aws-cdk-lib's
  * `NodejsFunction` turns its `bundling` props into esbuild CLI flags: `--bundle --target=node24 --platform=node
- * --format=esm --outfile=index.mjs --minify --sourcemap --sources-content=false --external:@aws-sdk/*
- * --log-level=warning --banner:js=… --main-fields=module,main`, run from the project root. The construct does not
- * export its bundling props, so they are mirrored here; keep both in step.
+ * --format=esm --outfile=index.mjs --minify --sourcemap --sources-content=false --log-level=warning
+ * --banner:js=… --main-fields=module,main`, run from the project root. `externalModules: []`: the SDK is bundled
+ * like any dependency. The construct does not export its bundling props, so they are mirrored here and
+ * construct-check.ts verifies, on every run, that the bundles come out byte-identical to the construct's.
  */
 export const DEPLOYED_BUILD_OPTIONS = {
   bundle: true,
@@ -31,7 +29,7 @@ export const DEPLOYED_BUILD_OPTIONS = {
   minify: true,
   sourcemap: true,
   sourcesContent: false,
-  external: [...DEPLOYED_EXTERNALS],
+  external: [],
   logLevel: 'warning',
   banner: { js: ESM_REQUIRE_BANNER },
   mainFields: ['module', 'main'],
@@ -50,19 +48,25 @@ export interface BundleSize {
   readonly mapBytes: number;
 }
 
-/** A function bundled as deployed, plus the same code with the SDK inlined (what its process actually loads). */
+/** Bytes one package (or workspace folder) contributes to a bundle. */
+export interface BundlePart {
+  /** npm package (`zod`, `@aws-sdk/client-dynamodb`) or workspace folder (`packages/lambda-kit`). */
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/** A function bundled as deployed. */
 export interface FunctionBundle {
   /** `<service>/<function>`, as the local runtime names it. */
   readonly id: string;
   readonly entry: string;
-  /** The deployed bundle on disk (`.bench/bundles/<service>/<function>/index.mjs`). */
+  /** The bundle on disk (`.bench/bundles/<service>/<function>/index.mjs`). */
   readonly file: string;
-  /** As deployed: `@aws-sdk/*` external. */
-  readonly deployed: BundleSize;
-  /** Same options with nothing external: the SDK code the runtime provides, counted in. */
-  readonly withSdk: BundleSize;
-  /** SDK client packages the bundle imports (sorted), which decide its baseline. */
+  readonly size: BundleSize;
+  /** SDK client packages the function's own code and its non-SDK dependencies import (sorted). */
   readonly sdkClients: readonly string[];
+  /** What the minified output is made of, by package, biggest first. */
+  readonly parts: readonly BundlePart[];
 }
 
 /** A generated bundle holding only some SDK clients, each constructed once. */
@@ -72,15 +76,19 @@ export interface BaselineBundle {
   readonly sdkClients: readonly string[];
   readonly source: string;
   readonly file: string;
-  readonly deployed: BundleSize;
-  readonly withSdk: BundleSize;
+  readonly size: BundleSize;
+  readonly parts: readonly BundlePart[];
 }
 
 function sizeOf(outputs: readonly OutputFile[]): BundleSize {
   const code = outputs.find((file) => file.path.endsWith('.mjs'));
   const map = outputs.find((file) => file.path.endsWith('.mjs.map'));
   if (!code) throw new Error(`esbuild wrote no .mjs (got ${outputs.map((file) => file.path).join(', ')})`);
-  return { bytes: code.contents.byteLength, gzipBytes: gzipSync(code.contents).byteLength, mapBytes: map?.contents.byteLength ?? 0 };
+  return {
+    bytes: code.contents.byteLength,
+    gzipBytes: gzipSync(code.contents).byteLength,
+    mapBytes: map?.contents.byteLength ?? 0,
+  };
 }
 
 async function writeOutputs(outputs: readonly OutputFile[]): Promise<void> {
@@ -90,39 +98,76 @@ async function writeOutputs(outputs: readonly OutputFile[]): Promise<void> {
   }
 }
 
+/** The package of a metafile input path (the last `node_modules` wins), else its workspace folder. */
+function partOf(input: string): string {
+  const packagePath = input.split('node_modules/').at(-1) ?? input;
+  if (packagePath !== input) {
+    const [scopeOrName = input, name] = packagePath.split('/');
+    return scopeOrName.startsWith('@') && name ? `${scopeOrName}/${name}` : scopeOrName;
+  }
+  return input.split('/').slice(0, 2).join('/');
+}
+
+function isSdkCode(input: string): boolean {
+  return /node_modules\/@aws-sdk\//.test(input);
+}
+
+/** Files of the output that survived tree shaking, with the bytes each contributes. */
+function outputInputs(metafile: Metafile): Array<[string, number]> {
+  return Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file, input]): [string, number] => [file, input.bytesInOutput]),
+  );
+}
+
 /**
- * SDK client packages a deployed bundle imports. With `@aws-sdk/*` external they are never bundled, so they show
- * as external imports of the output (after tree shaking, unlike the inputs' import lists, which also keep imports
- * whose code was dropped).
+ * SDK client packages a bundle uses: those imported by code that is not the SDK itself (the function, workspace
+ * packages, other dependencies) and kept in the output. Imports between SDK packages are left out, so a client's
+ * own internals never count as a second client; type-only imports never reach the metafile.
  */
 export function sdkClientsOf(metafile: Metafile): string[] {
+  const kept = new Set(outputInputs(metafile).map(([file]) => file));
   const clients = new Set<string>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const imported of output.imports) {
-      const match = imported.external ? SDK_CLIENT_PACKAGE.exec(imported.path) : null;
+  for (const [file, input] of Object.entries(metafile.inputs)) {
+    if (!kept.has(file) || isSdkCode(file)) continue;
+    for (const imported of input.imports) {
+      const match = SDK_CLIENT_PACKAGE.exec(imported.original ?? '');
       if (match?.[1]) clients.add(match[1]);
     }
   }
   return [...clients].sort();
 }
 
-/**
- * Bundles one manifest function twice: exactly as deployed (written to disk for the cold-import runs) and with the
- * SDK inlined (sizes only), then reads which SDK clients it uses from the deployed bundle's metafile.
- */
+/** What a bundle's output is made of, by package, biggest first. */
+export function partsOf(metafile: Metafile): BundlePart[] {
+  const bytes = new Map<string, number>();
+  for (const [file, size] of outputInputs(metafile)) {
+    const name = partOf(file);
+    bytes.set(name, (bytes.get(name) ?? 0) + size);
+  }
+  return [...bytes].map(([name, size]) => ({ name, bytes: size })).sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Bundles one manifest function as deployed, writes it for the cold-import runs, and reads what it holds. */
 export async function bundleFunction(manifest: ServiceManifest, fn: FunctionSpec): Promise<FunctionBundle> {
   const entry = path.join(manifest.root, fn.entry);
   const outfile = path.join(BENCH_DIR, 'bundles', manifest.name, fn.name, 'index.mjs');
-  const deployed = await build({ ...DEPLOYED_BUILD_OPTIONS, entryPoints: [entry], outfile, metafile: true, write: false });
-  await writeOutputs(deployed.outputFiles);
-  const withSdk = await build({ ...DEPLOYED_BUILD_OPTIONS, external: [], entryPoints: [entry], outfile, write: false });
+  const result = await build({
+    ...DEPLOYED_BUILD_OPTIONS,
+    entryPoints: [entry],
+    outfile,
+    metafile: true,
+    write: false,
+  });
+  await writeOutputs(result.outputFiles);
   return {
     id: `${manifest.name}/${fn.name}`,
     entry,
     file: outfile,
-    deployed: sizeOf(deployed.outputFiles),
-    withSdk: sizeOf(withSdk.outputFiles),
-    sdkClients: sdkClientsOf(deployed.metafile),
+    size: sizeOf(result.outputFiles),
+    sdkClients: sdkClientsOf(result.metafile),
+    parts: partsOf(result.metafile),
   };
 }
 
@@ -140,7 +185,7 @@ async function clientClassOf(packageName: string): Promise<string> {
 /**
  * The source of a baseline: imports the given client packages and constructs each client once at module scope, as
  * a handler does at cold start. The document client wraps a DynamoDB client, so `lib-dynamodb` brings
- * `client-dynamodb` along (it is a peer dependency the function imports too).
+ * `client-dynamodb` along (a peer dependency that every function using it imports too).
  */
 export async function baselineSource(sdkClients: readonly string[]): Promise<string> {
   const packages = new Set(sdkClients);
@@ -173,23 +218,34 @@ export async function baselineSource(sdkClients: readonly string[]): Promise<str
   ].join('\n');
 }
 
-/** Bundles the baseline for a set of SDK clients with the deployed options (and once more with the SDK inlined). */
+/**
+ * What a bundle holds beyond its baseline, by package: bytes over what the baseline has of the same package (all of
+ * it for a package the baseline lacks), biggest first. Tells where a missed size target comes from: a dependency,
+ * the service's own code, or more of the SDK (commands, marshalling) than constructing a client pulls in.
+ */
+export function beyondBaseline(parts: readonly BundlePart[], baseline: readonly BundlePart[]): BundlePart[] {
+  const inBaseline = new Map(baseline.map((part) => [part.name, part.bytes]));
+  return parts
+    .map((part) => ({ name: part.name, bytes: part.bytes - (inBaseline.get(part.name) ?? 0) }))
+    .filter((part) => part.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Bundles the baseline for a set of SDK clients with the deployed options and writes it. */
 export async function bundleBaseline(sdkClients: readonly string[]): Promise<BaselineBundle> {
-  const key = sdkClients.join('+') || '(no SDK client)';
   const source = await baselineSource(sdkClients);
   const folder = `baseline-${sdkClients.map((name) => name.replace('@aws-sdk/', '')).join('+') || 'empty'}`;
   const outfile = path.join(BENCH_DIR, 'bundles', folder, 'index.mjs');
-  // stdin with the project root as resolve dir: the SDK resolves from the root node_modules, like a function's.
+  // stdin resolved from the project root: the SDK comes from the root node_modules, the same copy as a function's.
   const stdin = { contents: source, resolveDir: PROJECT_ROOT, sourcefile: 'baseline.mjs', loader: 'js' } as const;
-  const deployed = await build({ ...DEPLOYED_BUILD_OPTIONS, stdin, outfile, write: false });
-  await writeOutputs(deployed.outputFiles);
-  const withSdk = await build({ ...DEPLOYED_BUILD_OPTIONS, external: [], stdin, outfile, write: false });
+  const result = await build({ ...DEPLOYED_BUILD_OPTIONS, stdin, outfile, metafile: true, write: false });
+  await writeOutputs(result.outputFiles);
   return {
-    key,
+    key: sdkClients.join('+'),
     sdkClients,
     source,
     file: outfile,
-    deployed: sizeOf(deployed.outputFiles),
-    withSdk: sizeOf(withSdk.outputFiles),
+    size: sizeOf(result.outputFiles),
+    parts: partsOf(result.metafile),
   };
 }

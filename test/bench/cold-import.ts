@@ -10,11 +10,24 @@ export interface ImportTarget {
   readonly env: Readonly<Record<string, string>>;
 }
 
+/** One import: wall-clock time, and CPU time of the process over the same span. */
+export interface ImportSample {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
 /** Import times of one bundle over the measured runs. */
 export interface ColdImportResult {
   readonly id: string;
+  /** Wall-clock import times: what a cold start waits for. */
   readonly samplesMs: readonly number[];
   readonly summary: Summary;
+  /**
+   * CPU time (user + system, all threads) of the same imports. Less sensitive than wall time to other work on a
+   * shared machine taking the core away, so a steadier cross-check of the ratio.
+   */
+  readonly cpuSamplesMs: readonly number[];
+  readonly cpuSummary: Summary;
 }
 
 /** How long one import may take before the bench calls it hung. */
@@ -25,12 +38,15 @@ const IMPORT_TIMEOUT_MS = 30_000;
  * import took, measured inside that process: module loading, evaluation and whatever the module scope does (SDK
  * clients constructed, env read), without the fixed cost of booting Node itself.
  */
-export function importOnce(target: ImportTarget): Promise<number> {
+export function importOnce(target: ImportTarget): Promise<ImportSample> {
   const script = [
     `const url = ${JSON.stringify(pathToFileURL(target.file).href)};`,
+    'const cpu = process.cpuUsage();',
     'const started = performance.now();',
     'await import(url);',
-    'process.stdout.write(JSON.stringify({ importMs: performance.now() - started }));',
+    'const wallMs = performance.now() - started;',
+    'const { user, system } = process.cpuUsage(cpu);',
+    'process.stdout.write(JSON.stringify({ wallMs, cpuMs: (user + system) / 1000 }));',
   ].join('\n');
   return new Promise((resolve, reject) => {
     // Only the given environment: the run must not depend on whoever starts the bench (AWS profiles, NODE_OPTIONS).
@@ -50,9 +66,9 @@ export function importOnce(target: ImportTarget): Promise<number> {
     });
     child.once('error', reject);
     child.once('close', (code, signal) => {
-      const importMs = parseImportMs(stdout);
-      if (code === 0 && importMs !== undefined) {
-        resolve(importMs);
+      const sample = parseSample(stdout);
+      if (code === 0 && sample !== undefined) {
+        resolve(sample);
         return;
       }
       const why = signal ? `was killed (${signal})` : `exited with ${String(code)}`;
@@ -61,11 +77,18 @@ export function importOnce(target: ImportTarget): Promise<number> {
   });
 }
 
-function parseImportMs(stdout: string): number | undefined {
+function parseSample(stdout: string): ImportSample | undefined {
   try {
     const parsed: unknown = JSON.parse(stdout);
-    if (typeof parsed === 'object' && parsed !== null && 'importMs' in parsed && typeof parsed.importMs === 'number') {
-      return parsed.importMs;
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'wallMs' in parsed &&
+      typeof parsed.wallMs === 'number' &&
+      'cpuMs' in parsed &&
+      typeof parsed.cpuMs === 'number'
+    ) {
+      return { wallMs: parsed.wallMs, cpuMs: parsed.cpuMs };
     }
   } catch {
     // Not JSON: the module printed something or crashed; the caller reports stderr.
@@ -83,7 +106,7 @@ export async function measureColdImports(
   runs: number,
   onRound?: (round: number) => void,
 ): Promise<ColdImportResult[]> {
-  const samples = new Map<string, number[]>(targets.map((target) => [target.id, []]));
+  const samples = new Map<string, ImportSample[]>(targets.map((target) => [target.id, []]));
   for (const target of targets) await importOnce(target);
   for (let round = 0; round < runs; round++) {
     const rotated = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
@@ -91,7 +114,8 @@ export async function measureColdImports(
     onRound?.(round + 1);
   }
   return targets.map((target) => {
-    const values = samples.get(target.id) ?? [];
-    return { id: target.id, samplesMs: values, summary: summarize(values) };
+    const wall = (samples.get(target.id) ?? []).map((sample) => sample.wallMs);
+    const cpu = (samples.get(target.id) ?? []).map((sample) => sample.cpuMs);
+    return { id: target.id, samplesMs: wall, summary: summarize(wall), cpuSamplesMs: cpu, cpuSummary: summarize(cpu) };
   });
 }

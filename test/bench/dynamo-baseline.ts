@@ -63,7 +63,8 @@ export async function measureDynamoBaseline(target: DynamoBaselineTarget, shape:
     );
     await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
     try {
-      const put = (sequence: number) => client.send(new PutItemCommand({ TableName: tableName, Item: benchItem(sequence) }));
+      const put = (sequence: number) =>
+        client.send(new PutItemCommand({ TableName: tableName, Item: benchItem(sequence) }));
       const get = () =>
         client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'BENCH#0' }, sk: { S: 'PROFILE' } } }));
       // Warm-up, unrecorded: the client resolves its config and opens its sockets on the first calls, as the API's

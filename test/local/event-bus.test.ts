@@ -10,7 +10,12 @@ import { silentLogger } from '../../packages/local/src/log';
 const BUS = 'inovda-kota-uji';
 
 function entry(detail: Record<string, unknown> = {}) {
-  return { EventBusName: BUS, Source: 'inovda.scoring', DetailType: 'EvaluationSubmitted', Detail: JSON.stringify(detail) };
+  return {
+    EventBusName: BUS,
+    Source: 'inovda.scoring',
+    DetailType: 'EvaluationSubmitted',
+    Detail: JSON.stringify(detail),
+  };
 }
 
 describe('event bus retries and dead letters', () => {
@@ -153,6 +158,11 @@ describe('event bus retries and dead letters', () => {
     bus.putEvents([entry({ n: 1 }), entry({ n: 2 })]);
     await bus.whenIdle();
     const reopened = new DeadLetterStore(file);
-    expect(reopened.list().map((letter) => (letter.payload as { detail: { n: number } }).detail.n).sort()).toEqual([1, 2]);
+    expect(
+      reopened
+        .list()
+        .map((letter) => (letter.payload as { detail: { n: number } }).detail.n)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 });

@@ -164,7 +164,7 @@ describe("handlers' SDK clients, configured only by the environment", () => {
       eventBridgeEndpoint: api.endpoint,
       log: silentLogger,
     });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await functions?.stop();

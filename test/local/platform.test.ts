@@ -2,7 +2,14 @@ import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/sche
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { type EventBridgeEvent, LOCAL_CLIENT_ID, type LocalPlatform, type SeedContext, silentLogger, startLocalPlatform } from '@inovda/local';
+import {
+  type EventBridgeEvent,
+  LOCAL_CLIENT_ID,
+  type LocalPlatform,
+  type SeedContext,
+  silentLogger,
+  startLocalPlatform,
+} from '@inovda/local';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../packages/local/src/aws-clients';
@@ -38,7 +45,7 @@ describe('the local platform, running a fixture service', () => {
     });
     dynamo = localDynamoClient(dynamoLocal.endpoint, 'ap-southeast-3');
     token = await platform.tokenFor('opd.dinkes');
-  });
+  }, 120_000);
 
   afterAll(async () => {
     dynamo?.destroy();
@@ -49,7 +56,10 @@ describe('the local platform, running a fixture service', () => {
   const api = (path: string, init: RequestInit = {}, bearer: string | null = token) =>
     fetch(`${platform.url}${path}`, {
       ...init,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(init.headers as Record<string, string>) },
+      headers: {
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        ...(init.headers as Record<string, string>),
+      },
     });
 
   async function items(pk: string): Promise<Array<Record<string, { S?: string }>>> {
@@ -110,7 +120,11 @@ describe('the local platform, running a fixture service', () => {
     });
     expect(form.event.isBase64Encoded).toBe(true);
     expect(Buffer.from(form.event.body ?? '', 'base64').toString()).toBe('name=Jemput+Bola&opdId=dinkes');
-    const json = await echo('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const json = await echo('/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(json.event).toMatchObject({ isBase64Encoded: false, body: '{"a":1}' });
   });
 
@@ -136,7 +150,11 @@ describe('the local platform, running a fixture service', () => {
 
   it('maps results of every shape as payload format 2.0 does', async () => {
     const text = await api('/shapes/string');
-    expect([text.status, text.headers.get('content-type'), await text.text()]).toEqual([200, 'application/json', 'hello from lambda']);
+    expect([text.status, text.headers.get('content-type'), await text.text()]).toEqual([
+      200,
+      'application/json',
+      'hello from lambda',
+    ]);
     expect(await (await api('/shapes/object')).json()).toEqual({ hello: 'world' });
     const binary = await api('/shapes/binary');
     expect([...new Uint8Array(await binary.arrayBuffer())]).toEqual([0, 1, 2, 255]);
@@ -188,7 +206,9 @@ describe('the local platform, running a fixture service', () => {
       expect(streamEvents.length).toBeGreaterThan(0);
       for (const item of streamEvents) DynamoDBStreamSchema.parse(JSON.parse(item.event?.S ?? '{}'));
       // The first publish was reported failed and retried: still exactly one event on the bus.
-      expect(onBus.filter((delivered) => (delivered.detail as { thingId?: string }).thingId === 'flow-1')).toHaveLength(1);
+      expect(onBus.filter((delivered) => (delivered.detail as { thingId?: string }).thingId === 'flow-1')).toHaveLength(
+        1,
+      );
     } finally {
       unsubscribe();
     }
@@ -222,7 +242,10 @@ describe('the local platform, running a fixture service', () => {
   });
 
   it('fires a schedule on demand with a Scheduled Event', async () => {
-    const listed = (await (await fetch(`${platform.url}/local/schedules`)).json()) as Array<{ name: string; expression: string }>;
+    const listed = (await (await fetch(`${platform.url}/local/schedules`)).json()) as Array<{
+      name: string;
+      expression: string;
+    }>;
     expect(listed).toEqual([expect.objectContaining({ name: 'fixture-daily-tick', expression: 'rate(1 day)' })]);
     const run = await fetch(`${platform.url}/local/schedules/daily-tick/run`, { method: 'POST' });
     expect(run.status).toBe(202);
@@ -238,7 +261,10 @@ describe('the local platform, running a fixture service', () => {
   });
 
   it('lists dev users and issues tokens that verify against the published JWKS', async () => {
-    const users = (await (await fetch(`${platform.url}/local/users`)).json()) as Array<{ username: string; roles: string[] }>;
+    const users = (await (await fetch(`${platform.url}/local/users`)).json()) as Array<{
+      username: string;
+      roles: string[];
+    }>;
     expect(users.map((user) => user.username)).toContain('penilai');
     const issued = await fetch(`${platform.url}/local/token`, {
       method: 'POST',
@@ -247,7 +273,10 @@ describe('the local platform, running a fixture service', () => {
     });
     const { token: coordinatorToken } = (await issued.json()) as { token: string };
     const jwks = createRemoteJWKSet(new URL(`${platform.url}/local/.well-known/jwks.json`));
-    const { payload } = await jwtVerify(coordinatorToken, jwks, { issuer: `${platform.url}/local`, audience: LOCAL_CLIENT_ID });
+    const { payload } = await jwtVerify(coordinatorToken, jwks, {
+      issuer: `${platform.url}/local`,
+      audience: LOCAL_CLIENT_ID,
+    });
     expect(payload).toMatchObject({ 'cognito:groups': ['coordinator'], 'custom:opdId': 'balitbang', token_use: 'id' });
     const unknown = await fetch(`${platform.url}/local/token`, {
       method: 'POST',

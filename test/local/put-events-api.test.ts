@@ -12,7 +12,6 @@ import { EventBus } from '../../packages/local/src/event-bus';
 import { silentLogger } from '../../packages/local/src/log';
 import type { EventBridgeEvent } from '../../packages/local/src/put-events';
 import { type PutEventsApi, startPutEventsApi } from '../../packages/local/src/put-events-api';
-import { waitFor } from './helpers/wait';
 
 const BUS = 'inovda-kota-uji';
 
@@ -22,7 +21,12 @@ describe('the local EventBridge endpoint, called with the real SDK client', () =
   let client: EventBridgeClient;
 
   beforeEach(async () => {
-    bus = new EventBus({ name: BUS, awsRegion: 'ap-southeast-3', deadLetters: new DeadLetterStore(), log: silentLogger });
+    bus = new EventBus({
+      name: BUS,
+      awsRegion: 'ap-southeast-3',
+      deadLetters: new DeadLetterStore(),
+      log: silentLogger,
+    });
     api = await startPutEventsApi(bus, silentLogger);
     client = new EventBridgeClient({
       endpoint: api.endpoint,
@@ -47,11 +51,17 @@ describe('the local EventBridge endpoint, called with the real SDK client', () =
 
   it('accepts entries and delivers matching events asynchronously, shaped as EventBridge delivers them', async () => {
     const received: EventBridgeEvent[] = [];
-    bus.subscribe('registered', { source: ['inovda.submissions'], detail: { innovationId: [{ prefix: '01' }] } }, (event) => {
-      received.push(event);
-    });
+    bus.subscribe(
+      'registered',
+      { source: ['inovda.submissions'], detail: { innovationId: [{ prefix: '01' }] } },
+      (event) => {
+        received.push(event);
+      },
+    );
     const output = await client.send(
-      new PutEventsCommand({ Entries: [entry(), { ...entry({ innovationId: 'ZZ' }) }, { ...entry(), Resources: ['arn:r'] }] }),
+      new PutEventsCommand({
+        Entries: [entry(), { ...entry({ innovationId: 'ZZ' }) }, { ...entry(), Resources: ['arn:r'] }],
+      }),
     );
     expect(output.FailedEntryCount).toBe(0);
     expect(output.Entries?.map((result) => typeof result.EventId)).toEqual(['string', 'string', 'string']);
@@ -101,7 +111,9 @@ describe('the local EventBridge endpoint, called with the real SDK client', () =
   });
 
   it('fails the whole call with ValidationException over 10 entries or 256 KB', async () => {
-    await expect(client.send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => entry()) }))).rejects.toMatchObject({
+    await expect(
+      client.send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => entry()) })),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
       $metadata: { httpStatusCode: 400 },
     });
@@ -141,7 +153,9 @@ describe('the local EventBridge endpoint, called with the real SDK client', () =
     );
     expect([yes.Result, no.Result]).toEqual([true, false]);
     await expect(
-      client.send(new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ source: 'not-an-array' }) })),
+      client.send(
+        new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ source: 'not-an-array' }) }),
+      ),
     ).rejects.toBeInstanceOf(InvalidEventPatternException);
   });
 

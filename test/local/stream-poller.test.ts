@@ -31,7 +31,7 @@ describe('the stream poller (local event source mapping)', () => {
     dynamoLocal = await useDynamoLocal();
     dynamo = localDynamoClient(dynamoLocal.endpoint, 'ap-southeast-3');
     streams = localStreamsClient(dynamoLocal.endpoint, 'ap-southeast-3');
-  });
+  }, 120_000);
 
   afterAll(async () => {
     dynamo?.destroy();
@@ -96,7 +96,9 @@ describe('the stream poller (local event source mapping)', () => {
       eventVersion: '1.1',
       eventSource: 'aws:dynamodb',
       awsRegion: 'ap-southeast-3',
-      eventSourceARN: expect.stringMatching(new RegExp(`^arn:aws:dynamodb:ap-southeast-3:000000000000:table/${table}/stream/`)),
+      eventSourceARN: expect.stringMatching(
+        new RegExp(`^arn:aws:dynamodb:ap-southeast-3:000000000000:table/${table}/stream/`),
+      ),
       dynamodb: {
         ApproximateCreationDateTime: expect.any(Number),
         Keys: { pk: { S: 'OUTBOX#a' }, sk: { S: 'EVENT' } },
@@ -135,7 +137,11 @@ describe('the stream poller (local event source mapping)', () => {
     const table = await freshTable();
     for (const id of ['1', '2', 'poison', '4']) await put(table, `OUTBOX#${id}`);
     const delivered: string[] = [];
-    const { poller: subject, events, deadLetters } = poller(table, (event) => {
+    const {
+      poller: subject,
+      events,
+      deadLetters,
+    } = poller(table, (event) => {
       if (idsOf(event).includes('poison')) throw new Error('cannot publish poison');
       delivered.push(...idsOf(event));
       return undefined;

@@ -30,10 +30,21 @@ describe('devUsersFor', () => {
       'dpmptsp',
       'distan',
     ]);
-    expect(users.find((user) => user.username === 'koordinator')).toMatchObject({ roles: ['coordinator'], opdId: 'balitbang' });
+    expect(users.find((user) => user.username === 'koordinator')).toMatchObject({
+      roles: ['coordinator'],
+      opdId: 'balitbang',
+    });
     expect(users.find((user) => user.username === 'penilai')?.opdId).toBeUndefined();
     expect(users.map((user) => user.username)).toEqual(
-      expect.arrayContaining(['opd.dinkes', 'opd.disdukcapil', 'opd.dpmptsp', 'opd.distan', 'koordinator', 'penilai', 'admin']),
+      expect.arrayContaining([
+        'opd.dinkes',
+        'opd.disdukcapil',
+        'opd.dpmptsp',
+        'opd.distan',
+        'koordinator',
+        'penilai',
+        'admin',
+      ]),
     );
   });
 
@@ -41,7 +52,8 @@ describe('devUsersFor', () => {
     const again = devUsersFor(solok);
     expect(again.map((user) => user.sub)).toEqual(users.map((user) => user.sub));
     expect(new Set(users.map((user) => user.sub)).size).toBe(users.length);
-    for (const user of users) expect(user.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const user of users)
+      expect(user.sub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('falls back to the first OPDs of a region without the demo ones', () => {

@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -47,16 +47,18 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
     path = resolve(options.dataDir, 'dynamodb');
     mkdirSync(path, { recursive: true });
   }
-  const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(path ? { path } : {}) });
-  const process_ = trackProcess(child);
+  // Its own process group: Ctrl-C reaches Node, which stops the JVM in order (after the pollers), instead of
+  // killing it under requests in flight. The watchdog below covers a Node process that dies without stopping it.
+  const child = spawn({ port, sharedDb: true, stdio: 'pipe', detached: true, ...(path ? { path } : {}) });
+  const java = trackProcess(child);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, process_, options.startTimeoutMs ?? 60_000);
+    await waitUntilAnswering(endpoint, java, options.startTimeoutMs ?? 60_000);
   } catch (error) {
-    await process_.stop();
+    await java.stop();
     throw error;
   }
-  return { endpoint, pid: child.pid, stop: process_.stop };
+  return { endpoint, pid: child.pid, stop: java.stop };
 }
 
 interface TrackedProcess {
@@ -85,8 +87,12 @@ function trackProcess(child: ChildProcess): TrackedProcess {
       resolveExit();
     });
   });
-  // Last resort: a Node process that exits without stop() (uncaught error, process.exit) must not orphan the JVM.
-  const killOnExit = () => child.kill('SIGKILL');
+  const watchdog = startWatchdog(child.pid);
+  // A Node process that exits without stop() (uncaught error, process.exit) must not orphan the JVM.
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    watchdog?.kill('SIGKILL');
+  };
   process.once('exit', killOnExit);
 
   let stopping: Promise<void> | undefined;
@@ -101,6 +107,7 @@ function trackProcess(child: ChildProcess): TrackedProcess {
         }
       }
       process.removeListener('exit', killOnExit);
+      watchdog?.kill('SIGKILL');
     })();
     return stopping;
   };
@@ -112,6 +119,22 @@ function trackProcess(child: ChildProcess): TrackedProcess {
         : `DynamoDB Local exited with code ${String(exitCode)}: ${output.trim().split('\n').slice(-5).join(' | ')}`,
     stop,
   };
+}
+
+/**
+ * A detached shell that outlives this Node process and kills the JVM once the process is gone, however it went
+ * (SIGKILL, a test runner tearing down its worker): 'exit' handlers do not run then, and a JVM would be left
+ * holding its port. Not on Windows, which has no `sh`.
+ */
+function startWatchdog(javaPid: number | undefined): ChildProcess | undefined {
+  if (javaPid === undefined || process.platform === 'win32') return undefined;
+  const script =
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill ${javaPid} 2>/dev/null; ` +
+    `for i in 1 2 3 4 5; do kill -0 ${javaPid} 2>/dev/null || exit 0; sleep 1; done; kill -9 ${javaPid} 2>/dev/null`;
+  const watchdog = spawnProcess('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.on('error', () => {});
+  watchdog.unref();
+  return watchdog;
 }
 
 async function waitUntilAnswering(endpoint: string, child: TrackedProcess, timeoutMs: number): Promise<void> {

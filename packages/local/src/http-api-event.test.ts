@@ -1,7 +1,13 @@
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildHttpApiEvent, type GatewayContext, type GatewayRequest, isTextContentType, requestTime } from './http-api-event';
+import {
+  buildHttpApiEvent,
+  type GatewayContext,
+  type GatewayRequest,
+  isTextContentType,
+  requestTime,
+} from './http-api-event';
 import { toHttpApiClaims } from './jwt-claims';
 
 const claims = toHttpApiClaims({
@@ -57,7 +63,13 @@ describe('buildHttpApiEvent', () => {
         authorizer: { jwt: { claims, scopes: null } },
         domainName: 'localhost',
         domainPrefix: 'localhost',
-        http: { method: 'GET', path: '/innovations/01ABC', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'curl/8.5.0' },
+        http: {
+          method: 'GET',
+          path: '/innovations/01ABC',
+          protocol: 'HTTP/1.1',
+          sourceIp: '127.0.0.1',
+          userAgent: 'curl/8.5.0',
+        },
         requestId: 'Mc7UVioPPHcEKPA=',
         routeKey: 'GET /innovations/{id}',
         stage: '$default',
@@ -88,17 +100,24 @@ describe('buildHttpApiEvent', () => {
     expect(event.headers['x-custom']).toBe('a,b');
     expect(event.headers).not.toHaveProperty('cookie');
     expect(event.cookies).toEqual(['session=abc', 'theme=dark', 'lang=id']);
-    expect(event.headers).toMatchObject({ 'x-forwarded-for': '127.0.0.1', 'x-forwarded-port': '3000', 'x-forwarded-proto': 'http' });
+    expect(event.headers).toMatchObject({
+      'x-forwarded-for': '127.0.0.1',
+      'x-forwarded-port': '3000',
+      'x-forwarded-proto': 'http',
+    });
     expect(event.headers['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
     for (const name of Object.keys(event.headers)) expect(name).toBe(name.toLowerCase());
   });
 
   it('decodes query parameters and joins repeated ones with commas, keeping the raw query string', () => {
-    const event = buildHttpApiEvent(request({ rawUrl: '/innovations?status=draft&status=registered&q=kota%20solok&flag' }), {
-      ...context,
-      routeKey: 'GET /innovations',
-      pathParameters: undefined,
-    });
+    const event = buildHttpApiEvent(
+      request({ rawUrl: '/innovations?status=draft&status=registered&q=kota%20solok&flag' }),
+      {
+        ...context,
+        routeKey: 'GET /innovations',
+        pathParameters: undefined,
+      },
+    );
     expect(event.rawQueryString).toBe('status=draft&status=registered&q=kota%20solok&flag');
     expect(event.queryStringParameters).toEqual({ status: 'draft,registered', q: 'kota solok', flag: '' });
     expect(event).not.toHaveProperty('pathParameters');
@@ -107,12 +126,20 @@ describe('buildHttpApiEvent', () => {
 
   it('passes JSON as text and base64-encodes form posts and binaries, as HTTP API does', () => {
     const json = buildHttpApiEvent(
-      request({ method: 'POST', headers: [['Content-Type', 'application/json; charset=utf-8']], body: Buffer.from('{"a":"é"}') }),
+      request({
+        method: 'POST',
+        headers: [['Content-Type', 'application/json; charset=utf-8']],
+        body: Buffer.from('{"a":"é"}'),
+      }),
       context,
     );
     expect(json).toMatchObject({ body: '{"a":"é"}', isBase64Encoded: false });
     const form = buildHttpApiEvent(
-      request({ method: 'POST', headers: [['Content-Type', 'application/x-www-form-urlencoded']], body: Buffer.from('a=1&b=2') }),
+      request({
+        method: 'POST',
+        headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+        body: Buffer.from('a=1&b=2'),
+      }),
       context,
     );
     expect(form).toMatchObject({ body: Buffer.from('a=1&b=2').toString('base64'), isBase64Encoded: true });
@@ -131,7 +158,12 @@ describe('buildHttpApiEvent', () => {
         fc.array(fc.tuple(token, fc.string({ maxLength: 10 })), { maxLength: 4 }),
         fc.array(fc.tuple(token, fc.stringMatching(/^[\x20-\x7e]{0,20}$/)), { maxLength: 5 }),
         fc.uint8Array({ maxLength: 64 }),
-        fc.constantFrom('application/json', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x'),
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/octet-stream',
+          'multipart/form-data; boundary=x',
+        ),
         (segments, query, headers, body, contentType) => {
           const search = new URLSearchParams(query).toString();
           const rawUrl = `/${segments.map(encodeURIComponent).join('/')}${search ? `?${search}` : ''}`;
@@ -139,7 +171,10 @@ describe('buildHttpApiEvent', () => {
             request({
               method: 'POST',
               rawUrl,
-              headers: [...headers.map(([name, value]) => [`x-${name}`, value] as const), ['content-type', contentType]],
+              headers: [
+                ...headers.map(([name, value]) => [`x-${name}`, value] as const),
+                ['content-type', contentType],
+              ],
               body: Buffer.from(body),
             }),
             context,

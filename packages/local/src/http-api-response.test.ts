@@ -16,7 +16,11 @@ describe('toGatewayResponse (payload format 2.0)', () => {
   });
 
   it('decodes a base64 body', () => {
-    const response = toGatewayResponse({ statusCode: 200, body: Buffer.from([1, 2, 255]).toString('base64'), isBase64Encoded: true });
+    const response = toGatewayResponse({
+      statusCode: 200,
+      body: Buffer.from([1, 2, 255]).toString('base64'),
+      isBase64Encoded: true,
+    });
     expect([...response.body]).toEqual([1, 2, 255]);
   });
 
@@ -32,7 +36,11 @@ describe('toGatewayResponse (payload format 2.0)', () => {
   });
 
   it('turns a result it cannot map into 500 Internal Server Error', () => {
-    for (const bad of [{ statusCode: 'two hundred' }, { statusCode: 200.5 }, { statusCode: 200, body: { not: 'a string' } }]) {
+    for (const bad of [
+      { statusCode: 'two hundred' },
+      { statusCode: 200.5 },
+      { statusCode: 200, body: { not: 'a string' } },
+    ]) {
       const response = toGatewayResponse(bad);
       expect(response.statusCode).toBe(500);
       expect(JSON.parse(response.body.toString())).toEqual({ message: 'Internal Server Error' });

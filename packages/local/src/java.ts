@@ -16,10 +16,10 @@ export function parseJavaMajorVersion(output: string): number | undefined {
 
 /**
  * Fails with one actionable line when `java` is missing or too old, before DynamoDB Local is spawned (its own
- * failure would be a Java stack trace, or silence).
+ * failure would be a Java stack trace, or silence). `command` exists for tests; DynamoDB Local runs `java`.
  */
-export function requireJava(): void {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8', timeout: 15_000 });
+export function requireJava(command = 'java'): void {
+  const result = spawnSync(command, ['-version'], { encoding: 'utf8', timeout: 15_000 });
   if (result.error) {
     throw new LocalRuntimeError(`Java not found: DynamoDB Local needs Java ${MINIMUM_JAVA_VERSION}+; ${INSTALL_HINT}.`);
   }

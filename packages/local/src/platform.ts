@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -12,7 +12,7 @@ import { errorMessage, LocalRuntimeError } from './errors';
 import { EventBus, type LocalEventBus } from './event-bus';
 import { LocalFunctions } from './functions';
 import { createHttpApiHandler } from './http-api-gateway';
-import { closeServer, listen } from './http-io';
+import { closeServer, listen, sendJson } from './http-io';
 import type { InvokeResult } from './invocation';
 import { createJwtIssuer } from './jwt-issuer';
 import { lambdaTarget } from './lambda-target';
@@ -48,8 +48,8 @@ export interface StartLocalPlatformOptions {
   readonly dynamoEndpoint?: string;
   /** Prefix of table names, to isolate runs sharing one DynamoDB Local. */
   readonly tablePrefix?: string;
-  /** Runs once the platform is up, when the data dir is new (or always in memory). */
-  readonly seed?: (context: SeedContext) => Promise<void>;
+  /** Runs once the platform is up, when the data dir is new (or always in memory); its result is ignored. */
+  readonly seed?: (context: SeedContext) => Promise<unknown>;
   readonly log?: LocalLogger;
   /** First retry delay of rule targets and stream batches (default 1000 ms and 200 ms; tests pass a few ms). */
   readonly retryBaseDelayMs?: number;
@@ -146,6 +146,27 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const isNewDataDir = dataDir ? !existsSync(join(dataDir, 'seeded')) : true;
 
+    // The API port first: a taken port fails in a second, not after DynamoDB Local has started. Until the
+    // platform is up, requests get the 503 API Gateway answers when nothing can serve them.
+    const server = createServer();
+    const starting: RequestListener = (_request, response) =>
+      sendJson(response, 503, { message: 'Service Unavailable' }, { 'retry-after': '1' });
+    server.on('request', starting);
+    let apiPort: number;
+    try {
+      apiPort = await listen(server, port);
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+        throw new LocalRuntimeError(
+          `Port ${port} is already in use: stop what uses it or start with PORT=<another port>.`,
+        );
+      }
+      throw error;
+    }
+    cleanup.push(() => closeServer(server));
+    // The issuer (`iss`) is this URL.
+    const url = `http://localhost:${apiPort}`;
+
     // DynamoDB Local and the tables.
     let dynamo: DynamoLocal | undefined;
     let dynamoEndpoint = options.dynamoEndpoint;
@@ -199,12 +220,19 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       for (const fn of manifest.functions) {
         const target = lambdaTarget(functions.get(`${manifest.name}/${fn.name}`));
         for (const subscription of fn.subscriptions ?? []) {
-          bus.addRule({
-            name: `${manifest.name}-${subscription.name}`,
-            pattern: subscription.pattern,
-            retry: subscription.retry,
-            target,
-          });
+          try {
+            bus.addRule({
+              name: `${manifest.name}-${subscription.name}`,
+              pattern: subscription.pattern,
+              retry: subscription.retry,
+              target,
+            });
+          } catch (error) {
+            // PutRule would refuse it at deploy time; refuse it at start, naming the subscription.
+            throw new LocalRuntimeError(
+              `Subscription ${manifest.name}/${fn.name} "${subscription.name}" is invalid: ${errorMessage(error)}`,
+            );
+          }
         }
         for (const schedule of fn.schedules ?? []) {
           scheduled.push({
@@ -248,27 +276,17 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       log.info(`▸ stream ${tableName} → ${manifest.name}/${publisher.name}`);
     }
 
-    const scheduler = new Scheduler(scheduled, bus, awsRegion, log);
+    let scheduler: Scheduler;
+    try {
+      scheduler = new Scheduler(scheduled, bus, awsRegion, log);
+    } catch (error) {
+      throw new LocalRuntimeError(`A schedule is invalid: ${errorMessage(error)}`);
+    }
     cleanup.push(() => scheduler.stop());
     scheduler.start();
     if (scheduled.length > 0)
       log.info(`▸ schedules: ${scheduled.map((spec) => `${spec.name} ${spec.expression}`).join(', ')}`);
 
-    // The API: listen first, since the issuer (`iss`) is the URL.
-    const server = createServer();
-    let apiPort: number;
-    try {
-      apiPort = await listen(server, port);
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-        throw new LocalRuntimeError(
-          `Port ${port} is already in use: stop what uses it or start with PORT=<another port>.`,
-        );
-      }
-      throw error;
-    }
-    cleanup.push(() => closeServer(server));
-    const url = `http://localhost:${apiPort}`;
     const issuer = await createJwtIssuer({
       issuer: `${url}/local`,
       ...(dataDir ? { keyFile: join(dataDir, 'jwt-signing-key.json') } : {}),
@@ -310,6 +328,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         log.warn(`route ${binding.method} ${binding.path} is shadowed by the local-only routes`);
       }
     }
+    server.off('request', starting);
     server.on(
       'request',
       createHttpApiHandler({
@@ -326,11 +345,11 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     );
     log.info(`▸ HTTP API: ${routes.bindings().length} route(s) on ${url}`);
 
-    // Runs first on stop: no new invocations, and running ones end now rather than at their timeout, so the
-    // pollers and the bus wind down at once.
+    // Runs first on stop: no new requests or invocations, and running ones end now rather than at their
+    // timeout, so the pollers and the bus wind down at once.
     cleanup.push(async () => {
       scheduler.stop();
-      await functions.stop();
+      await Promise.all([closeServer(server), functions.stop()]);
     });
 
     let stopping: Promise<void> | undefined;

@@ -13,7 +13,12 @@ const valid = { Source: 'inovda.submissions', DetailType: 'InnovationRegistered'
 
 describe('validateEntry', () => {
   it('accepts a complete entry', () => {
-    const result = validateEntry({ ...valid, Resources: ['arn:x'], EventBusName: 'inovda-kota-solok', Time: 1_714_557_600 });
+    const result = validateEntry({
+      ...valid,
+      Resources: ['arn:x'],
+      EventBusName: 'inovda-kota-solok',
+      Time: 1_714_557_600,
+    });
     expect(isResultError(result)).toBe(false);
     expect(result).toMatchObject({ source: 'inovda.submissions', detail: { a: 1 }, eventBusName: 'inovda-kota-solok' });
   });
@@ -32,7 +37,10 @@ describe('validateEntry', () => {
 
   it('refuses a Detail that is not a JSON object', () => {
     for (const Detail of ['not json', '[1,2]', '"text"', '42', 'null']) {
-      expect(validateEntry({ ...valid, Detail })).toEqual({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
+      expect(validateEntry({ ...valid, Detail })).toEqual({
+        ErrorCode: 'MalformedDetail',
+        ErrorMessage: 'Detail is malformed.',
+      });
     }
   });
 });
@@ -42,16 +50,18 @@ describe('validatePutEventsRequest', () => {
     expect(() => validatePutEventsRequest(Array.from({ length: 11 }, () => valid))).toThrow(PutEventsValidationError);
     const big = { ...valid, Detail: JSON.stringify({ text: 'x'.repeat(200 * 1024) }) };
     expect(() => validatePutEventsRequest([big])).not.toThrow();
-    expect(() => validatePutEventsRequest([big, { ...valid, Detail: JSON.stringify({ text: 'y'.repeat(60 * 1024) }) }])).toThrow(
-      'Total size of the entries in the request is over the limit.',
-    );
+    expect(() =>
+      validatePutEventsRequest([big, { ...valid, Detail: JSON.stringify({ text: 'y'.repeat(60 * 1024) }) }]),
+    ).toThrow('Total size of the entries in the request is over the limit.');
     expect(() => validatePutEventsRequest([])).toThrow(PutEventsValidationError);
   });
 });
 
 describe('entrySize', () => {
   it('counts UTF-8 bytes of Source, DetailType, Detail and resources, and 14 for a Time', () => {
-    expect(entrySize({ Source: 'ab', DetailType: 'c', Detail: '{"é":1}', Resources: ['r1'], Time: 1 })).toBe(2 + 1 + 8 + 2 + 14);
+    expect(entrySize({ Source: 'ab', DetailType: 'c', Detail: '{"é":1}', Resources: ['r1'], Time: 1 })).toBe(
+      2 + 1 + 8 + 2 + 14,
+    );
   });
 });
 

@@ -54,7 +54,9 @@ describe('RouteTable', () => {
   });
 
   it('refuses routes API Gateway would refuse', () => {
-    expect(() => new RouteTable([{ method: 'GET', path: '/a/{proxy+}/b', functionId: 'x' }])).toThrow(InvalidRouteError);
+    expect(() => new RouteTable([{ method: 'GET', path: '/a/{proxy+}/b', functionId: 'x' }])).toThrow(
+      InvalidRouteError,
+    );
     expect(() => new RouteTable([{ method: 'GET', path: 'no-slash', functionId: 'x' }])).toThrow(InvalidRouteError);
     expect(
       () =>

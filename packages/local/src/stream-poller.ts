@@ -6,6 +6,7 @@ import {
   GetRecordsCommand,
   type GetRecordsCommandOutput,
   GetShardIteratorCommand,
+  ResourceNotFoundException,
   type Shard,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -127,6 +128,7 @@ export class StreamPoller {
     this.checkpoint ??= this.options.checkpoints.load(this.streamArn);
     const shards = await this.describeShards(this.streamArn);
     const known = new Set(shards.map((shard) => shard.ShardId));
+    this.forgetTrimmedShards(known);
     let delivered = 0;
     for (const shard of shards) {
       if (this.abort.signal.aborted) break;
@@ -148,6 +150,12 @@ export class StreamPoller {
         await this.pollOnce();
         this.lastError = undefined;
       } catch (error) {
+        if (error instanceof ResourceNotFoundException) {
+          // The table (or stream) was deleted, perhaps recreated: look the stream up again next time.
+          this.streamArn = undefined;
+          this.checkpoint = undefined;
+          this.iterators.clear();
+        }
         const message = errorMessage(error);
         if (message !== this.lastError) this.options.log.warn(`${this.options.name}: poll failed: ${message}`);
         this.lastError = message;
@@ -321,6 +329,16 @@ export class StreamPoller {
     this.options.log.warn(
       `${this.options.name}: ${batch.length} record(s) from ${first?.SequenceNumber ?? '?'} dead-lettered after ${attempts} attempt(s)`,
     );
+  }
+
+  /** Drops checkpoints of shards the stream no longer lists (trimmed after 24 hours), so the file stays small. */
+  private forgetTrimmedShards(known: ReadonlySet<string | undefined>): void {
+    const checkpoint = this.checkpoint;
+    if (!checkpoint) return;
+    const kept = Object.entries(checkpoint.shards).filter(([shardId]) => known.has(shardId));
+    if (kept.length === Object.keys(checkpoint.shards).length) return;
+    this.checkpoint = { ...checkpoint, shards: Object.fromEntries(kept) };
+    this.options.checkpoints.save(this.checkpoint);
   }
 
   private markShard(shardId: string, position: { sequenceNumber?: string; finished?: boolean }): void {

@@ -1,0 +1,195 @@
+import type { ApiLatency } from './api-latency';
+import type { ConstructCheck } from './construct-check';
+import { type FunctionBench, TARGETS } from './function-bench';
+import type { LoadResult } from './load';
+import { formatBytes, formatMs, formatRatio, heading, type MachineInfo, table, verdict, wrap } from './report';
+
+const target = (value: number) => `≤ ${value.toFixed(2)}`;
+
+/** The header: what ran where, and how far to trust it. */
+export function renderMachine(machine: MachineInfo): string {
+  return [
+    heading('inovda bench'),
+    `node ${machine.node} · ${machine.platform}/${machine.arch} · ${machine.cpus} × ${machine.cpuModel} · ` +
+      `${machine.totalMemoryGiB} GiB · load average ${machine.loadAverage.join(' / ')}`,
+    'Note: a shared, noisy machine (other work runs beside the bench); read ratios rather than absolute numbers,',
+    'and expect a few percent of drift between runs.',
+  ].join('\n');
+}
+
+/** How many packages the "beyond the baseline" lines name per function. */
+const PARTS_SHOWN = 5;
+
+/** Bundle sizes of every function next to its baseline, and where the difference comes from. */
+export function renderBundles(bench: FunctionBench, check: ConstructCheck): string {
+  const rows = bench.functions.map((fn) => {
+    const baseline = bench.baselines.find((candidate) => candidate.label === fn.baseline);
+    return [
+      fn.id,
+      formatBytes(fn.bundle.size.bytes),
+      formatBytes(fn.bundle.size.gzipBytes),
+      fn.baseline,
+      baseline ? formatBytes(baseline.bundle.size.bytes) : 'n/a',
+      baseline ? formatBytes(baseline.bundle.size.gzipBytes) : 'n/a',
+      formatRatio(fn.bundleRatio),
+      formatRatio(fn.bundleGzipRatio),
+      verdict(fn.bundleRatio, TARGETS.bundleRatio),
+    ];
+  });
+  const beyond = bench.functions.map((fn) => {
+    const parts = fn.beyondBaseline.slice(0, PARTS_SHOWN).map((part) => `${part.name} ${formatBytes(part.bytes)}`);
+    return wrap(`  ${fn.id}: ${parts.join(', ') || 'nothing'}`);
+  });
+  return [
+    heading('Bundle size per function'),
+    'As InovdaFunction deploys it (esbuild: node24 ESM, minified, source map, SDK bundled), next to a baseline: a',
+    'generated entry importing only the SDK clients the function imports, each constructed once, built the same way.',
+    renderCheck(check),
+    '',
+    table(
+      [
+        { header: 'function' },
+        { header: 'bundle', align: 'right' },
+        { header: 'gzip', align: 'right' },
+        { header: 'base' },
+        { header: 'baseline', align: 'right' },
+        { header: 'gzip', align: 'right' },
+        { header: 'ratio', align: 'right' },
+        { header: 'gzip ratio', align: 'right' },
+        { header: target(TARGETS.bundleRatio) },
+      ],
+      rows,
+    ),
+    '',
+    ...bench.baselines.map(
+      (baseline) => `baseline ${baseline.label}: ${baseline.bundle.sdkClients.join(' + ') || '(no SDK client)'}`,
+    ),
+    '',
+    `Beyond the baseline (minified bytes by package, top ${PARTS_SHOWN}):`,
+    ...beyond,
+  ].join('\n');
+}
+
+/** One line on whether the bundles measured are the construct's. */
+function renderCheck(check: ConstructCheck): string {
+  if (check.error !== undefined) {
+    return `⚠ Could not build the functions through InovdaFunction to compare (${check.error}): sizes are unverified.`;
+  }
+  if (check.different.length > 0) {
+    const which = check.different
+      .map((fn) => `${fn.id} (construct ${formatBytes(fn.constructBytes)}, bench ${formatBytes(fn.benchBytes)})`)
+      .join('; ');
+    return `✗ NOT what the construct builds: ${which}. Update DEPLOYED_BUILD_OPTIONS in test/bench/bundle.ts.`;
+  }
+  return `✓ Byte-identical to the assets InovdaFunction builds (${check.identical.length} functions checked).`;
+}
+
+/** Cold import medians of every function next to its baseline. */
+export function renderColdImports(bench: FunctionBench, runs: number): string {
+  const rows = bench.functions.map((fn) => {
+    const baseline = bench.baselines.find((candidate) => candidate.label === fn.baseline);
+    return [
+      fn.id,
+      formatMs(fn.coldImport.summary.p50),
+      formatMs(fn.coldImport.summary.p90),
+      fn.baseline,
+      formatMs(baseline?.coldImport.summary.p50),
+      formatRatio(fn.importRatio),
+      verdict(fn.importRatio, TARGETS.importRatio),
+      formatMs(fn.coldImport.cpuSummary.p50),
+      formatMs(baseline?.coldImport.cpuSummary.p50),
+      formatRatio(fn.importCpuRatio),
+    ];
+  });
+  return [
+    heading('Cold import per function'),
+    `Median over ${runs} fresh node processes, each timing \`await import(bundle)\` (load, evaluate, construct the`,
+    'clients) of the bundle above, with the environment the stack gives the function (NODE_OPTIONS=--enable-source-maps',
+    'included, so the source map is read as in Lambda) and placeholder values. cpu: median CPU time of the same',
+    'imports, less disturbed by other work on the machine than wall time (the target applies to wall time).',
+    '',
+    table(
+      [
+        { header: 'function' },
+        { header: 'median', align: 'right' },
+        { header: 'p90', align: 'right' },
+        { header: 'base' },
+        { header: 'base median', align: 'right' },
+        { header: 'ratio', align: 'right' },
+        { header: target(TARGETS.importRatio) },
+        { header: 'cpu', align: 'right' },
+        { header: 'base cpu', align: 'right' },
+        { header: 'cpu ratio', align: 'right' },
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
+/** A line per run that had failed requests: their latency is left out, so the figures need that caveat. */
+const failureLines = (results: readonly LoadResult[]) =>
+  results.flatMap((result) => {
+    const counts = Object.entries(result.failures).map(([cause, count]) => `${count}× ${cause}`);
+    if (counts.length === 0) return [];
+    return [`  ${result.label}: ${counts.join(', ')} failed (first: ${result.firstFailure ?? 'unknown'})`];
+  });
+
+/** API latency under load next to raw DynamoDB Local latency under the same load. */
+export function renderApi(api: ApiLatency): string {
+  const row = (result: LoadResult, baseline: LoadResult, p50: number, p99: number) => [
+    result.label,
+    formatMs(result.latency?.p50),
+    formatMs(result.latency?.p99),
+    result.requestsPerSecond.toFixed(1),
+    baseline.label,
+    formatMs(baseline.latency?.p50),
+    formatMs(baseline.latency?.p99),
+    baseline.requestsPerSecond.toFixed(1),
+    formatRatio(p50),
+    formatRatio(p99),
+  ];
+  return [
+    heading('Local API latency'),
+    `${api.shape.concurrency} connections × ${(api.shape.durationMs / 1000).toFixed(0)} s per route, closed loop (one ` +
+      `request in flight per connection), as ${api.user}, after a warm-up`,
+    `(platform up in ${(api.startMs / 1000).toFixed(1)} s, warm-up ${(api.warmUpMs / 1000).toFixed(1)} s). ` +
+      'Baseline: the SDK straight to the same DynamoDB Local, same load.',
+    'The local platform runs handlers from source in worker threads (tsx), not the bundles; its HTTP gateway shares',
+    'this process with autocannon and DynamoDB Local shares the two cores, so these are local figures, not AWS ones.',
+    '',
+    table(
+      [
+        { header: 'route' },
+        { header: 'p50', align: 'right' },
+        { header: 'p99', align: 'right' },
+        { header: 'req/s', align: 'right' },
+        { header: 'baseline' },
+        { header: 'p50', align: 'right' },
+        { header: 'p99', align: 'right' },
+        { header: 'req/s', align: 'right' },
+        { header: 'p50 ratio', align: 'right' },
+        { header: 'p99 ratio', align: 'right' },
+      ],
+      [
+        row(api.post, api.dynamo.putItem, api.ratios.postP50, api.ratios.postP99),
+        row(api.get, api.dynamo.getItem, api.ratios.getP50, api.ratios.getP99),
+      ],
+    ),
+    '',
+    wrap(
+      `Execution environments during the load: ${[api.functions.post, api.functions.get]
+        .map((fn) => `${fn.id} ${fn.environments} (cold starts ${fn.coldStartsDuringLoad})`)
+        .join(', ')}. The local runtime caps them (Lambda would scale out): with ${api.shape.concurrency} ` +
+        'connections, requests beyond that wait for a free one, and the API latencies include the wait.',
+      118,
+      '',
+    ),
+    ...(() => {
+      const failures = failureLines([api.post, api.get, api.dynamo.putItem, api.dynamo.getItem]);
+      return failures.length > 0 ? ['', 'failed requests (left out of the latencies):', ...failures] : [];
+    })(),
+    ...(api.platformMessages.length > 0
+      ? ['', 'platform said:', ...api.platformMessages.map((line) => `  ${line}`)]
+      : []),
+  ].join('\n');
+}

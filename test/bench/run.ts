@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: bundle size and cold import of every function against a baseline of only the SDK clients it
+ * uses, and the local API's latency against raw DynamoDB Local. Prints tables and writes `.bench/results.json`.
+ * It is a report: missed targets show as ✗ but the exit code is 0. It exits 1 when the bench itself broke, or when its
+ * bundles are not byte-identical to the construct's (then it measured something other than what is deployed).
+ *
+ * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5).
+ */
+import { services } from '../../infra/lib/platform';
+import { type ApiLatency, measureApiLatency } from './api-latency';
+import { type ConstructCheck, checkAgainstConstruct } from './construct-check';
+import { benchFunctions, type FunctionBench, TARGETS } from './function-bench';
+import { PROJECT_ROOT, RESULTS_FILE } from './paths';
+import { renderApi, renderBundles, renderColdImports, renderMachine } from './render';
+import { machineInfo, writeJson } from './report';
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}=${raw} is not a positive integer`);
+  return value;
+}
+
+const config = {
+  importRuns: positiveInteger('BENCH_IMPORT_RUNS', 15),
+  load: {
+    concurrency: positiveInteger('BENCH_CONNECTIONS', 10),
+    durationMs: positiveInteger('BENCH_LOAD_SECONDS', 5) * 1000,
+  },
+  user: 'opd.dinkes',
+  body: { name: 'Bench', opdId: 'dinkes' },
+} as const;
+
+const progress = (message: string) => console.error(`  · ${message}`);
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const machine = machineInfo();
+  console.log(renderMachine(machine));
+  let functions: FunctionBench | undefined;
+  let check: ConstructCheck | undefined;
+  let api: ApiLatency | undefined;
+  let failure: string | undefined;
+  try {
+    // Functions first, while the machine is quiet: the platform's JVM and workers would skew the cold imports.
+    functions = await benchFunctions(services, config.importRuns, progress);
+    progress('building the functions through InovdaFunction, to compare…');
+    check = await checkAgainstConstruct(
+      services,
+      functions.functions.map((fn) => fn.bundle),
+    );
+    console.log(renderBundles(functions, check));
+    console.log(renderColdImports(functions, config.importRuns));
+    api = await measureApiLatency({ shape: config.load, user: config.user, body: config.body, onStep: progress });
+    console.log(renderApi(api));
+  } catch (error) {
+    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`\nbench failed: ${failure}`);
+  }
+  const totalMs = performance.now() - started;
+  // Whatever was measured is written, also when a later part broke.
+  await writeJson(RESULTS_FILE, {
+    generatedAt: new Date().toISOString(),
+    machine,
+    note: 'Numbers from a shared, noisy machine: compare ratios, not absolute values.',
+    config,
+    targets: TARGETS,
+    functions: functions?.functions.map((fn) => ({
+      id: fn.id,
+      entry: fn.bundle.entry,
+      sdkClients: fn.bundle.sdkClients,
+      baseline: fn.baseline,
+      bundle: {
+        ...fn.bundle.size,
+        ratio: fn.bundleRatio,
+        gzipRatio: fn.bundleGzipRatio,
+        meetsTarget: fn.bundleRatio <= TARGETS.bundleRatio,
+        parts: fn.bundle.parts.slice(0, 15),
+        beyondBaseline: fn.beyondBaseline.slice(0, 15),
+      },
+      coldImport: {
+        ...fn.coldImport.summary,
+        samplesMs: fn.coldImport.samplesMs,
+        cpu: { ...fn.coldImport.cpuSummary, samplesMs: fn.coldImport.cpuSamplesMs },
+      },
+      importRatio: fn.importRatio,
+      importCpuRatio: fn.importCpuRatio,
+      importMeetsTarget: fn.importRatio <= TARGETS.importRatio,
+    })),
+    baselines: functions?.baselines.map((baseline) => ({
+      label: baseline.label,
+      sdkClients: baseline.bundle.sdkClients,
+      source: baseline.bundle.source,
+      bundle: { ...baseline.bundle.size, parts: baseline.bundle.parts.slice(0, 15) },
+      coldImport: {
+        ...baseline.coldImport.summary,
+        samplesMs: baseline.coldImport.samplesMs,
+        cpu: { ...baseline.coldImport.cpuSummary, samplesMs: baseline.coldImport.cpuSamplesMs },
+      },
+    })),
+    constructCheck: check,
+    api,
+    totalMs,
+    ...(failure === undefined ? {} : { error: failure }),
+  });
+  console.log(`\nresults: ${RESULTS_FILE.replace(PROJECT_ROOT, '')} · bench took ${(totalMs / 1000).toFixed(0)} s`);
+  const drifted = check !== undefined && check.different.length > 0;
+  if (drifted) console.error('bench bundles differ from the construct\'s: see "Bundle size per function" above.');
+  return failure === undefined && !drifted ? 0 : 1;
+}
+
+process.exitCode = await main();

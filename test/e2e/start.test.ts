@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { dynamoLocalPids, exited, portOf, runTypeScript, waitForLine } from '../local/helpers/processes';
+
+const ENTRY = fileURLToPath(new URL('../../infra/bin/local.ts', import.meta.url));
+
+describe('npm start (infra/bin/local.ts)', () => {
+  it('starts the platform, prints where everything is, serves the API and stops cleanly on Ctrl-C', {
+    timeout: 180_000,
+  }, async () => {
+    const child = runTypeScript(ENTRY, { PORT: '0', INOVDA_IN_MEMORY: '1', POWERTOOLS_LOG_LEVEL: 'SILENT' });
+    try {
+      const [banner = ''] = await waitForLine(child, /inovda is running locally[\s\S]*Ctrl-C stops everything\./);
+      const api = /API\s+(http:\/\/localhost:\d+)/.exec(banner)?.[1] ?? '';
+      const dynamo = /DynamoDB Local\s+(http:\/\/\S+)/.exec(banner)?.[1] ?? '';
+      expect(banner).toMatch(/EventBridge\s+http:\/\/127\.0\.0\.1:\d+/);
+      expect(banner).toContain('/local/dead-letters');
+      expect(banner).toContain('opd.dinkes');
+      expect(banner).toContain('curl');
+
+      expect((await fetch(`${api}/health`)).status).toBe(200);
+      const issued = await fetch(`${api}/local/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'opd.dinkes' }),
+      });
+      const { token } = (await issued.json()) as { token: string };
+      const list = await fetch(`${api}/innovations`, { headers: { authorization: `Bearer ${token}` } });
+      expect(list.status).toBe(200);
+      expect(dynamoLocalPids(portOf(dynamo))).toHaveLength(1);
+
+      child.kill('SIGINT');
+      expect(await exited(child)).toBe(0);
+      expect(dynamoLocalPids(portOf(dynamo))).toEqual([]);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
