@@ -45,7 +45,8 @@ function toProblem(error: unknown): Problem {
   if (isMiddyHttpError(error)) {
     if (error.statusCode === 415) return new Problem('unsupported-media-type');
     // The body parsers' other refusals (malformed JSON, forbidden keys such as __proto__) say what was wrong.
-    if (error.statusCode >= 400 && error.statusCode < 500) return new Problem('malformed-body', { detail: error.message });
+    if (error.statusCode >= 400 && error.statusCode < 500)
+      return new Problem('malformed-body', { detail: error.message });
   }
   return new Problem('internal');
 }
