@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FunctionSpec, functionEnvironment, type ServiceManifest, type TableSpec } from '@inovda/manifest';
+import {
+  FUNCTION_DEFAULTS,
+  type FunctionSpec,
+  functionEnvironment,
+  type ServiceManifest,
+  type TableSpec,
+} from '@inovda/manifest';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -15,9 +21,6 @@ import { logRetentionOf, removalPolicyOf } from './retention';
 
 /** The repository root: esbuild resolves the workspaces from here; its npm lock file tells CDK how to run esbuild. */
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Memory and timeout of a function whose manifest entry does not set them. */
-export const FUNCTION_DEFAULTS = { memoryMb: 512, timeoutSeconds: 10 } as const;
 
 /**
  * DynamoDB actions of a `read` grant: point reads and queries only. No Scan: no request path may read a whole table.

@@ -2,6 +2,7 @@ import {
   type FunctionSpec,
   OUTBOX_STREAM_FILTER,
   OUTBOX_STREAM_RETRY,
+  SCHEDULE_RETRY,
   type ScheduleSpec,
   type ServiceManifest,
   type SubscriptionSpec,
@@ -20,12 +21,6 @@ import { InovdaFunction } from './inovda-function';
 import type { RegionMonitoring } from './monitoring';
 import { pascalCase } from './names';
 import { ServiceTable } from './service-table';
-
-/**
- * Retry policy of schedule targets (the manifest's `ScheduleSpec` has none): a missed tick is retried for an hour,
- * then kept in the function's dead-letter queue.
- */
-export const SCHEDULE_RETRY = { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 } as const;
 
 /** Props of a {@link Service}. */
 export interface ServiceProps {

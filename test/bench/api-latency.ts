@@ -135,7 +135,7 @@ async function warmUp(concurrency: number, post: () => Promise<unknown>, get: ()
 /**
  * Starts the local platform in memory, loads `POST /innovations` and `GET /innovations/{id}` with autocannon, then
  * loads raw `PutItem`/`GetItem` on the same DynamoDB Local with the same concurrency and duration, and stops the
- * platform (DynamoDB Local's JVM with it), whatever happened. Ctrl-C also stops it before exiting.
+ * platform (DynamoDB Local's JVM with it), whatever happened. SIGINT/SIGTERM also stop it before exiting.
  */
 export async function measureApiLatency(options: ApiLatencyOptions): Promise<ApiLatency> {
   const step = options.onStep ?? (() => {});
@@ -148,10 +148,12 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
     inMemory: true,
     log: collectingLogger(messages),
   });
+  // Ctrl-C (or a CI timeout's SIGTERM) mid-load must still stop DynamoDB Local's JVM and the workers.
   const onInterrupt = () => {
     void platform.stop().finally(() => process.exit(130));
   };
   process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     const startMs = performance.now() - started;
     step(`platform up in ${(startMs / 1000).toFixed(1)} s on ${platform.url}`);
@@ -215,6 +217,7 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
     };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    process.removeListener('SIGTERM', onInterrupt);
     await platform.stop();
   }
 }

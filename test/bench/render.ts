@@ -38,7 +38,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
   });
   const beyond = bench.functions.map((fn) => {
     const parts = fn.beyondBaseline.slice(0, PARTS_SHOWN).map((part) => `${part.name} ${formatBytes(part.bytes)}`);
-    return wrap(`  ${fn.id}: ${parts.join(', ') || 'nothing'}`);
+    return wrap(`${fn.id}: ${parts.join(', ') || 'nothing'}`, 118, '    ', ', ');
   });
   return [
     heading('Bundle size per function'),

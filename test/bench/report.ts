@@ -75,16 +75,19 @@ export function verdict(value: number, target: number): string {
   return !Number.isNaN(value) && value <= target ? '✓' : '✗';
 }
 
-/** Wraps text at word boundaries to `width` columns, continuation lines indented by `indent`. */
-export function wrap(text: string, width = 118, indent = '    '): string {
+/**
+ * Wraps text to `width` columns, breaking only at `separator` (a space by default; `', '` keeps list items such as
+ * "zod 90.9 KiB" whole), continuation lines indented by `indent`.
+ */
+export function wrap(text: string, width = 118, indent = '    ', separator = ' '): string {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = `${indent}${word}`;
+  for (const token of text.split(separator)) {
+    if (line !== '' && line.length + separator.length + token.length > width) {
+      lines.push(`${line}${separator.trimEnd()}`);
+      line = `${indent}${token}`;
     } else {
-      line = line === '' ? word : `${line} ${word}`;
+      line = line === '' ? token : `${line}${separator}${token}`;
     }
   }
   if (line !== '') lines.push(line);

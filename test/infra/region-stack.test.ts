@@ -1,4 +1,5 @@
 import {
+  FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionEnvironment,
   type KeySpec,
@@ -6,17 +7,17 @@ import {
   OUTBOX_STREAM_RETRY,
   ROLES,
   routesOf,
+  SCHEDULE_RETRY,
   type ServiceManifest,
 } from '@inovda/manifest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/lib/app';
 import { ARCHIVE_RETENTION_DAYS } from '../../infra/lib/event-bus';
-import { FUNCTION_DEFAULTS, type InovdaFunction } from '../../infra/lib/inovda-function';
+import type { InovdaFunction } from '../../infra/lib/inovda-function';
 import { pascalCase } from '../../infra/lib/names';
 import { services as platformServices } from '../../infra/lib/platform';
 import type { RegionStack } from '../../infra/lib/region-stack';
-import { SCHEDULE_RETRY } from '../../infra/lib/service';
 import { type RegionConfig, regions } from '../../infra/regions';
 import { consumerFixtureManifest } from './fixtures/consumer-service/manifest';
 import {

@@ -1,18 +1,10 @@
 import { resolve } from 'node:path';
-import { type FunctionSpec, functionEnvironment, type ServiceManifest } from '@inovda/manifest';
+import { FUNCTION_DEFAULTS, type FunctionSpec, functionEnvironment, type ServiceManifest } from '@inovda/manifest';
 import type { InvokeResult } from './invocation';
 import { LambdaFunction, type LambdaFunctionStats } from './lambda-function';
 import { awsRegionOf, type LocalRegion } from './local-region';
 import type { LocalLogger } from './log';
 import { functionArn, functionNameFor } from './naming';
-
-/**
- * Timeout of a function whose manifest entry sets none: the stack's default (`FUNCTION_DEFAULTS` in
- * infra/lib/inovda-function.ts, mirrored because this package must not import infra).
- */
-export const DEFAULT_TIMEOUT_SECONDS = 10;
-/** Memory of a function whose manifest entry sets none (the stack's default, as above). */
-export const DEFAULT_MEMORY_MB = 512;
 
 /** What every function's environment is built from. */
 export interface FunctionsOptions {
@@ -56,7 +48,7 @@ export function lambdaEnvironment(
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
     AWS_LAMBDA_FUNCTION_NAME: functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb ?? DEFAULT_MEMORY_MB),
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb ?? FUNCTION_DEFAULTS.memoryMb),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${functionName}`,
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     LAMBDA_TASK_ROOT: manifest.root,
@@ -101,8 +93,8 @@ export class LocalFunctions {
             entryPath: resolve(manifest.root, fn.entry),
             handlerName: 'handler',
             env: lambdaEnvironment(options, manifest, fn),
-            timeoutMs: (fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
-            memoryMb: fn.memoryMb ?? DEFAULT_MEMORY_MB,
+            timeoutMs: (fn.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds) * 1000,
+            memoryMb: fn.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
             maxConcurrency: options.maxConcurrency ?? 4,
             initTimeoutMs: options.initTimeoutMs ?? 30_000,
             log: options.log,

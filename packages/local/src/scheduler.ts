@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { RetryPolicy } from '@inovda/manifest';
+import { type RetryPolicy, SCHEDULE_RETRY } from '@inovda/manifest';
 import type { BusRule, BusTarget, DeliveryOutcome, EventBus } from './event-bus';
 import { LOCAL_ACCOUNT_ID } from './local-region';
 import type { LocalLogger } from './log';
 import { ruleArn } from './naming';
 import { type EventBridgeEvent, eventTime } from './put-events';
 import { nextFireTime, parseScheduleExpression, type ScheduleExpression } from './schedule-expression';
-
-/**
- * Retry policy of schedule targets: the manifest's `ScheduleSpec` has none, so the stack sets one
- * (`SCHEDULE_RETRY` in infra/lib/service.ts, mirrored here because this package must not import infra).
- */
-export const SCHEDULE_RETRY: RetryPolicy = { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 };
 
 // setTimeout's limit; longer waits are re-armed.
 const MAX_TIMER_MS = 2 ** 31 - 1;

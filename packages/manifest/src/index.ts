@@ -134,6 +134,15 @@ export const OUTBOX_STREAM_FILTER = {
   dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } },
 } as const;
 
+/** Memory and timeout of a function whose manifest entry does not set them (stack and local runtime alike). */
+export const FUNCTION_DEFAULTS = { memoryMb: 512, timeoutSeconds: 10 } as const;
+
+/**
+ * Retry policy of schedule targets (a `ScheduleSpec` sets none): a missed tick is retried for an hour, then kept
+ * as a dead letter.
+ */
+export const SCHEDULE_RETRY: RetryPolicy = { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 };
+
 /** Retry policy of the stream event source mapping before a batch goes to the DLQ. */
 export const OUTBOX_STREAM_RETRY = { maximumRetryAttempts: 10, batchSize: 50, bisectBatchOnError: true } as const;
 
