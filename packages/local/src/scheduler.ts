@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type RetryPolicy, SCHEDULE_RETRY } from '@inovda/manifest';
+import { SCHEDULE_RETRY } from '@inovda/manifest';
 import type { BusRule, BusTarget, DeliveryOutcome, EventBus } from './event-bus';
 import { LOCAL_ACCOUNT_ID } from './local-region';
 import type { LocalLogger } from './log';
