@@ -1,4 +1,6 @@
 export * from './define-event';
 export * from './envelope';
 export * from './innovation-profile';
+export * from './stages';
 export * from './submissions-events';
+export * from './workflow-events';

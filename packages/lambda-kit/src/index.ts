@@ -1,4 +1,5 @@
 export * from './caller';
+export * from './event-handler';
 export * from './form-body';
 export * from './http-handler';
 export * from './logger';

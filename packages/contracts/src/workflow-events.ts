@@ -1,0 +1,140 @@
+import * as z from 'zod';
+import { defineEvent } from './define-event';
+import { MATURITIES, OPD_ID } from './innovation-profile';
+import { STAGES } from './stages';
+
+const SERVICE = 'workflow';
+
+const stage = z.enum(STAGES);
+const isoDate = z.iso.date();
+
+/** The window of one stage in a cycle. */
+export const stageWindowSchema = z.strictObject({ start: isoDate, due: isoDate });
+
+const cycleRef = { cycleId: z.string().min(1), name: z.string().min(1), year: z.number().int() };
+const trackRef = {
+  innovationId: z.string().min(1),
+  opdId: OPD_ID,
+  cycleId: z.string().min(1),
+  /** The track's version after the change; consumers ignore stale, out-of-order events with it. */
+  trackVersion: z.number().int().positive(),
+};
+
+/** A coordinator opened a programme cycle: OPDs may register innovations into it. */
+export const CycleOpened = defineEvent({
+  name: 'CycleOpened',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({
+    ...cycleRef,
+    openedAt: z.iso.datetime(),
+    stageWindows: z.record(stage, stageWindowSchema),
+  }),
+});
+
+/** A coordinator closed a cycle: no more registrations into it. */
+export const CycleClosed = defineEvent({
+  name: 'CycleClosed',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...cycleRef, closedAt: z.iso.datetime() }),
+});
+
+/** The owner OPD asked to leave the current stage; the gate found nothing missing. */
+export const StageAdvanceRequested = defineEvent({
+  name: 'StageAdvanceRequested',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({
+    ...trackRef,
+    requestId: z.string().min(1),
+    from: stage,
+    to: stage,
+    note: z.string().optional(),
+  }),
+});
+
+/** A coordinator approved an advance: the innovation is now in `to`. */
+export const StageAdvanced = defineEvent({
+  name: 'StageAdvanced',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({
+    ...trackRef,
+    requestId: z.string().min(1),
+    from: stage,
+    to: stage,
+    note: z.string().optional(),
+  }),
+});
+
+/** A coordinator returned an advance request with reasons; the innovation stays in `stage`. */
+export const StageReturned = defineEvent({
+  name: 'StageReturned',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, requestId: z.string().min(1), stage, reasons: z.string().min(1) }),
+});
+
+/** A coordinator put a track on hold. */
+export const TrackHeld = defineEvent({
+  name: 'TrackHeld',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, stage, note: z.string().optional() }),
+});
+
+/** A coordinator resumed a held track. */
+export const TrackResumed = defineEvent({
+  name: 'TrackResumed',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, stage, note: z.string().optional() }),
+});
+
+/** The innovation entered Display: launched, shown to the public, and scored from now on. */
+export const InnovationLaunched = defineEvent({
+  name: 'InnovationLaunched',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, launchedAt: z.iso.datetime(), maturity: z.enum(MATURITIES).optional() }),
+});
+
+/** A stage's window passed with the innovation still in it (once per track and stage). */
+export const StageOverdue = defineEvent({
+  name: 'StageOverdue',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, stage, due: isoDate }),
+});
+
+/** A monitoring (monev) report is due for a delivered innovation (once per period). */
+export const MonevDue = defineEvent({
+  name: 'MonevDue',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, period: z.string().min(1), due: isoDate }),
+});
+
+/** The owner OPD filed a monitoring (monev) report. */
+export const MonevReported = defineEvent({
+  name: 'MonevReported',
+  service: SERVICE,
+  version: 1,
+  data: z.strictObject({ ...trackRef, period: z.string().min(1), reportedAt: z.iso.datetime() }),
+});
+
+/** Every event the workflow service publishes. */
+export const workflowEvents = [
+  CycleOpened,
+  CycleClosed,
+  StageAdvanceRequested,
+  StageAdvanced,
+  StageReturned,
+  TrackHeld,
+  TrackResumed,
+  InnovationLaunched,
+  StageOverdue,
+  MonevDue,
+  MonevReported,
+];
