@@ -102,3 +102,28 @@ describe('httpHandler', () => {
     expect(JSON.stringify(result.body)).not.toContain('secret');
   });
 });
+
+describe('httpHandler bodies', () => {
+  const list = httpHandler({ method: 'GET', path: '/things', roles: ['opd'] }, { body: 'none' }, async (request) =>
+    json(200, { body: request.body ?? null }),
+  );
+
+  it('ignores a content-type sent without a body', async () => {
+    const result = await call(list, { headers: { 'content-type': 'application/json' } });
+    expect(result.status).toBe(200);
+  });
+
+  it('refuses prototype keys in JSON as a malformed body', async () => {
+    const result = await call(echo, { headers: { 'content-type': 'application/json' }, body: '{"__proto__":{"x":1}}' });
+    expectProblem(result, 'malformed-body');
+  });
+
+  it('decodes base64 form bodies as HTTP API sends them', async () => {
+    const result = await call(echo, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from('name=Base64').toString('base64'),
+      isBase64Encoded: true,
+    });
+    expect(result.body.body).toEqual({ name: 'Base64' });
+  });
+});

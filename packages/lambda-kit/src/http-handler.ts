@@ -1,9 +1,9 @@
+import { parse as parseQuery } from 'node:querystring';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { RouteSpec } from '@inovda/manifest';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
-import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import { decodeBody, jsonParseProtectProto } from '@middy/util';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type Caller, callerFromClaims, hasAnyRole } from './caller';
 import { formToObject } from './form-body';
@@ -41,14 +41,7 @@ function isMiddyHttpError(error: unknown): error is MiddyHttpError {
 
 /** Maps any thrown value to a problem; what is not a known client error becomes a bare 500. */
 function toProblem(error: unknown): Problem {
-  if (error instanceof Problem) return error;
-  if (isMiddyHttpError(error)) {
-    if (error.statusCode === 415) return new Problem('unsupported-media-type');
-    // The body parsers' other refusals (malformed JSON, forbidden keys such as __proto__) say what was wrong.
-    if (error.statusCode >= 400 && error.statusCode < 500)
-      return new Problem('malformed-body', { detail: error.message });
-  }
-  return new Problem('internal');
+  return error instanceof Problem ? error : new Problem('internal');
 }
 
 /** A JSON response. */
@@ -69,7 +62,8 @@ export function problemResponse(problem: Problem, instance?: string): HttpRespon
   };
 }
 
-const CONTENT_TYPES = /^application\/(json|[a-z0-9.+-]+\+json|x-www-form-urlencoded)(\s*;.*)?$/i;
+const JSON_TYPE = /^application\/(json|[a-z0-9.+-]+\+json)(\s*;.*)?$/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded(\s*;.*)?$/i;
 
 function bodyBytes(event: HttpEvent): number {
   if (event.body === undefined) return 0;
@@ -78,6 +72,41 @@ function bodyBytes(event: HttpEvent): number {
 
 function hasBody(event: HttpEvent): boolean {
   return event.body !== undefined && event.body.length > 0;
+}
+
+/**
+ * Bounds and parses the body in place: JSON (prototype keys refused, as middy's parsers do) or an HTML form
+ * (nested into JSON shape). Only a body that is there is parsed, so a GET that sends `content-type` without a
+ * body is fine. Every refusal is a 4xx problem.
+ */
+function parseBody(event: HttpEvent, options: HttpHandlerOptions): void {
+  if (bodyBytes(event) > MAX_BODY_BYTES) {
+    throw new Problem('payload-too-large', { detail: `The limit is ${MAX_BODY_BYTES} bytes.` });
+  }
+  if (!hasBody(event)) {
+    if (options.body === 'required') throw new Problem('malformed-body', { detail: 'A body is required.' });
+    event.body = undefined;
+    return;
+  }
+  if (options.body === 'none') throw new Problem('malformed-body', { detail: 'This route takes no body.' });
+  const contentType = event.headers?.['content-type'] ?? '';
+  const text = String(decodeBody(event.body, event.isBase64Encoded));
+  let parsed: unknown;
+  if (JSON_TYPE.test(contentType)) {
+    try {
+      parsed = jsonParseProtectProto(text, undefined, 'inovda');
+    } catch (error) {
+      throw new Problem('malformed-body', {
+        detail: isMiddyHttpError(error) ? error.message : 'The body is not valid JSON.',
+      });
+    }
+  } else if (FORM_TYPE.test(contentType)) {
+    parsed = formToObject(parseQuery(text));
+  } else {
+    throw new Problem('unsupported-media-type');
+  }
+  (event as { body: unknown }).body = parsed;
+  event.isBase64Encoded = false;
 }
 
 /**
@@ -115,33 +144,7 @@ export function httpHandler(
   return middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
-    .use({
-      before: (request) => {
-        const { event } = request;
-        if (bodyBytes(event) > MAX_BODY_BYTES) {
-          throw new Problem('payload-too-large', { detail: `The limit is ${MAX_BODY_BYTES} bytes.` });
-        }
-        if (!hasBody(event)) {
-          if (options.body === 'required') throw new Problem('malformed-body', { detail: 'A body is required.' });
-          event.body = undefined;
-          return;
-        }
-        if (options.body === 'none') throw new Problem('malformed-body', { detail: 'This route takes no body.' });
-        const contentType = event.headers?.['content-type'] ?? '';
-        if (!CONTENT_TYPES.test(contentType)) throw new Problem('unsupported-media-type');
-      },
-    })
-    .use(httpJsonBodyParser({ disableContentTypeError: true }))
-    .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
-    .use({
-      before: (request) => {
-        const body: unknown = request.event.body;
-        const isForm = /^application\/x-www-form-urlencoded/i.test(request.event.headers?.['content-type'] ?? '');
-        if (isForm && typeof body === 'object' && body !== null) {
-          (request.event as { body: unknown }).body = formToObject(body as Record<string, string | string[]>);
-        }
-      },
-    })
+    .use({ before: (request) => parseBody(request.event, options) })
     .use({
       onError: (request) => {
         const problem = toProblem(request.error);

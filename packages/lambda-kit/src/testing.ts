@@ -11,6 +11,7 @@ export function httpEvent(options: {
   headers?: Record<string, string>;
   body?: string;
   claims?: Record<string, string> | null;
+  isBase64Encoded?: boolean;
 }): HttpEvent {
   const routeKey = `${options.method} ${options.routePath ?? options.path}`;
   const rawQueryString = new URLSearchParams(options.query ?? {}).toString();
@@ -23,7 +24,7 @@ export function httpEvent(options: {
     ...(options.query ? { queryStringParameters: options.query } : {}),
     ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
-    isBase64Encoded: false,
+    isBase64Encoded: options.isBase64Encoded ?? false,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
