@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Actor, type EventMetadata, envelopeSchema } from './envelope';
 
 /** What a producer supplies besides the data; the contract fills in type and version. */
@@ -18,17 +18,17 @@ export interface OutgoingEvent<Detail> {
 }
 
 /** The detail of an event with data schema `Data`. */
-export interface Envelope<Data extends z.ZodType> {
+export interface Envelope<Data extends z.ZodMiniType> {
   metadata: EventMetadata;
   data: z.output<Data>;
 }
 
 /** An event contract: the one module a producer and its consumers share. */
-export interface EventContract<Name extends string, Data extends z.ZodType> {
+export interface EventContract<Name extends string, Data extends z.ZodMiniType> {
   readonly name: Name;
   readonly source: string;
   readonly version: number;
-  readonly schema: z.ZodType<Envelope<Data>>;
+  readonly schema: z.ZodMiniType<Envelope<Data>>;
   /** Builds a validated event; a producer bug (data not matching its own contract) throws here, before writing. */
   create(data: z.input<Data>, context: EventContext): OutgoingEvent<Envelope<Data>>;
   /** Validates a received `detail` (consumers must not trust what arrives on the bus). */
@@ -38,7 +38,7 @@ export interface EventContract<Name extends string, Data extends z.ZodType> {
 }
 
 /** Declares an event contract: name (the EventBridge detail-type), source service, version and data schema. */
-export function defineEvent<Name extends string, Data extends z.ZodType>(spec: {
+export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spec: {
   name: Name;
   service: string;
   version: number;
@@ -46,7 +46,7 @@ export function defineEvent<Name extends string, Data extends z.ZodType>(spec: {
 }): EventContract<Name, Data> {
   const source = `inovda.${spec.service}`;
   // The generic object schema's inferred type is too deep for TypeScript to relate to Envelope; it is the same shape.
-  const schema = envelopeSchema(spec.data) as unknown as z.ZodType<Envelope<Data>>;
+  const schema = envelopeSchema(spec.data) as unknown as z.ZodMiniType<Envelope<Data>>;
   return {
     name: spec.name,
     source,

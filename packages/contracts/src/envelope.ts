@@ -1,27 +1,32 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+/** A string that is not empty. */
+export function nonEmpty() {
+  return z.string().check(z.minLength(1));
+}
 
 /** Who caused an event: taken from the caller's verified token, never from a request body. */
 export const actorSchema = z.strictObject({
-  sub: z.string().min(1),
-  username: z.string().min(1),
+  sub: nonEmpty(),
+  username: nonEmpty(),
   role: z.enum(['opd', 'coordinator', 'evaluator', 'admin', 'system']),
-  opdId: z.string().min(1).optional(),
+  opdId: z.optional(nonEmpty()),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
 /** The metadata every event carries, the same for every contract. */
 export const metadataSchema = z.strictObject({
-  eventId: z.string().min(1),
-  eventType: z.string().min(1),
-  version: z.number().int().positive(),
+  eventId: nonEmpty(),
+  eventType: nonEmpty(),
+  version: z.int().check(z.positive()),
   occurredAt: z.iso.datetime(),
-  regionId: z.string().min(1),
-  correlationId: z.string().min(1),
+  regionId: nonEmpty(),
+  correlationId: nonEmpty(),
   actor: actorSchema,
 });
 export type EventMetadata = z.infer<typeof metadataSchema>;
 
 /** The EventBridge `detail` of every inovda event: `{ metadata, data }`. */
-export function envelopeSchema<Data extends z.ZodType>(data: Data) {
+export function envelopeSchema<Data extends z.ZodMiniType>(data: Data) {
   return z.strictObject({ metadata: metadataSchema, data });
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The innovation profile: the national form (Indeks Inovasi Daerah) an OPD fills as its innovation moves
@@ -72,34 +72,39 @@ export const INDICATORS = [
 
 export const OPD_ID = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'opdId must be a kebab-case slug')
-  .max(64);
+  .check(
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus berupa kode OPD: huruf kecil, angka dan tanda hubung'),
+    z.maxLength(64),
+  );
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Trimmed text of 1 to `max` characters. */
+export function text(max: number) {
+  return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+}
 const isoDate = z.iso.date();
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2_000);
+const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2_000));
 
 export const milestoneSchema = z.strictObject({
   title: text(300),
   dueDate: isoDate,
-  done: z.boolean().optional(),
+  done: z.optional(z.boolean()),
 });
 
 export const evidenceSchema = z.strictObject({
   indicator: z.enum(INDICATORS),
   url: httpUrl,
-  title: text(300).optional(),
+  title: z.optional(text(300)),
 });
 
 export const contactPersonSchema = z.strictObject({
   name: text(200),
-  position: text(200).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, 'phone must be digits, spaces, +, ( ) or -')
-    .optional(),
-  email: z.email().max(254).optional(),
+  position: z.optional(text(200)),
+  phone: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'nomor telepon hanya boleh berisi angka, spasi, +, ( ) atau -')),
+  ),
+  email: z.optional(z.email().check(z.maxLength(254))),
 });
 
 /** Every field of the profile; the shapes shared by the API, the events and the stage gates. */
@@ -109,11 +114,11 @@ export const profileFields = {
   initiatorKind: z.enum(INITIATOR_KINDS),
   type: z.enum(INNOVATION_TYPES),
   form: z.enum(INNOVATION_FORMS),
-  governmentAffairs: z
-    .array(z.enum(GOVERNMENT_AFFAIRS))
-    .min(1)
-    .max(10)
-    .refine((items) => new Set(items).size === items.length, 'government affairs must not repeat'),
+  governmentAffairs: z.array(z.enum(GOVERNMENT_AFFAIRS)).check(
+    z.minLength(1),
+    z.maxLength(10),
+    z.refine((items) => new Set(items).size === items.length, 'urusan pemerintahan tidak boleh berulang'),
+  ),
   maturity: z.enum(MATURITIES),
   trialStartDate: isoDate,
   implementationStartDate: isoDate,
@@ -124,36 +129,34 @@ export const profileFields = {
   goals: text(5_000),
   benefits: text(5_000),
   results: text(10_000),
-  milestones: z.array(milestoneSchema).max(50),
+  milestones: z.array(milestoneSchema).check(z.maxLength(50)),
   budgetSource: z.enum(BUDGET_SOURCES),
-  evidence: z.array(evidenceSchema).max(100),
+  evidence: z.array(evidenceSchema).check(z.maxLength(100)),
   contactPerson: contactPersonSchema,
 } as const;
 
 export type ProfileFieldName = keyof typeof profileFields;
 export const PROFILE_FIELD_NAMES = Object.keys(profileFields) as ProfileFieldName[];
 
+const { name, opdId, ...optionalFields } = profileFields;
+type OptionalFields = typeof optionalFields;
+
+/** The optional profile fields, each wrapped by `wrap` (optional for the profile, nullable too for a patch). */
+export function mapOptionalFields<Wrapped extends { [K in keyof OptionalFields]: z.ZodMiniType }>(
+  wrap: (schema: OptionalFields[keyof OptionalFields]) => z.ZodMiniType,
+): Wrapped {
+  return Object.fromEntries(
+    Object.entries(optionalFields).map(([key, schema]) => [key, wrap(schema as OptionalFields[keyof OptionalFields])]),
+  ) as Wrapped;
+}
+
 /** The profile as stored and published: name and OPD always present, everything else optional. */
 export const profileSchema = z.strictObject({
-  ...profileFields,
-  initiatorKind: profileFields.initiatorKind.optional(),
-  type: profileFields.type.optional(),
-  form: profileFields.form.optional(),
-  governmentAffairs: profileFields.governmentAffairs.optional(),
-  maturity: profileFields.maturity.optional(),
-  trialStartDate: profileFields.trialStartDate.optional(),
-  implementationStartDate: profileFields.implementationStartDate.optional(),
-  problemStatement: profileFields.problemStatement.optional(),
-  rootCause: profileFields.rootCause.optional(),
-  beneficiaries: profileFields.beneficiaries.optional(),
-  designNarrative: profileFields.designNarrative.optional(),
-  goals: profileFields.goals.optional(),
-  benefits: profileFields.benefits.optional(),
-  results: profileFields.results.optional(),
-  milestones: profileFields.milestones.optional(),
-  budgetSource: profileFields.budgetSource.optional(),
-  evidence: profileFields.evidence.optional(),
-  contactPerson: profileFields.contactPerson.optional(),
+  name,
+  opdId,
+  ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<OptionalFields[K]> }>((schema) =>
+    z.optional(schema),
+  ),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -1,14 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from './define-event';
+import { nonEmpty } from './envelope';
 import { OPD_ID, profileSchema } from './innovation-profile';
 
 const SERVICE = 'submissions';
 
 const innovationRef = {
-  innovationId: z.string().min(1),
+  innovationId: nonEmpty(),
   opdId: OPD_ID,
   /** The innovation's version after the change; consumers use it to ignore stale, out-of-order events. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 };
 
 /** An OPD created a draft innovation. */
@@ -16,7 +17,7 @@ export const InnovationDrafted = defineEvent({
   name: 'InnovationDrafted',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...innovationRef, name: z.string().min(1), profile: profileSchema }),
+  data: z.strictObject({ ...innovationRef, name: nonEmpty(), profile: profileSchema }),
 });
 
 /** A draft was registered into the programme (it now enters the 5D track). */
@@ -24,7 +25,7 @@ export const InnovationRegistered = defineEvent({
   name: 'InnovationRegistered',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...innovationRef, name: z.string().min(1), registeredAt: z.iso.datetime() }),
+  data: z.strictObject({ ...innovationRef, name: nonEmpty(), registeredAt: z.iso.datetime() }),
 });
 
 /** The profile changed; carries the whole profile so consumers keep their own projection without reading ours. */
@@ -32,7 +33,11 @@ export const InnovationProfileUpdated = defineEvent({
   name: 'InnovationProfileUpdated',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...innovationRef, changedFields: z.array(z.string()).min(1), profile: profileSchema }),
+  data: z.strictObject({
+    ...innovationRef,
+    changedFields: z.array(z.string()).check(z.minLength(1)),
+    profile: profileSchema,
+  }),
 });
 
 /** The owner OPD (or an admin) withdrew the innovation; its track closes. */
@@ -40,7 +45,11 @@ export const InnovationWithdrawn = defineEvent({
   name: 'InnovationWithdrawn',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...innovationRef, reason: z.string().max(2_000).optional(), withdrawnAt: z.iso.datetime() }),
+  data: z.strictObject({
+    ...innovationRef,
+    reason: z.optional(z.string().check(z.maxLength(2_000))),
+    withdrawnAt: z.iso.datetime(),
+  }),
 });
 
 /** Every event the submissions service publishes. */

@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from './define-event';
+import { nonEmpty } from './envelope';
 import { MATURITIES, OPD_ID } from './innovation-profile';
 import { STAGES } from './stages';
 
@@ -11,13 +12,13 @@ const isoDate = z.iso.date();
 /** The window of one stage in a cycle. */
 export const stageWindowSchema = z.strictObject({ start: isoDate, due: isoDate });
 
-const cycleRef = { cycleId: z.string().min(1), name: z.string().min(1), year: z.number().int() };
+const cycleRef = { cycleId: nonEmpty(), name: nonEmpty(), year: z.int() };
 const trackRef = {
-  innovationId: z.string().min(1),
+  innovationId: nonEmpty(),
   opdId: OPD_ID,
-  cycleId: z.string().min(1),
+  cycleId: nonEmpty(),
   /** The track's version after the change; consumers ignore stale, out-of-order events with it. */
-  trackVersion: z.number().int().positive(),
+  trackVersion: z.int().check(z.positive()),
 };
 
 /** A coordinator opened a programme cycle: OPDs may register innovations into it. */
@@ -47,10 +48,10 @@ export const StageAdvanceRequested = defineEvent({
   version: 1,
   data: z.strictObject({
     ...trackRef,
-    requestId: z.string().min(1),
+    requestId: nonEmpty(),
     from: stage,
     to: stage,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 });
 
@@ -61,10 +62,10 @@ export const StageAdvanced = defineEvent({
   version: 1,
   data: z.strictObject({
     ...trackRef,
-    requestId: z.string().min(1),
+    requestId: nonEmpty(),
     from: stage,
     to: stage,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 });
 
@@ -73,7 +74,7 @@ export const StageReturned = defineEvent({
   name: 'StageReturned',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...trackRef, requestId: z.string().min(1), stage, reasons: z.string().min(1) }),
+  data: z.strictObject({ ...trackRef, requestId: nonEmpty(), stage, reasons: nonEmpty() }),
 });
 
 /** A coordinator put a track on hold. */
@@ -81,7 +82,7 @@ export const TrackHeld = defineEvent({
   name: 'TrackHeld',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...trackRef, stage, note: z.string().optional() }),
+  data: z.strictObject({ ...trackRef, stage, note: z.optional(z.string()) }),
 });
 
 /** A coordinator resumed a held track. */
@@ -89,7 +90,7 @@ export const TrackResumed = defineEvent({
   name: 'TrackResumed',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...trackRef, stage, note: z.string().optional() }),
+  data: z.strictObject({ ...trackRef, stage, note: z.optional(z.string()) }),
 });
 
 /** The innovation entered Display: launched, shown to the public, and scored from now on. */
@@ -97,7 +98,7 @@ export const InnovationLaunched = defineEvent({
   name: 'InnovationLaunched',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...trackRef, launchedAt: z.iso.datetime(), maturity: z.enum(MATURITIES).optional() }),
+  data: z.strictObject({ ...trackRef, launchedAt: z.iso.datetime(), maturity: z.optional(z.enum(MATURITIES)) }),
 });
 
 /** A stage's window passed with the innovation still in it (once per track and stage). */
@@ -113,7 +114,7 @@ export const MonevDue = defineEvent({
   name: 'MonevDue',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...trackRef, period: z.string().min(1), due: isoDate }),
+  data: z.strictObject({ ...trackRef, period: nonEmpty(), due: isoDate }),
 });
 
 /** The owner OPD filed a monitoring (monev) report. */
@@ -121,7 +122,7 @@ export const MonevReported = defineEvent({
   name: 'MonevReported',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...trackRef, period: z.string().min(1), reportedAt: z.iso.datetime() }),
+  data: z.strictObject({ ...trackRef, period: nonEmpty(), reportedAt: z.iso.datetime() }),
 });
 
 /** Every event the workflow service publishes. */

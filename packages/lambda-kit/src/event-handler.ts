@@ -2,11 +2,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Envelope, EventContract } from '@inovda/contracts';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { logger } from './logger';
 
 /** What an EventBridge consumer receives: the event, already checked against its contract. */
-export interface ReceivedEvent<Data extends z.ZodType> {
+export interface ReceivedEvent<Data extends z.ZodMiniType> {
   readonly detailType: string;
   readonly envelope: Envelope<Data>;
   /** EventBridge's id of this delivery (the same event re-published has another id; use metadata.eventId). */

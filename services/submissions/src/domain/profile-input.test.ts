@@ -96,3 +96,25 @@ describe('profileOf', () => {
     });
   });
 });
+
+describe('field errors', () => {
+  it('are in Indonesian, with the path of each field', async () => {
+    const { parseOrProblem } = await import('@inovda/lambda-kit');
+    try {
+      parseOrProblem(createInnovationInput, {
+        name: '',
+        opdId: 'Dinas Kesehatan',
+        colour: 'red',
+        trialStartDate: '01-02-2027',
+      });
+      expect.unreachable('the input is invalid');
+    } catch (error) {
+      const errors = (error as { extras: { errors: Array<{ path: string; message: string }> } }).extras.errors;
+      const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
+      expect(byPath['/name']).toBe('minimal 1 karakter');
+      expect(byPath['/opdId']).toBe('harus berupa kode OPD: huruf kecil, angka dan tanda hubung');
+      expect(byPath['/trialStartDate']).toBe('tanggal harus berformat YYYY-MM-DD');
+      expect(byPath['/']).toBe('isian tidak dikenal: colour');
+    }
+  });
+});

@@ -1,17 +1,18 @@
 import {
+  mapOptionalFields,
   PROFILE_FIELD_NAMES,
   type Profile,
   type ProfileFieldName,
   profileFields,
   profileSchema,
 } from '@inovda/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The body of `POST /innovations`: a draft needs only its name and owner OPD; unknown fields are refused. */
 export const createInnovationInput = profileSchema;
 export type CreateInnovationInput = z.infer<typeof createInnovationInput>;
 
-const { opdId: _ownerIsImmutable, name, ...optionalFields } = profileFields;
+type OptionalFields = Omit<typeof profileFields, 'name' | 'opdId'>;
 
 /**
  * The body of `PATCH /innovations/{id}` (JSON merge patch, RFC 7396 style): a field present is set, a field
@@ -19,12 +20,12 @@ const { opdId: _ownerIsImmutable, name, ...optionalFields } = profileFields;
  */
 export const updateInnovationInput = z
   .strictObject({
-    name: name.optional(),
-    ...Object.fromEntries(Object.entries(optionalFields).map(([key, schema]) => [key, schema.nullable().optional()])),
-  } as { name: z.ZodOptional<typeof name> } & {
-    [K in keyof typeof optionalFields]: z.ZodOptional<z.ZodNullable<(typeof optionalFields)[K]>>;
+    name: z.optional(profileFields.name),
+    ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<z.ZodMiniNullable<OptionalFields[K]>> }>(
+      (schema) => z.optional(z.nullable(schema)),
+    ),
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'the update changes nothing: send at least one field');
+  .check(z.refine((patch) => Object.keys(patch).length > 0, 'tidak ada yang diubah: kirim sedikitnya satu isian'));
 export type UpdateInnovationInput = z.infer<typeof updateInnovationInput>;
 
 /** Applies a merge patch to a profile; returns the new profile and the names of the fields that really changed. */

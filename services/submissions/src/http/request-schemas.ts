@@ -1,35 +1,38 @@
-import { INNOVATION_STATUSES, OPD_ID } from '@inovda/contracts';
+import { INNOVATION_STATUSES, OPD_ID, text } from '@inovda/contracts';
 import { Problem } from '@inovda/lambda-kit';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Page sizes: a default that suits a form's table, and a hard cap so a page is always a bounded Query. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-const limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
-const cursor = z.string().min(1).max(2_048);
+const limit = z._default(
+  z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
+  DEFAULT_PAGE_SIZE,
+);
+const cursor = z.string().check(z.minLength(1), z.maxLength(2_048));
 
 /** Query of `GET /innovations`. */
 export const listInnovationsQuery = z.strictObject({
-  opdId: OPD_ID.optional(),
-  status: z.enum(INNOVATION_STATUSES).optional(),
+  opdId: z.optional(OPD_ID),
+  status: z.optional(z.enum(INNOVATION_STATUSES)),
   limit,
-  cursor: cursor.optional(),
+  cursor: z.optional(cursor),
 });
 
 /** Query of `GET /innovations/{id}/versions`. */
-export const listVersionsQuery = z.strictObject({ limit, cursor: cursor.optional() });
+export const listVersionsQuery = z.strictObject({ limit, cursor: z.optional(cursor) });
 
 /** Innovation ids are ULIDs; anything else cannot exist, so it is a 404 without a read. */
-export const innovationId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+export const innovationId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 
 /** Body of register and withdraw (both optional). */
-export const statusChangeBody = z.strictObject({ reason: z.string().trim().min(1).max(2_000).optional() });
+export const statusChangeBody = z.strictObject({ reason: z.optional(text(2_000)) });
 
 /** `Idempotency-Key` header: printable, bounded. */
 export const idempotencyKeyHeader = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Idempotency-Key must be 1–128 characters of A–Z, a–z, 0–9, . _ : -');
+  .check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Idempotency-Key harus 1–128 karakter A–Z, a–z, 0–9, . _ : -'));
 
 /** Reads the id path parameter; an impossible id is a 404 (nothing to find), not a validation error. */
 export function parseInnovationId(value: string | undefined): string {
