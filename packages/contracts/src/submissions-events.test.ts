@@ -12,7 +12,7 @@ const context = {
 describe('submissions event contracts', () => {
   it('build events with source, detail-type, type and version filled in', () => {
     const event = InnovationRegistered.create(
-      { innovationId: 'i1', opdId: 'dinkes', version: 2, name: 'A', registeredAt: context.occurredAt },
+      { innovationId: 'i1', opdId: 'dinkes', version: 2, name: 'A', cycleId: 'c1', registeredAt: context.occurredAt },
       context,
     );
     expect(event.source).toBe('inovda.submissions');

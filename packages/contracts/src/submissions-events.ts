@@ -25,7 +25,13 @@ export const InnovationRegistered = defineEvent({
   name: 'InnovationRegistered',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({ ...innovationRef, name: nonEmpty(), registeredAt: z.iso.datetime() }),
+  data: z.strictObject({
+    ...innovationRef,
+    name: nonEmpty(),
+    /** The programme cycle the innovation was registered into (open at the time). */
+    cycleId: nonEmpty(),
+    registeredAt: z.iso.datetime(),
+  }),
 });
 
 /** The profile changed; carries the whole profile so consumers keep their own projection without reading ours. */

@@ -32,7 +32,14 @@ export function processedEventPut(tableName: string, consumer: string, eventId: 
  * event was already handled, and redelivery must change nothing.
  */
 export function isAlreadyProcessed(error: unknown, index: number): boolean {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons[index]?.Code === 'ConditionalCheckFailed';
+  return cancellationReason(error, index) === 'ConditionalCheckFailed';
+}
+
+/**
+ * Why item `index` of a cancelled TransactWriteItems failed (`ConditionalCheckFailed`, `TransactionConflict`, …),
+ * or undefined when the error is not a cancelled transaction.
+ */
+export function cancellationReason(error: unknown, index: number): string | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  return (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.[index]?.Code;
 }

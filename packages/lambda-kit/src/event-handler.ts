@@ -2,16 +2,21 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Envelope, EventContract } from '@inovda/contracts';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type * as z from 'zod/mini';
 import { logger } from './logger';
 
-/** What an EventBridge consumer receives: the event, already checked against its contract. */
-export interface ReceivedEvent<Data extends z.ZodMiniType> {
-  readonly detailType: string;
-  readonly envelope: Envelope<Data>;
-  /** EventBridge's id of this delivery (the same event re-published has another id; use metadata.eventId). */
-  readonly id: string;
-}
+/**
+ * What an EventBridge consumer receives: the event, already checked against its contract. A union over the
+ * consumer's contracts, discriminated by `detailType`, so `if (event.detailType === 'CycleOpened')` narrows the data.
+ */
+export type ReceivedEvent<Contract> =
+  Contract extends EventContract<infer Name, infer Data>
+    ? {
+        readonly detailType: Name;
+        readonly envelope: Envelope<Data>;
+        /** EventBridge's id of this delivery (a re-published event has another id; dedupe on metadata.eventId). */
+        readonly id: string;
+      }
+    : never;
 
 // biome-ignore lint/suspicious/noExplicitAny: a consumer accepts contracts of any data schema.
 type AnyContract = EventContract<string, any>;
@@ -23,9 +28,7 @@ type AnyContract = EventContract<string, any>;
  */
 export function eventHandler<Contracts extends readonly AnyContract[]>(
   contracts: Contracts,
-  consume: (
-    event: ReceivedEvent<Contracts[number] extends EventContract<string, infer D> ? D : never>,
-  ) => Promise<void>,
+  consume: (event: ReceivedEvent<Contracts[number]>) => Promise<void>,
 ) {
   const byName = new Map(contracts.map((contract) => [contract.name, contract]));
   return middy<EventBridgeEvent<string, unknown>, void, Error, Context>()
@@ -37,6 +40,6 @@ export function eventHandler<Contracts extends readonly AnyContract[]>(
       }
       const envelope = contract.parse(event.detail);
       logger.appendKeys({ correlationId: envelope.metadata.correlationId, eventId: envelope.metadata.eventId });
-      await consume({ detailType: event['detail-type'], envelope, id: event.id });
+      await consume({ detailType: contract.name, envelope, id: event.id } as ReceivedEvent<Contracts[number]>);
     });
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formToObject } from './form-body';
+import { Problem } from './problem';
 
 describe('formToObject', () => {
   it('nests bracketed keys and collects repeated keys into arrays', () => {
@@ -40,12 +41,34 @@ describe('formToObject', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('never throws and always returns a plain object, whatever the keys', () => {
+  it('never throws anything but a problem and returns a plain object, whatever the keys', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()))), (flat) => {
-        const result = formToObject(flat);
-        expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+        try {
+          const result = formToObject(flat);
+          expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+        } catch (error) {
+          expect(error).toBeInstanceOf(Problem);
+        }
       }),
     );
+  });
+});
+
+describe('formToObject bounds', () => {
+  it('handles huge indexes at no cost and refuses them clearly', () => {
+    expect(() => formToObject({ 'milestones[4294967294][title]': 'a' })).toThrow(
+      expect.objectContaining({ code: 'malformed-body' }),
+    );
+    expect(() => formToObject({ 'a[b][c][d][e]': 'x' })).toThrow(expect.objectContaining({ code: 'malformed-body' }));
+  });
+
+  it('refuses forms with too many fields', () => {
+    const flat = Object.fromEntries(Array.from({ length: 1_001 }, (_, i) => [`f${i}`, 'x']));
+    expect(() => formToObject(flat)).toThrow(expect.objectContaining({ code: 'malformed-body' }));
+  });
+
+  it('orders indexed items by index', () => {
+    expect(formToObject({ 'm[10][t]': 'b', 'm[2][t]': 'a' })).toEqual({ m: [{ t: 'a' }, { t: 'b' }] });
   });
 });

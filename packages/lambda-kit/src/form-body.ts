@@ -1,22 +1,35 @@
+import { Problem } from './problem';
+
+/** Bounds on what a form may describe: far above any real form, far below anything costly. */
+const MAX_FIELDS = 1_000;
+const MAX_DEPTH = 4;
+const MAX_INDEX = 999;
+
 /**
  * Turns a parsed `application/x-www-form-urlencoded` body (flat keys, repeated keys as arrays) into the nested
  * JSON shape the schemas expect, so plain HTML forms work: `contactPerson[name]=…`, `governmentAffairs[]=…`,
  * `milestones[0][title]=…`. Empty fields are dropped (an unfilled input means "not given"), and `true`/`false`
- * become booleans. Keys that could pollute prototypes are ignored.
+ * become booleans. Keys that could pollute prototypes are ignored. Indexed fields are collected in plain objects
+ * and turned into dense arrays at the end, so an index like `[4294967294]` costs nothing; forms past the bounds
+ * above are refused.
  */
 export function formToObject(flat: Readonly<Record<string, string | string[] | undefined>>): Record<string, unknown> {
+  const entries = Object.entries(flat);
+  if (entries.length > MAX_FIELDS) throw new Problem('malformed-body', { detail: `At most ${MAX_FIELDS} fields.` });
   const root: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(flat)) {
+  for (const [key, raw] of entries) {
     if (raw === undefined) continue;
     const path = splitKey(key);
     if (!path || path.some((part) => FORBIDDEN.has(part))) continue;
+    if (path.length > MAX_DEPTH || path.some((part) => /^\d+$/.test(part) && Number(part) > MAX_INDEX)) {
+      throw new Problem('malformed-body', { detail: `Form field ${key.slice(0, 100)} is nested too deep.` });
+    }
     const values = (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '').map(coerce);
     if (values.length === 0) continue;
     const isList = key.endsWith('[]') || values.length > 1;
     assign(root, path, isList ? values : values[0]);
   }
-  compactArrays(root);
-  return root;
+  return densify(root) as Record<string, unknown>;
 }
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
@@ -37,30 +50,27 @@ function splitKey(key: string): string[] | undefined {
   return [match[1], ...rest];
 }
 
-function assign(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let node: Record<string, unknown> | unknown[] = target;
-  path.forEach((part, index) => {
-    const last = index === path.length - 1;
-    const nextIsIndex = /^\d+$/.test(path[index + 1] ?? '');
-    const container = node as Record<string, unknown>;
-    if (last) {
-      container[part] = value;
-      return;
-    }
-    const existing = container[part];
-    if (typeof existing !== 'object' || existing === null) container[part] = nextIsIndex ? [] : {};
-    node = container[part] as Record<string, unknown> | unknown[];
-  });
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Sparse arrays from `milestones[3]` without `[0..2]` become dense, so the schema sees real items. */
-function compactArrays(value: unknown): void {
-  if (Array.isArray(value)) {
-    const dense = value.filter((item) => item !== undefined);
-    value.length = 0;
-    value.push(...dense);
-    for (const item of value) compactArrays(item);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) compactArrays(child);
+function assign(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const part of path.slice(0, -1)) {
+    const existing = node[part];
+    if (!isRecord(existing)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
   }
+  node[path[path.length - 1] as string] = value;
+}
+
+/** Objects whose keys are all indexes become arrays in index order (`milestones[3]` alone becomes one item). */
+function densify(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(densify);
+  if (!isRecord(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) {
+    return keys.sort((a, b) => Number(a) - Number(b)).map((key) => densify(value[key]));
+  }
+  return Object.fromEntries(keys.map((key) => [key, densify(value[key])]));
 }

@@ -127,3 +127,15 @@ describe('httpHandler bodies', () => {
     expect(result.body.body).toEqual({ name: 'Base64' });
   });
 });
+
+describe('httpHandler correlation ids', () => {
+  const show = httpHandler(route, { body: 'optional' }, async (request) => json(200, { id: request.correlationId }));
+
+  it("keeps a caller's sane correlation id and replaces an empty or wild one with the request id", async () => {
+    expect((await call(show, { headers: { 'x-correlation-id': 'abc-123' } })).body.id).toBe('abc-123');
+    for (const bad of ['', 'a'.repeat(200), 'spaces here', 'ünï']) {
+      const result = await call(show, { headers: { 'x-correlation-id': bad } });
+      expect(result.body.id).toMatch(/^req-/);
+    }
+  });
+});

@@ -74,6 +74,13 @@ function hasBody(event: HttpEvent): boolean {
   return event.body !== undefined && event.body.length > 0;
 }
 
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A caller's `X-Correlation-Id` when it is a sane token (it travels into every event and log line), else ours. */
+function correlationIdOf(header: string | undefined, fallback: string): string {
+  return header !== undefined && CORRELATION_ID.test(header) ? header : fallback;
+}
+
 /**
  * Bounds and parses the body in place: JSON (prototype keys refused, as middy's parsers do) or an HTML form
  * (nested into JSON shape). Only a body that is there is parsed, so a GET that sends `content-type` without a
@@ -127,7 +134,10 @@ export function httpHandler(
       throw new Problem('forbidden', { detail: 'The token names no OPD for this OPD user.' });
     }
     const headers = event.headers ?? {};
-    const correlationId = headers['x-correlation-id'] ?? event.requestContext.requestId ?? context.awsRequestId;
+    const correlationId = correlationIdOf(
+      headers['x-correlation-id'],
+      event.requestContext.requestId ?? context.awsRequestId,
+    );
     logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
     return useCase({
       caller,

@@ -28,12 +28,18 @@ export const PROBLEMS = {
   'not-found': { status: 404, title: 'Data tidak ditemukan' },
   'method-not-allowed': { status: 405, title: 'Metode tidak diizinkan' },
   'invalid-state': { status: 409, title: 'Status data tidak mengizinkan tindakan ini' },
+  'cycle-closed': { status: 409, title: 'Siklus program inovasi sudah ditutup' },
+  'no-open-cycle': { status: 409, title: 'Belum ada siklus program inovasi yang dibuka' },
+  'concurrent-change': { status: 409, title: 'Data sedang diubah pada saat yang sama; coba lagi sebentar lagi' },
   'version-mismatch': { status: 412, title: 'Versi data sudah berubah; muat ulang lalu coba lagi' },
   'payload-too-large': { status: 413, title: 'Isi permintaan terlalu besar' },
   'unsupported-media-type': { status: 415, title: 'Jenis konten tidak didukung' },
   'idempotency-key-reused': { status: 422, title: 'Kunci idempotensi sudah dipakai untuk permintaan lain' },
+  'unknown-cycle': { status: 422, title: 'Siklus program inovasi tidak dikenal atau belum dibuka' },
+  'profile-too-large': { status: 422, title: 'Profil inovasi melebihi batas ukuran' },
   'precondition-required': { status: 428, title: 'Header If-Match wajib disertakan' },
   internal: { status: 500, title: 'Terjadi kesalahan pada sistem' },
+  'gate-not-met': { status: 422, title: 'Syarat tahapan belum terpenuhi' },
 } as const satisfies Record<string, ProblemSpec>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -16,6 +16,7 @@ export const submissionsManifest = {
       { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
       { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
       { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+      { name: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
     ],
   },
   functions: [
@@ -60,6 +61,20 @@ export const submissionsManifest = {
       description: 'Change history of an innovation: who, when, which fields',
       tableAccess: 'read',
       routes: [routes.listInnovationVersions],
+    },
+    {
+      name: 'cycle-projection',
+      entry: 'src/handlers/cycle-projection.ts',
+      description: "Keep submissions' own view of open programme cycles from the workflow service's events",
+      tableAccess: 'read-write',
+      subscriptions: [
+        {
+          name: 'cycle-lifecycle',
+          pattern: { source: ['inovda.workflow'], 'detail-type': ['CycleOpened', 'CycleClosed'] },
+          // Registration waits on this projection: retry for a day before the event is dead-lettered.
+          retry: { maximumRetryAttempts: 20, maximumEventAgeSeconds: 24 * 3600 },
+        },
+      ],
     },
     {
       name: 'outbox-publisher',

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CycleClosed, CycleOpened, STAGES } from '@inovda/contracts';
 import { claimsFor, httpEvent, lambdaContext } from '@inovda/lambda-kit/testing';
 import { ensureTable } from '@inovda/local';
 import { ENV } from '@inovda/manifest';
+import { ulid } from 'ulid';
 import { inject } from 'vitest';
 import { submissionsManifest } from '../src/manifest';
+
+const STAGE_WINDOWS = Object.fromEntries(
+  STAGES.map((stage, index) => [stage, { start: `2027-0${index + 1}-01`, due: `2027-0${index + 1}-28` }]),
+) as Record<(typeof STAGES)[number], { start: string; due: string }>;
 
 /** Dev callers used across the submissions tests (claims as HTTP API passes them). */
 export const callers = {
@@ -56,6 +62,41 @@ export async function startHarness() {
     status: (await import('../src/handlers/change-innovation-status')).handler as Handler,
     versions: (await import('../src/handlers/list-innovation-versions')).handler as Handler,
   };
+  const cycleProjection = (await import('../src/handlers/cycle-projection')).handler as unknown as (
+    event: unknown,
+    context: ReturnType<typeof lambdaContext>,
+  ) => Promise<void>;
+
+  /** Delivers a workflow cycle event to the projection consumer, as EventBridge would (and may, twice). */
+  async function deliverCycleEvent(kind: 'CycleOpened' | 'CycleClosed', cycleId: string, eventId = ulid()) {
+    const context = {
+      eventId,
+      occurredAt: new Date().toISOString(),
+      regionId: 'kota-solok',
+      correlationId: 'test',
+      actor: { sub: 'sub-koor', username: 'koordinator', role: 'coordinator' as const },
+    };
+    const base = { cycleId, name: `Program Inovasi ${cycleId}`, year: 2027 };
+    const event =
+      kind === 'CycleOpened'
+        ? CycleOpened.create({ ...base, openedAt: context.occurredAt, stageWindows: STAGE_WINDOWS }, context)
+        : CycleClosed.create({ ...base, closedAt: context.occurredAt }, context);
+    await cycleProjection(
+      {
+        version: '0',
+        id: randomUUID(),
+        'detail-type': event.detailType,
+        source: event.source,
+        account: '000000000000',
+        time: context.occurredAt,
+        region: 'ap-southeast-3',
+        resources: [],
+        detail: event.detail,
+      },
+      lambdaContext('cycle-projection'),
+    );
+    return eventId;
+  }
 
   async function call(
     handler: keyof typeof handlers,
@@ -79,6 +120,7 @@ export async function startHarness() {
   return {
     tableName,
     call,
+    deliverCycleEvent,
     /** Creates an innovation as `who` and returns the response. */
     create: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
       call('create', who, {

@@ -6,6 +6,8 @@ import { type Harness, type Response, startHarness } from './harness';
 let api: Harness;
 beforeAll(async () => {
   api = await startHarness();
+  // One open programme cycle, as the workflow service announces it: registrations go into it by default.
+  await api.deliverCycleEvent('CycleOpened', 'program-2027');
 });
 afterAll(async () => {
   await api?.stop();
@@ -180,6 +182,7 @@ describe('register and withdraw', () => {
     expect(registered.status).toBe(200);
     expect(registered.body).toMatchObject({ status: 'registered', version: 2 });
     expect(registered.body.registeredAt).toEqual(expect.any(String));
+    expect(registered.body.cycleId).toBe('program-2027');
     expectProblem(await api.act('capil', innovation.id, 'register'), 'invalid-state');
     const withdrawn = await api.act('capil', innovation.id, 'withdraw', { reason: 'Digabung dengan inovasi lain' });
     expect(withdrawn.body).toMatchObject({
@@ -194,7 +197,7 @@ describe('register and withdraw', () => {
     const registeredEvent = outboxDetails(await api.items(), innovation.id).find(
       (d) => d.metadata.eventType === 'InnovationRegistered',
     );
-    expect(InnovationRegistered.parse(registeredEvent).data.version).toBe(2);
+    expect(InnovationRegistered.parse(registeredEvent).data).toMatchObject({ version: 2, cycleId: 'program-2027' });
   });
 
   it('honours If-Match when given and refuses others', async () => {
@@ -263,6 +266,36 @@ describe('GET /innovations', () => {
     const foreignCursor = staffPage.body.nextCursor as string;
     expect(foreignCursor).toEqual(expect.any(String));
     expectProblem(await api.list('dinkes', { cursor: foreignCursor }), 'invalid-cursor');
+  });
+});
+
+describe('GET /innovations ordering and scoping', () => {
+  it('lists by status alone newest first, across OPDs', async () => {
+    for (const who of ['dinkes', 'capil', 'dinkes', 'capil'] as const) await draft(who);
+    const page = await api.list('coordinator', { status: 'draft', limit: '100' });
+    const created = (page.body.items as Array<{ createdAt: string }>).map((item) => item.createdAt);
+    expect(created.length).toBeGreaterThanOrEqual(4);
+    expect([...created].sort().reverse()).toEqual(created);
+  });
+
+  it("refuses an OPD user a cursor from another OPD's status list", async () => {
+    await draft('capil');
+    await draft('capil');
+    const foreign = await api.list('coordinator', { opdId: 'disdukcapil', status: 'draft', limit: '1' });
+    expect(foreign.body.nextCursor).toEqual(expect.any(String));
+    expectProblem(
+      await api.list('dinkes', { status: 'draft', cursor: foreign.body.nextCursor as string }),
+      'invalid-cursor',
+    );
+  });
+
+  it('keeps idempotency keys per caller: two users with the same key get two innovations', async () => {
+    const key = `shared-${Math.random().toString(36).slice(2)}`;
+    const mine = await api.create('dinkes', { name: 'Sama Kunci', opdId: 'dinkes' }, { 'idempotency-key': key });
+    const theirs = await api.create('capil', { name: 'Sama Kunci', opdId: 'disdukcapil' }, { 'idempotency-key': key });
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(mine.body.id).not.toBe(theirs.body.id);
   });
 });
 

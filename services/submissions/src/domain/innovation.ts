@@ -16,6 +16,8 @@ export type Innovation = Profile & {
   readonly updatedAt: string;
   readonly createdBy: ActorRef;
   readonly registeredAt?: string;
+  /** The programme cycle it was registered into. */
+  readonly cycleId?: string;
   readonly withdrawnAt?: string;
   readonly withdrawReason?: string;
 };

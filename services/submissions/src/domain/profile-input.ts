@@ -6,6 +6,7 @@ import {
   profileFields,
   profileSchema,
 } from '@inovda/contracts';
+import { Problem } from '@inovda/lambda-kit';
 import * as z from 'zod/mini';
 
 /** The body of `POST /innovations`: a draft needs only its name and owner OPD; unknown fields are refused. */
@@ -15,8 +16,9 @@ export type CreateInnovationInput = z.infer<typeof createInnovationInput>;
 type OptionalFields = Omit<typeof profileFields, 'name' | 'opdId'>;
 
 /**
- * The body of `PATCH /innovations/{id}` (JSON merge patch, RFC 7396 style): a field present is set, a field
- * set to `null` is cleared, absent fields are untouched. The owner OPD cannot change; the name cannot be cleared.
+ * The body of `PATCH /innovations/{id}`: a merge patch at the top level (RFC 7396 style, one level deep): a field
+ * present replaces the whole field (a nested object such as `contactPerson` is replaced, not merged), a field set
+ * to `null` is cleared, absent fields are untouched. The owner OPD cannot change; the name cannot be cleared.
  */
 export const updateInnovationInput = z
   .strictObject({
@@ -27,6 +29,24 @@ export const updateInnovationInput = z
   })
   .check(z.refine((patch) => Object.keys(patch).length > 0, 'tidak ada yang diubah: kirim sedikitnya satu isian'));
 export type UpdateInnovationInput = z.infer<typeof updateInnovationInput>;
+
+/**
+ * The largest profile, as UTF-8 JSON, an innovation may hold. Field limits alone would let patches add up past
+ * what one DynamoDB item (400 KB) and one EventBridge entry (256 KB, the profile travels in
+ * InnovationProfileUpdated) can carry; this keeps every write and every event of the profile within both.
+ */
+export const PROFILE_BUDGET_BYTES = 160 * 1024;
+
+/** Throws a 422 problem when a profile is past its size budget. */
+export function assertProfileWithinBudget(profile: Profile): void {
+  const bytes = Buffer.byteLength(JSON.stringify(profile), 'utf8');
+  if (bytes > PROFILE_BUDGET_BYTES) {
+    throw new Problem('profile-too-large', {
+      detail: `The profile would be ${bytes} bytes; the limit is ${PROFILE_BUDGET_BYTES}.`,
+      limitBytes: PROFILE_BUDGET_BYTES,
+    });
+  }
+}
 
 /** Applies a merge patch to a profile; returns the new profile and the names of the fields that really changed. */
 export function applyProfilePatch(
@@ -47,9 +67,19 @@ export function applyProfilePatch(
   return { profile: next as Profile, changedFields };
 }
 
-/** Structural equality of JSON values (profile values are plain JSON). */
+/** Structural equality of JSON values (profile values are plain JSON), whatever the order of object keys. */
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, item]) => [key, canonical(item)]),
+  );
 }
 
 /** Picks the profile fields out of a larger object (an innovation record). */

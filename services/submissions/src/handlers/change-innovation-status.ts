@@ -1,35 +1,57 @@
-import { type HttpEvent, type HttpResponse, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import {
+  type HttpEvent,
+  type HttpResponse,
+  httpHandler,
+  Problem,
+  parseOrProblem,
+  problemResponse,
+} from '@inovda/lambda-kit';
 import type { Context } from 'aws-lambda';
 import { depsFromEnv } from '../http/deps';
-import { parseIfMatch, parseInnovationId, statusChangeBody } from '../http/request-schemas';
+import { parseIfMatch, parseInnovationId, registerBody, withdrawBody } from '../http/request-schemas';
 import { innovationResponse } from '../http/responses';
 import { routes } from '../routes';
 import { acting } from '../use-cases/context';
-import { changeStatus } from '../use-cases/innovations';
+import { registerInnovation, withdrawInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();
 
-/** One adapter per action; both routes share the function (the same grants and the same code path). */
-function statusHandler(action: 'register' | 'withdraw') {
-  const route = action === 'register' ? routes.registerInnovation : routes.withdrawInnovation;
-  return httpHandler(route, { body: 'optional' }, async (request) => {
-    const id = parseInnovationId(request.pathParameters.id);
-    const expectedVersion = parseIfMatch(request.headers['if-match'], false);
-    const body = parseOrProblem(statusChangeBody, request.body);
-    const actor = acting(request.caller, route.roles, request.correlationId);
-    const options = {
+const register = httpHandler(routes.registerInnovation, { body: 'optional' }, async (request) => {
+  const id = parseInnovationId(request.pathParameters.id);
+  const expectedVersion = parseIfMatch(request.headers['if-match'], false);
+  const body = parseOrProblem(registerBody, request.body);
+  const actor = acting(request.caller, routes.registerInnovation.roles, request.correlationId);
+  return innovationResponse(
+    await registerInnovation(deps, actor, id, {
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+      ...(body.cycleId ? { cycleId: body.cycleId } : {}),
+    }),
+  );
+});
+
+const withdraw = httpHandler(routes.withdrawInnovation, { body: 'optional' }, async (request) => {
+  const id = parseInnovationId(request.pathParameters.id);
+  const expectedVersion = parseIfMatch(request.headers['if-match'], false);
+  const body = parseOrProblem(withdrawBody, request.body);
+  const actor = acting(request.caller, routes.withdrawInnovation.roles, request.correlationId);
+  return innovationResponse(
+    await withdrawInnovation(deps, actor, id, {
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),
       ...(body.reason ? { reason: body.reason } : {}),
-    };
-    return innovationResponse(await changeStatus(deps, actor, id, action, options));
-  });
-}
+    }),
+  );
+});
 
-const register = statusHandler('register');
-const withdraw = statusHandler('withdraw');
+const byRouteKey: Record<string, typeof register> = {
+  [`${routes.registerInnovation.method} ${routes.registerInnovation.path}`]: register,
+  [`${routes.withdrawInnovation.method} ${routes.withdrawInnovation.path}`]: withdraw,
+};
 
-/** POST /innovations/{id}/register and POST /innovations/{id}/withdraw, told apart by the route key. */
-export const handler = (event: HttpEvent, context: Context): Promise<HttpResponse> =>
-  event.routeKey === `${routes.withdrawInnovation.method} ${routes.withdrawInnovation.path}`
-    ? withdraw(event, context)
-    : register(event, context);
+/**
+ * POST /innovations/{id}/register and POST /innovations/{id}/withdraw: one function (the same grants and code
+ * path), told apart by the route key; any other route key is not ours.
+ */
+export const handler = (event: HttpEvent, context: Context): Promise<HttpResponse> => {
+  const route = byRouteKey[event.routeKey];
+  return route ? route(event, context) : Promise.resolve(problemResponse(new Problem('not-found')));
+};

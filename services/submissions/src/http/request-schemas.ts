@@ -26,8 +26,11 @@ export const listVersionsQuery = z.strictObject({ limit, cursor: z.optional(curs
 /** Innovation ids are ULIDs; anything else cannot exist, so it is a 404 without a read. */
 export const innovationId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 
-/** Body of register and withdraw (both optional). */
-export const statusChangeBody = z.strictObject({ reason: z.optional(text(2_000)) });
+/** Body of register (optional): the cycle to register into; without one, the only open cycle. */
+export const registerBody = z.strictObject({ cycleId: z.optional(z.string().check(z.regex(/^[0-9A-Za-z-]{1,64}$/))) });
+
+/** Body of withdraw (optional): why. */
+export const withdrawBody = z.strictObject({ reason: z.optional(text(2_000)) });
 
 /** `Idempotency-Key` header: printable, bounded. */
 export const idempotencyKeyHeader = z

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { InnovationStatus, OutgoingEvent } from '@inovda/contracts';
-import { decodeCursor, encodeCursor, outboxPut } from '@inovda/dynamo';
+import { cancellationReason, decodeCursor, encodeCursor, outboxPut } from '@inovda/dynamo';
 import { Problem } from '@inovda/lambda-kit';
 import type { HistoryEntry, Innovation } from '../domain/innovation';
 import {
@@ -12,9 +12,13 @@ import {
   innovationIndexKeys,
   innovationKey,
   opdPartition,
+  opdStatusPartition,
   STORAGE_ATTRIBUTES,
   statusPartition,
 } from './keys';
+
+/** Position of the idempotency claim in a create's transaction (after profile, history and outbox). */
+const IDEMPOTENCY_ITEM = 3;
 
 /** Idempotency records outlive any sensible client retry window. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -26,6 +30,12 @@ export interface IdempotencyClaim {
   readonly callerSub: string;
   readonly key: string;
   readonly requestHash: string;
+}
+
+/** A condition on another item that must hold when a save commits, and the problem answered when it does not. */
+export interface ConditionItem {
+  readonly item: NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+  readonly problem: Problem;
 }
 
 /** What a page of a list looks like. */
@@ -56,8 +66,12 @@ function toInnovation(item: Record<string, unknown>): Innovation {
   return copy as Innovation;
 }
 
-function isConditionalFailure(error: unknown): error is { CancellationReasons?: Array<{ Code?: string }> } {
-  return error instanceof Error && error.name === 'TransactionCanceledException';
+/**
+ * DynamoDB cancels a transaction that touches an item another transaction is changing at that moment
+ * (`TransactionConflict`); the SDK does not retry it. The caller may simply try again.
+ */
+function concurrentChange(): Problem {
+  return new Problem('concurrent-change', {}, { 'retry-after': '1' });
 }
 
 /**
@@ -96,6 +110,7 @@ export class InnovationStore {
       outboxPut(this.tableName, event, now),
     ];
     if (claim) {
+      // Index IDEMPOTENCY_ITEM: the claim is the last item of the transaction.
       items.push({
         Put: {
           TableName: this.tableName,
@@ -112,7 +127,8 @@ export class InnovationStore {
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (claim && isConditionalFailure(error) && error.CancellationReasons?.[3]?.Code === 'ConditionalCheckFailed') {
+      if (claim && cancellationReason(error, IDEMPOTENCY_ITEM) === 'TransactionConflict') throw concurrentChange();
+      if (claim && cancellationReason(error, IDEMPOTENCY_ITEM) === 'ConditionalCheckFailed') {
         const existing = await this.db.send(
           new GetCommand({
             TableName: this.tableName,
@@ -132,7 +148,13 @@ export class InnovationStore {
    * Replaces an innovation with its next version, if and only if it is still at `expectedVersion`, together with
    * the history entry and the event. A lost race becomes a 412 carrying the version that won.
    */
-  async save(next: Innovation, expectedVersion: number, history: HistoryEntry, event: AnyEvent): Promise<void> {
+  async save(
+    next: Innovation,
+    expectedVersion: number,
+    history: HistoryEntry,
+    event: AnyEvent,
+    conditions: readonly ConditionItem[] = [],
+  ): Promise<void> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -147,11 +169,16 @@ export class InnovationStore {
             },
             { Put: { TableName: this.tableName, Item: { ...history, ...historyKey(next.id, history.version) } } },
             outboxPut(this.tableName, event, new Date(next.updatedAt)),
+            ...conditions.map((condition) => condition.item),
           ],
         }),
       );
     } catch (error) {
-      if (isConditionalFailure(error) && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      if (cancellationReason(error, 0) === 'TransactionConflict') throw concurrentChange();
+      conditions.forEach((condition, index) => {
+        if (cancellationReason(error, 3 + index) === 'ConditionalCheckFailed') throw condition.problem;
+      });
+      if (cancellationReason(error, 0) === 'ConditionalCheckFailed') {
         const current = await this.get(next.id);
         throw new Problem(
           'version-mismatch',
@@ -166,35 +193,24 @@ export class InnovationStore {
   /** One page of innovations, newest first, through the one index that serves the filter. */
   async list(filter: InnovationFilter, limit: number, cursor?: string): Promise<Page<Innovation>> {
     const query = listQuery(filter);
+    const keyAttributes = ['pk', 'sk', `${query.index}pk`, `${query.index}sk`];
     const startKey = cursor
-      ? decodeCursor(cursor, {
-          attributes: ['pk', 'sk', `${query.index}pk`, `${query.index}sk`],
-          partition: { [`${query.index}pk`]: query.partition },
-        })
+      ? decodeCursor(cursor, { attributes: keyAttributes, partition: { [`${query.index}pk`]: query.partition } })
       : undefined;
-    const sortKey = startKey?.[`${query.index}sk`];
-    if (cursor && (!startKey || (query.sortPrefix && !String(sortKey).startsWith(query.sortPrefix)))) {
-      throw new Problem('invalid-cursor');
-    }
+    if (cursor && !startKey) throw new Problem('invalid-cursor');
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: query.index,
-        KeyConditionExpression: query.sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': `${query.index}pk`,
-          ...(query.sortPrefix ? { '#sk': `${query.index}sk` } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': query.partition,
-          ...(query.sortPrefix ? { ':prefix': query.sortPrefix } : {}),
-        },
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': `${query.index}pk` },
+        ExpressionAttributeValues: { ':pk': query.partition },
         ScanIndexForward: false,
         Limit: limit + 1,
         ExclusiveStartKey: startKey,
       }),
     );
-    return pageOf(result.Items ?? [], limit, ['pk', 'sk', `${query.index}pk`, `${query.index}sk`], toInnovation);
+    return pageOf(result, limit, keyAttributes, toInnovation);
   }
 
   /** One page of an innovation's history, oldest first. */
@@ -213,7 +229,7 @@ export class InnovationStore {
         ExclusiveStartKey: startKey,
       }),
     );
-    return pageOf(result.Items ?? [], limit, ['pk', 'sk'], (item) => {
+    return pageOf(result, limit, ['pk', 'sk'], (item) => {
       const { pk: _pk, sk: _sk, ...entry } = item;
       return entry as unknown as HistoryEntry;
     });
@@ -222,36 +238,28 @@ export class InnovationStore {
 
 /**
  * A page from a Query that asked for one item more than the page size: the extra item only tells whether there
- * is a next page, so the last page never carries a cursor to an empty page.
+ * is a next page, so the last page never carries a cursor to an empty page. A Query that stopped early at
+ * DynamoDB's 1 MB limit (LastEvaluatedKey with no extra item) still gets a cursor, from the last item kept.
  */
 function pageOf<T>(
-  items: Record<string, unknown>[],
+  result: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> },
   limit: number,
   keyAttributes: readonly string[],
   map: (item: Record<string, unknown>) => T,
 ): Page<T> {
+  const items = result.Items ?? [];
   const kept = items.slice(0, limit);
   const last = kept[kept.length - 1];
-  const nextCursor =
-    items.length > limit && last
-      ? encodeCursor(Object.fromEntries(keyAttributes.map((name) => [name, last[name]])))
-      : null;
-  return { items: kept.map(map), nextCursor };
+  const more = items.length > limit || result.LastEvaluatedKey !== undefined;
+  const position = last ? Object.fromEntries(keyAttributes.map((name) => [name, last[name]])) : result.LastEvaluatedKey;
+  return { items: kept.map(map), nextCursor: more ? encodeCursor(position) : null };
 }
 
-/** Which index, partition and sort-key prefix serve a filter. */
-function listQuery(filter: InnovationFilter): {
-  index: 'gsi1' | 'gsi2' | 'gsi3';
-  partition: string;
-  sortPrefix?: string;
-} {
-  if (filter.status) {
-    return {
-      index: 'gsi2',
-      partition: statusPartition(filter.status),
-      ...(filter.opdId ? { sortPrefix: `${opdPartition(filter.opdId)}#` } : {}),
-    };
-  }
+/** Which index and partition serve a filter. */
+function listQuery(filter: InnovationFilter): { index: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4'; partition: string } {
+  if (filter.status && filter.opdId)
+    return { index: 'gsi4', partition: opdStatusPartition(filter.opdId, filter.status) };
+  if (filter.status) return { index: 'gsi2', partition: statusPartition(filter.status) };
   if (filter.opdId) return { index: 'gsi1', partition: opdPartition(filter.opdId) };
   return { index: 'gsi3', partition: ALL_PARTITION };
 }

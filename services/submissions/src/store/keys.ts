@@ -3,15 +3,16 @@ import type { InnovationStatus } from '@inovda/contracts';
 /**
  * Every key of the submissions table, built here and nowhere else.
  *
- * | item            | pk                         | sk               | gsi1 (by OPD)       | gsi2 (by status)             | gsi3 (all)     |
- * |-----------------|----------------------------|------------------|---------------------|------------------------------|----------------|
- * | innovation      | INNOVATION#<id>            | PROFILE          | OPD#<opd> / <c>#<id>| STATUS#<s> / OPD#<opd>#<c>#<id> | INNOVATION / <c>#<id> |
- * | history entry   | INNOVATION#<id>            | VERSION#<000001> |                     |                              |                |
- * | idempotency key | IDEMPOTENCY#<sub>#<key>    | IDEMPOTENCY      |                     |                              |                |
- * | outbox row      | OUTBOX#<eventId>           | OUTBOX           |                     |                              |                |
+ * | item            | pk                      | sk               | gsi1 (by OPD) | gsi2 (by status) | gsi3 (all)  | gsi4 (OPD+status)   |
+ * |-----------------|-------------------------|------------------|---------------|------------------|-------------|---------------------|
+ * | innovation      | INNOVATION#<id>         | PROFILE          | OPD#<opd>     | STATUS#<s>       | INNOVATION  | OPD#<opd>#STATUS#<s> |
+ * | history entry   | INNOVATION#<id>         | VERSION#<000001> |               |                  |             |                     |
+ * | idempotency key | IDEMPOTENCY#<sub>#<key> | IDEMPOTENCY      |               |                  |             |                     |
+ * | open cycle      | CYCLE#<cycleId>         | CYCLE            |               |                  |             |                     |
+ * | processed event | PROCESSED#<c>#<eventId> | PROCESSED        |               |                  |             |                     |
+ * | outbox row      | OUTBOX#<eventId>        | OUTBOX           |               |                  |             |                     |
  *
- * (<c> is the creation time, so lists come newest first.) Statuses within an OPD are served by gsi2 with a
- * `begins_with` on the OPD, so every list the API offers is one bounded Query.
+ * Every index sorts by `<createdAt>#<id>`, so every list the API offers is one bounded Query, newest first.
  */
 
 export function innovationKey(id: string) {
@@ -40,13 +41,22 @@ export function innovationIndexKeys(innovation: {
     gsi1pk: opdPartition(innovation.opdId),
     gsi1sk: created,
     gsi2pk: statusPartition(innovation.status),
-    gsi2sk: `${opdPartition(innovation.opdId)}#${created}`,
+    gsi2sk: created,
     gsi3pk: ALL_PARTITION,
     gsi3sk: created,
+    gsi4pk: opdStatusPartition(innovation.opdId, innovation.status),
+    gsi4sk: created,
   };
 }
 
 export const ALL_PARTITION = 'INNOVATION';
+
+/** The cycle projection's key; open cycles are also in gsi2 under this partition (removed when closed). */
+export function cycleKey(cycleId: string) {
+  return { pk: `CYCLE#${cycleId}`, sk: 'CYCLE' };
+}
+
+export const OPEN_CYCLES_PARTITION = 'CYCLE#open';
 
 export function opdPartition(opdId: string): string {
   return `OPD#${opdId}`;
@@ -56,5 +66,20 @@ export function statusPartition(status: InnovationStatus): string {
   return `STATUS#${status}`;
 }
 
+export function opdStatusPartition(opdId: string, status: InnovationStatus): string {
+  return `${opdPartition(opdId)}#${statusPartition(status)}`;
+}
+
 /** Attributes that are storage details, never part of an innovation as the API shows it. */
-export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+export const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
+] as const;

@@ -3,11 +3,13 @@ import { actingRole, type Caller } from '@inovda/lambda-kit';
 import type { Role } from '@inovda/manifest';
 import { ulid } from 'ulid';
 import type { ActorRef } from '../domain/innovation';
+import type { CycleStore } from '../store/cycle-store';
 import type { InnovationStore } from '../store/innovation-store';
 
 /** What the use cases depend on; handlers build it once per cold start, tests build their own. */
 export interface Deps {
   readonly store: InnovationStore;
+  readonly cycles: CycleStore;
   readonly regionId: string;
   readonly regionOpdIds: ReadonlySet<string>;
   readonly now: () => Date;

@@ -12,6 +12,7 @@ import type { Innovation } from '../domain/innovation';
 import { assertAllowed, nextStatus } from '../domain/lifecycle';
 import {
   applyProfilePatch,
+  assertProfileWithinBudget,
   type CreateInnovationInput,
   profileOf,
   type UpdateInnovationInput,
@@ -38,6 +39,7 @@ export async function createInnovation(
   idempotencyKey?: string,
 ): Promise<CreateResult> {
   assertCanCreateFor(actor.caller, input.opdId, deps.regionOpdIds);
+  assertProfileWithinBudget(input);
   const now = deps.now();
   const at = now.toISOString();
   const innovation: Innovation = {
@@ -88,6 +90,8 @@ export async function listInnovations(
 ): Promise<Page<Innovation>> {
   const staff = actor.role !== 'opd';
   const ownOpd = actor.caller.opdId;
+  // Defence in depth: the HTTP stack already refuses OPD users without a unit; an unscoped OPD list must never run.
+  if (!staff && !ownOpd) throw new Problem('forbidden');
   if (!staff && query.opdId && query.opdId !== ownOpd) return { items: [], nextCursor: null };
   const opdId = staff ? query.opdId : ownOpd;
   return deps.store.list(
@@ -115,13 +119,12 @@ export async function updateInnovation(
   expectedVersion: number,
   patch: UpdateInnovationInput,
 ): Promise<Innovation> {
-  const current = await deps.store.get(id);
-  if (!current) throw new Problem('not-found');
-  assertCanWrite(actor.caller, current);
-  assertVersion(current, expectedVersion);
+  const current = await writable(deps, actor, id, expectedVersion);
   assertAllowed('update', current.status);
+
   const { profile, changedFields } = applyProfilePatch(profileOf(current), patch);
   if (changedFields.length === 0) return current;
+  assertProfileWithinBudget(profile);
   const now = deps.now();
   const version = current.version + 1;
   const next: Innovation = {
@@ -145,7 +148,7 @@ export async function updateInnovation(
 
 /** The non-profile part of an innovation (identity and lifecycle), so a patch cannot touch it. */
 function lifecycleOf(innovation: Innovation) {
-  const { id, version, status, createdAt, updatedAt, createdBy, registeredAt, withdrawnAt, withdrawReason } =
+  const { id, version, status, createdAt, updatedAt, createdBy, registeredAt, cycleId, withdrawnAt, withdrawReason } =
     innovation;
   return {
     id,
@@ -155,53 +158,115 @@ function lifecycleOf(innovation: Innovation) {
     updatedAt,
     createdBy,
     ...(registeredAt ? { registeredAt } : {}),
+    ...(cycleId ? { cycleId } : {}),
     ...(withdrawnAt ? { withdrawnAt } : {}),
     ...(withdrawReason ? { withdrawReason } : {}),
   };
 }
 
-/** Registers a draft into the programme, or withdraws an innovation. */
-export async function changeStatus(
-  deps: Deps,
-  actor: Acting,
-  id: string,
-  action: 'register' | 'withdraw',
-  options: { expectedVersion?: number; reason?: string },
-): Promise<Innovation> {
+/** Reads an innovation the caller may change, at the version it expects (when it says one). */
+async function writable(deps: Deps, actor: Acting, id: string, expectedVersion?: number): Promise<Innovation> {
   const current = await deps.store.get(id);
   if (!current) throw new Problem('not-found');
   assertCanWrite(actor.caller, current);
-  assertVersion(current, options.expectedVersion);
-  assertAllowed(action, current.status);
+  assertVersion(current, expectedVersion);
+  return current;
+}
+
+/**
+ * The open cycle a registration goes into: the one named, or, when none is named, the only open one. Cycles are
+ * known from the workflow service's events (our own projection), never from its table.
+ */
+async function cycleToRegisterInto(deps: Deps, cycleId: string | undefined): Promise<string> {
+  if (cycleId) {
+    const cycle = await deps.cycles.get(cycleId);
+    if (!cycle) throw new Problem('unknown-cycle', { cycleId });
+    if (cycle.status !== 'open') throw new Problem('cycle-closed', { cycleId });
+    return cycle.cycleId;
+  }
+  const open = await deps.cycles.listOpen(2);
+  const [only, another] = open;
+  if (!only) throw new Problem('no-open-cycle');
+  if (another) {
+    throw new Problem('validation-failed', {
+      errors: [{ path: '/cycleId', code: 'required', message: 'wajib dipilih: ada lebih dari satu siklus terbuka' }],
+    });
+  }
+  return only.cycleId;
+}
+
+/** Registers a draft into an open programme cycle; the cycle must still be open when the change commits. */
+export async function registerInnovation(
+  deps: Deps,
+  actor: Acting,
+  id: string,
+  options: { expectedVersion?: number; cycleId?: string },
+): Promise<Innovation> {
+  const current = await writable(deps, actor, id, options.expectedVersion);
+  assertAllowed('register', current.status);
+  const cycleId = await cycleToRegisterInto(deps, options.cycleId);
   const now = deps.now();
   const at = now.toISOString();
   const version = current.version + 1;
-  const context = eventContext(deps, actor, now);
-  const ref = { innovationId: id, opdId: current.opdId, version };
-  const next: Innovation =
-    action === 'register'
-      ? { ...current, version, status: nextStatus(action), updatedAt: at, registeredAt: at }
-      : {
-          ...current,
-          version,
-          status: nextStatus(action),
-          updatedAt: at,
-          withdrawnAt: at,
-          ...(options.reason ? { withdrawReason: options.reason } : {}),
-        };
-  const event =
-    action === 'register'
-      ? InnovationRegistered.create({ ...ref, name: current.name, registeredAt: at }, context)
-      : InnovationWithdrawn.create(
-          { ...ref, withdrawnAt: at, ...(options.reason ? { reason: options.reason } : {}) },
-          context,
-        );
+  const next: Innovation = {
+    ...current,
+    version,
+    status: nextStatus('register'),
+    updatedAt: at,
+    registeredAt: at,
+    cycleId,
+  };
+  const event = InnovationRegistered.create(
+    { innovationId: id, opdId: current.opdId, version, name: current.name, cycleId, registeredAt: at },
+    eventContext(deps, actor, now),
+  );
+  await deps.store.save(
+    next,
+    current.version,
+    { version, action: 'registered', at, actor: actorRef(actor), changedFields: ['status', 'cycleId'] },
+    event,
+    [{ item: deps.cycles.openCondition(cycleId), problem: new Problem('cycle-closed', { cycleId }) }],
+  );
+  return next;
+}
+
+/** Withdraws a draft or registered innovation, with an optional reason. */
+export async function withdrawInnovation(
+  deps: Deps,
+  actor: Acting,
+  id: string,
+  options: { expectedVersion?: number; reason?: string },
+): Promise<Innovation> {
+  const current = await writable(deps, actor, id, options.expectedVersion);
+  assertAllowed('withdraw', current.status);
+  const now = deps.now();
+  const at = now.toISOString();
+  const version = current.version + 1;
+  const reason = options.reason ? { withdrawReason: options.reason } : {};
+  const next: Innovation = {
+    ...current,
+    version,
+    status: nextStatus('withdraw'),
+    updatedAt: at,
+    withdrawnAt: at,
+    ...reason,
+  };
+  const event = InnovationWithdrawn.create(
+    {
+      innovationId: id,
+      opdId: current.opdId,
+      version,
+      withdrawnAt: at,
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
+    eventContext(deps, actor, now),
+  );
   await deps.store.save(
     next,
     current.version,
     {
       version,
-      action: action === 'register' ? 'registered' : 'withdrawn',
+      action: 'withdrawn',
       at,
       actor: actorRef(actor),
       changedFields: ['status'],

@@ -1,0 +1,15 @@
+import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../http/deps';
+import { boardQuery, parseId } from '../http/request-schemas';
+import { routes } from '../routes';
+import { getBoard, listStage } from '../use-cases/cycles';
+
+const deps = depsFromEnv();
+
+/** GET /cycles/{id}/board?stage=&limit=&cursor=: the funnel, per OPD counts and, with `stage`, who is in it. */
+export const handler = httpHandler(routes.getBoard, { body: 'none' }, async (request) => {
+  const cycleId = parseId(request.pathParameters.id);
+  const { stage, ...page } = parseOrProblem(boardQuery, request.query, 'invalid-query');
+  const board = await getBoard(deps, cycleId);
+  return json(200, stage ? { ...board, stage, innovations: await listStage(deps, cycleId, stage, page) } : board);
+});

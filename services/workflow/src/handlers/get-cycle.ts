@@ -1,0 +1,13 @@
+import { httpHandler } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../http/deps';
+import { parseId } from '../http/request-schemas';
+import { versioned } from '../http/responses';
+import { routes } from '../routes';
+import { getCycle } from '../use-cases/cycles';
+
+const deps = depsFromEnv();
+
+/** GET /cycles/{id} */
+export const handler = httpHandler(routes.getCycle, { body: 'none' }, async (request) =>
+  versioned(await getCycle(deps, parseId(request.pathParameters.id))),
+);

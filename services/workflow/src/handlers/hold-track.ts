@@ -1,0 +1,24 @@
+import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { noteInput } from '../domain/track-input';
+import { depsFromEnv } from '../http/deps';
+import { byRoute } from '../http/dispatch';
+import { parseId } from '../http/request-schemas';
+import { versioned } from '../http/responses';
+import { routes } from '../routes';
+import { acting } from '../use-cases/context';
+import { holdOrResume } from '../use-cases/tracks';
+
+const deps = depsFromEnv();
+
+function holdHandler(action: 'hold' | 'resume') {
+  const route = action === 'hold' ? routes.holdTrack : routes.resumeTrack;
+  return httpHandler(route, { body: 'optional' }, async (request) => {
+    const id = parseId(request.pathParameters.id);
+    const { note } = parseOrProblem(noteInput, request.body);
+    const actor = acting(request.caller, route.roles, request.correlationId);
+    return versioned(await holdOrResume(deps, actor, id, action, note));
+  });
+}
+
+/** POST /innovations/{id}/track/hold and …/resume. */
+export const handler = byRoute([routes.holdTrack, holdHandler('hold')], [routes.resumeTrack, holdHandler('resume')]);

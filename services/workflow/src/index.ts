@@ -1,0 +1,2 @@
+export { DEFAULT_STAGE_GATES, type StageGates, stageGatesSchema } from './domain/gates';
+export { workflowManifest } from './manifest';

@@ -1,0 +1,169 @@
+import { fileURLToPath } from 'node:url';
+import {
+  InnovationDrafted,
+  InnovationProfileUpdated,
+  InnovationRegistered,
+  InnovationWithdrawn,
+} from '@inovda/contracts';
+import type { RetryPolicy, ServiceManifest } from '@inovda/manifest';
+import { routes } from './routes';
+
+/**
+ * Consumers retry for up to a day (EventBridge's own limit): a track that misses its registration leaves an OPD
+ * unable to advance, so it is worth waiting out a throttled table; after that the event is dead-lettered.
+ */
+const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 24 * 3600 };
+
+/** The workflow service: its table, functions, routes, subscriptions and schedule. Plain data (see @inovda/manifest). */
+export const workflowManifest = {
+  name: 'workflow',
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  table: {
+    name: 'workflow',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+    globalIndexes: [
+      // Overloaded: cycles by year, and tracks by cycle and stage (the board). See store/keys.ts.
+      { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+      // Sparse: only tracks with a stage window or monev period coming due, keyed by the due date.
+      { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    ],
+  },
+  functions: [
+    {
+      name: 'create-cycle',
+      entry: 'src/handlers/create-cycle.ts',
+      description: 'Plan a programme cycle with its stage windows',
+      tableAccess: 'read-write',
+      routes: [routes.createCycle],
+    },
+    {
+      name: 'list-cycles',
+      entry: 'src/handlers/list-cycles.ts',
+      description: 'List programme cycles, newest first',
+      tableAccess: 'read',
+      routes: [routes.listCycles],
+    },
+    {
+      name: 'get-cycle',
+      entry: 'src/handlers/get-cycle.ts',
+      description: 'Read one programme cycle',
+      tableAccess: 'read',
+      routes: [routes.getCycle],
+    },
+    {
+      name: 'update-cycle',
+      entry: 'src/handlers/update-cycle.ts',
+      description: 'Move stage windows of a planned or open cycle (If-Match version)',
+      tableAccess: 'read-write',
+      routes: [routes.updateCycle],
+    },
+    {
+      name: 'change-cycle-status',
+      entry: 'src/handlers/change-cycle-status.ts',
+      description: 'Open a planned cycle or close an open one',
+      tableAccess: 'read-write',
+      routes: [routes.openCycle, routes.closeCycle],
+    },
+    {
+      name: 'set-commitment',
+      entry: 'src/handlers/set-commitment.ts',
+      description: 'Record how many innovations an OPD pledges in a cycle',
+      tableAccess: 'read-write',
+      routes: [routes.setCommitment],
+    },
+    {
+      name: 'get-board',
+      entry: 'src/handlers/get-board.ts',
+      description: 'The coordinator board: funnel, per-OPD counts, innovations per stage',
+      tableAccess: 'read',
+      routes: [routes.getBoard],
+    },
+    {
+      name: 'get-track',
+      entry: 'src/handlers/get-track.ts',
+      description: 'Read the 5D track of an innovation and its history',
+      tableAccess: 'read',
+      routes: [routes.getTrack, routes.getTrackHistory],
+    },
+    {
+      name: 'request-advance',
+      entry: 'src/handlers/request-advance.ts',
+      description: 'The owner OPD asks to leave its stage, checked against the gate',
+      tableAccess: 'read-write',
+      routes: [routes.requestAdvance],
+      regionSettings: ['stageGates'],
+    },
+    {
+      name: 'review-advance',
+      entry: 'src/handlers/review-advance.ts',
+      description: 'A coordinator approves or returns an advance request',
+      tableAccess: 'read-write',
+      routes: [routes.approveAdvance, routes.returnAdvance],
+    },
+    {
+      name: 'hold-track',
+      entry: 'src/handlers/hold-track.ts',
+      description: 'A coordinator holds or resumes a track',
+      tableAccess: 'read-write',
+      routes: [routes.holdTrack, routes.resumeTrack],
+    },
+    {
+      name: 'record-maturity',
+      entry: 'src/handlers/record-maturity.ts',
+      description: 'Record maturity (initiative, trial, implemented) with dates during Deliver',
+      tableAccess: 'read-write',
+      routes: [routes.recordMaturity],
+    },
+    {
+      name: 'report-monev',
+      entry: 'src/handlers/report-monev.ts',
+      description: 'The owner OPD files a monitoring (monev) report',
+      tableAccess: 'read-write',
+      routes: [routes.reportMonev],
+    },
+    {
+      name: 'track-events',
+      entry: 'src/handlers/track-events.ts',
+      description: 'Open and close tracks and keep the gate projection from submissions events',
+      tableAccess: 'read-write',
+      subscriptions: [
+        {
+          name: 'innovation-registered',
+          pattern: InnovationRegistered.pattern,
+          retry: CONSUMER_RETRY,
+        },
+        {
+          name: 'innovation-withdrawn',
+          pattern: InnovationWithdrawn.pattern,
+          retry: CONSUMER_RETRY,
+        },
+        {
+          name: 'innovation-profile',
+          pattern: {
+            source: InnovationDrafted.pattern.source,
+            'detail-type': [InnovationDrafted.name, InnovationProfileUpdated.name],
+          },
+          retry: CONSUMER_RETRY,
+        },
+      ],
+    },
+    {
+      name: 'check-deadlines',
+      entry: 'src/handlers/check-deadlines.ts',
+      description: 'Announce overdue stages and due monev reports, once each, from the due index',
+      tableAccess: 'read-write',
+      schedules: [{ name: 'deadlines', expression: 'rate(1 day)', localExpression: 'rate(1 minute)' }],
+      timeoutSeconds: 300,
+    },
+    {
+      name: 'outbox-publisher',
+      entry: 'src/handlers/outbox-publisher.ts',
+      description: 'Publish outbox rows from the table stream to the region event bus',
+      consumesTableStream: true,
+      putsEvents: true,
+      timeoutSeconds: 60,
+    },
+  ],
+} as const satisfies ServiceManifest;

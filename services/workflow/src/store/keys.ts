@@ -1,0 +1,116 @@
+import type { Stage } from '@inovda/contracts';
+
+/**
+ * Every key of the workflow table, built here and nowhere else.
+ *
+ * | item                 | pk                   | sk                  | gsi1 (lists)                                | gsi2 (due, sparse)     |
+ * |----------------------|----------------------|---------------------|---------------------------------------------|------------------------|
+ * | cycle                | CYCLE#<id>           | CYCLE               | CYCLES / <year>#<created>#<id>              |                        |
+ * | funnel counters      | CYCLE#<id>           | FUNNEL              |                                             |                        |
+ * | OPD row of a cycle   | CYCLE#<id>           | OPD#<opdId>         |                                             |                        |
+ * | track                | TRACK#<innovationId> | TRACK               | CYCLE#<id>#STAGE#<stage> / <entered>#<iid>  | DUE / <date>#<iid>     |
+ * | gate projection      | TRACK#<innovationId> | PROFILE             |                                             |                        |
+ * | track history entry  | TRACK#<innovationId> | HISTORY#<000000001> |                                             |                        |
+ * | advance request      | TRACK#<innovationId> | REQUEST#<requestId> |                                             |                        |
+ * | monev report         | TRACK#<innovationId> | MONEV#<0001>        |                                             |                        |
+ * | processed event      | PROCESSED#<c>#<eid>  | PROCESSED           |                                             |                        |
+ * | outbox row           | OUTBOX#<eventId>     | OUTBOX              |                                             |                        |
+ *
+ * The funnel and the OPD rows are counters kept with `ADD` in the same transaction as the change they count, so
+ * the board is a GetItem and one Query bounded by the region's OPDs, whatever the number of innovations. A track
+ * is in gsi1 while it is in a stage (withdrawn tracks leave it), which serves the board's list per stage. gsi2 is
+ * sparse: only tracks with something due are in it, keyed by the date, so the deadline schedule queries what is
+ * due up to today and never reads the rest. (One `DUE` partition: a region has hundreds of tracks, not millions,
+ * and the schedule reads it once a day.)
+ */
+
+export function cycleKey(id: string) {
+  return { pk: `CYCLE#${id}`, sk: 'CYCLE' };
+}
+
+export const CYCLES_PARTITION = 'CYCLES';
+
+export function cycleIndexKeys(cycle: { id: string; year: number; createdAt: string }) {
+  return { gsi1pk: CYCLES_PARTITION, gsi1sk: `${cycle.year}#${cycle.createdAt}#${cycle.id}` };
+}
+
+export function funnelKey(cycleId: string) {
+  return { pk: `CYCLE#${cycleId}`, sk: 'FUNNEL' };
+}
+
+export const OPD_ROW_PREFIX = 'OPD#';
+
+export function opdRowKey(cycleId: string, opdId: string) {
+  return { pk: `CYCLE#${cycleId}`, sk: `${OPD_ROW_PREFIX}${opdId}` };
+}
+
+export function cyclePartition(cycleId: string): string {
+  return `CYCLE#${cycleId}`;
+}
+
+export function trackKey(innovationId: string) {
+  return { pk: `TRACK#${innovationId}`, sk: 'TRACK' };
+}
+
+export function stagePartition(cycleId: string, stage: Stage): string {
+  return `CYCLE#${cycleId}#STAGE#${stage}`;
+}
+
+export const DUE_PARTITION = 'DUE';
+
+/** The index attributes a track projects: on the board while not withdrawn, on the due index while something is due. */
+export function trackIndexKeys(track: {
+  innovationId: string;
+  cycleId: string;
+  stage: Stage;
+  status: string;
+  stageEnteredAt: string;
+  due?: { date: string };
+}) {
+  return {
+    ...(track.status !== 'withdrawn'
+      ? {
+          gsi1pk: stagePartition(track.cycleId, track.stage),
+          gsi1sk: `${track.stageEnteredAt}#${track.innovationId}`,
+        }
+      : {}),
+    ...(track.due ? { gsi2pk: DUE_PARTITION, gsi2sk: dueSortKey(track.due.date, track.innovationId) } : {}),
+  };
+}
+
+export function dueSortKey(date: string, innovationId: string): string {
+  return `${date}#${innovationId}`;
+}
+
+export function profileKey(innovationId: string) {
+  return { pk: `TRACK#${innovationId}`, sk: 'PROFILE' };
+}
+
+export const HISTORY_PREFIX = 'HISTORY#';
+
+export function historyKey(innovationId: string, version: number) {
+  return { pk: `TRACK#${innovationId}`, sk: `${HISTORY_PREFIX}${String(version).padStart(9, '0')}` };
+}
+
+export function trackPartition(innovationId: string): string {
+  return `TRACK#${innovationId}`;
+}
+
+export function requestKey(innovationId: string, requestId: string) {
+  return { pk: `TRACK#${innovationId}`, sk: `REQUEST#${requestId}` };
+}
+
+export function monevKey(innovationId: string, period: number) {
+  return { pk: `TRACK#${innovationId}`, sk: `MONEV#${String(period).padStart(4, '0')}` };
+}
+
+/** Counter attribute names (top-level, so `ADD` works on an item that does not exist yet). */
+export const COUNTER = {
+  registered: 'registered',
+  withdrawn: 'withdrawn',
+  held: 'held',
+  stage: (stage: Stage) => `stage_${stage}`,
+} as const;
+
+/** Attributes that are storage details, never part of an entity as the API shows it. */
+export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;

@@ -1,0 +1,120 @@
+import type {
+  Envelope,
+  EventContract,
+  InnovationDrafted,
+  InnovationProfileUpdated,
+  InnovationRegistered,
+  InnovationWithdrawn,
+} from '@inovda/contracts';
+import type { Track } from '../domain/track';
+import { stageDue, withdraw } from '../domain/transitions';
+import { COUNTER } from '../store/keys';
+import type { Applied } from '../store/track-store';
+import type { Deps } from './context';
+
+/** The name processed-event records of this consumer carry. */
+export const TRACKS_CONSUMER = 'tracks';
+
+type DataOf<C> = C extends EventContract<string, infer D> ? Envelope<D> : never;
+
+/**
+ * Applies the submissions events to tracks and to the gate projection. Each effect is one transaction with the
+ * processed-event record, so a redelivery changes nothing; each tolerates the order EventBridge may deliver in
+ * (a profile update before its registration, a withdrawal before its registration) using the versions events carry.
+ */
+
+/** InnovationDrafted / InnovationProfileUpdated: keep the newest profile for the gates. */
+export async function applyProfile(
+  deps: Deps,
+  event: DataOf<typeof InnovationDrafted> | DataOf<typeof InnovationProfileUpdated>,
+): Promise<Applied> {
+  return deps.tracks.saveProfile(
+    { innovationId: event.data.innovationId, profileVersion: event.data.version, profile: event.data.profile },
+    { consumer: TRACKS_CONSUMER, eventId: event.metadata.eventId },
+    deps.now(),
+  );
+}
+
+/**
+ * InnovationRegistered: open the track at Drum up in its cycle. A track (or a withdrawal tombstone) already there
+ * means this registration was applied or overtaken: the conditional put refuses it (`stale`).
+ */
+export async function openTrack(deps: Deps, event: DataOf<typeof InnovationRegistered>): Promise<Applied> {
+  const { data, metadata } = event;
+  const cycle = await deps.cycles.get(data.cycleId);
+  const at = data.registeredAt;
+  const due = stageDue(cycle?.stageWindows, 'drum-up');
+  const track: Track = {
+    innovationId: data.innovationId,
+    opdId: data.opdId,
+    cycleId: data.cycleId,
+    name: data.name,
+    stage: 'drum-up',
+    status: 'active',
+    version: 1,
+    openedAt: at,
+    stageEnteredAt: at,
+    ...(due ? { due } : {}),
+    ...(cycle ? { monevIntervalDays: cycle.monevIntervalDays } : {}),
+  };
+  return deps.tracks.change(track, 'new', {
+    history: {
+      version: 1,
+      action: 'opened',
+      at,
+      // The registration was the OPD's act; the event says who did it.
+      actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
+      stage: 'drum-up',
+      to: 'drum-up',
+    },
+    counters: {
+      cycleId: data.cycleId,
+      opdId: data.opdId,
+      deltas: { [COUNTER.registered]: 1, [COUNTER.stage('drum-up')]: 1 },
+    },
+    processing: { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
+    now: deps.now(),
+  });
+}
+
+/**
+ * InnovationWithdrawn: close the track (off the board, off the deadline index, counters moved). A withdrawal that
+ * arrives before its registration leaves a withdrawn tombstone, so the late registration opens nothing.
+ */
+export async function closeTrack(deps: Deps, event: DataOf<typeof InnovationWithdrawn>): Promise<Applied> {
+  const { data, metadata } = event;
+  const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
+  const now = deps.now();
+  const current = await deps.tracks.get(data.innovationId);
+  if (!current) {
+    return deps.tracks.putTombstone(
+      { innovationId: data.innovationId, opdId: data.opdId, withdrawnAt: data.withdrawnAt },
+      processing,
+      now,
+    );
+  }
+  if (current.status === 'withdrawn') return 'stale';
+  const next = withdraw(current, data.withdrawnAt);
+  return deps.tracks.change(next, current.version, {
+    history: {
+      version: next.version,
+      action: 'withdrawn',
+      at: data.withdrawnAt,
+      actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
+      stage: current.stage,
+      from: current.stage,
+      ...(data.reason ? { note: data.reason } : {}),
+    },
+    counters: {
+      cycleId: current.cycleId,
+      opdId: current.opdId,
+      deltas: {
+        [COUNTER.withdrawn]: 1,
+        [COUNTER.stage(current.stage)]: -1,
+        ...(current.status === 'held' ? { [COUNTER.held]: -1 } : {}),
+      },
+    },
+    processing,
+    now,
+  });
+}

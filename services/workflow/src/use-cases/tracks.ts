@@ -1,0 +1,268 @@
+import {
+  InnovationLaunched,
+  MonevReported,
+  StageAdvanced,
+  StageAdvanceRequested,
+  StageReturned,
+  TrackHeld,
+  TrackResumed,
+} from '@inovda/contracts';
+import { Problem } from '@inovda/lambda-kit';
+import { assertCanRead, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
+import { missingForGate } from '../domain/gates';
+import type { MonevInput } from '../domain/monev-input';
+import {
+  type AdvanceRequest,
+  type Maturity,
+  type Track,
+  type TrackAction,
+  type TrackHistoryEntry,
+  trackRef,
+} from '../domain/track';
+import {
+  approve,
+  assertMayReview,
+  hold,
+  recordMaturity as nextMaturity,
+  requestAdvance as nextRequested,
+  periodLabel,
+  resume,
+  returnRequest,
+} from '../domain/transitions';
+import type { AnyEvent, Page } from '../store/common';
+import { COUNTER } from '../store/keys';
+import { type Acting, actorRef, type Deps, eventContext } from './context';
+
+/** Reads the track of an innovation the caller may see; anything else is a 404. */
+export async function getTrack(deps: Deps, actor: Acting, innovationId: string): Promise<Track> {
+  const track = await deps.tracks.get(innovationId);
+  if (!track) throw new Problem('not-found');
+  assertCanRead(actor.caller, track);
+  return track;
+}
+
+export async function getTrackHistory(
+  deps: Deps,
+  actor: Acting,
+  innovationId: string,
+  query: { limit: number; cursor?: string },
+): Promise<Page<TrackHistoryEntry>> {
+  await getTrack(deps, actor, innovationId);
+  return deps.tracks.history(innovationId, query.limit, query.cursor);
+}
+
+function entry(
+  track: Track,
+  action: TrackAction,
+  actor: Acting,
+  at: string,
+  extra: { from?: Track['stage']; to?: Track['stage']; note?: string } = {},
+): TrackHistoryEntry {
+  return {
+    version: track.version,
+    action,
+    at,
+    actor: actorRef(actor),
+    stage: track.stage,
+    ...(extra.from ? { from: extra.from } : {}),
+    ...(extra.to ? { to: extra.to } : {}),
+    ...(extra.note ? { note: extra.note } : {}),
+  };
+}
+
+/**
+ * The owner OPD asks to leave its stage. The gate is checked at once against the latest profile this service
+ * knows: anything missing is a 422 listing each item in Indonesian, and nothing is written.
+ */
+export async function requestAdvance(
+  deps: Deps,
+  actor: Acting,
+  innovationId: string,
+  note: string | undefined,
+): Promise<{ track: Track; request: AdvanceRequest }> {
+  const current = await getTrack(deps, actor, innovationId);
+  assertIsOwner(actor.caller, current);
+  const now = deps.now();
+  const at = now.toISOString();
+  const { track: next, pending } = nextRequested(current, {
+    requestId: deps.newId(),
+    at,
+    by: actorRef(actor),
+    ...(note ? { note } : {}),
+  });
+  const projection = await deps.tracks.getProfile(innovationId);
+  const missing = missingForGate(deps.gates, current.stage, projection?.profile ?? {});
+  if (missing.length > 0) {
+    throw new Problem('gate-not-met', {
+      detail: `Syarat untuk meninggalkan tahapan ${current.stage} belum lengkap.`,
+      stage: current.stage,
+      missing,
+    });
+  }
+  const request: AdvanceRequest = { ...pending, status: 'pending' };
+  const event = StageAdvanceRequested.create(
+    { ...trackRef(next), requestId: pending.requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
+    eventContext(deps, actor, now),
+  );
+  await deps.tracks.change(next, current.version, {
+    history: entry(next, 'advance-requested', actor, at, {
+      from: pending.from,
+      to: pending.to,
+      ...(note ? { note } : {}),
+    }),
+    extra: [{ item: deps.tracks.requestPut(innovationId, request) }],
+    events: [event],
+    now,
+  });
+  return { track: next, request };
+}
+
+/**
+ * A coordinator approves (the track enters the next stage; entering Display launches the innovation) or returns
+ * the pending request with reasons. Exactly one of two concurrent decisions wins (the track version).
+ */
+export async function reviewAdvance(
+  deps: Deps,
+  actor: Acting,
+  innovationId: string,
+  requestId: string,
+  decision: { kind: 'approve'; note?: string } | { kind: 'return'; reasons: string },
+): Promise<{ track: Track; request: AdvanceRequest }> {
+  const current = await getTrack(deps, actor, innovationId);
+  const pending = assertMayReview(current, requestId, actor.caller);
+  const now = deps.now();
+  const at = now.toISOString();
+  const context = eventContext(deps, actor, now);
+  const reviewed = { reviewedAt: at, reviewedBy: actorRef(actor) };
+  if (decision.kind === 'return') {
+    const next = returnRequest(current);
+    const request: AdvanceRequest = { ...pending, status: 'returned', ...reviewed, reasons: decision.reasons };
+    await deps.tracks.change(next, current.version, {
+      history: entry(next, 'returned', actor, at, { from: pending.from, to: pending.to, note: decision.reasons }),
+      extra: [{ item: deps.tracks.requestDecision(innovationId, request), onConflict: alreadyDecided() }],
+      events: [
+        StageReturned.create({ ...trackRef(next), requestId, stage: next.stage, reasons: decision.reasons }, context),
+      ],
+      now,
+    });
+    return { track: next, request };
+  }
+  const cycle = await deps.cycles.get(current.cycleId);
+  const next = approve(current, pending, at, cycle?.stageWindows);
+  const note = decision.note;
+  const request: AdvanceRequest = { ...pending, status: 'approved', ...reviewed };
+  const events: AnyEvent[] = [
+    StageAdvanced.create(
+      { ...trackRef(next), requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
+      context,
+    ),
+  ];
+  if (next.stage === 'display') {
+    events.push(
+      InnovationLaunched.create(
+        { ...trackRef(next), launchedAt: at, ...(next.maturity ? { maturity: next.maturity } : {}) },
+        { ...context, eventId: deps.newId() },
+      ),
+    );
+  }
+  await deps.tracks.change(next, current.version, {
+    history: entry(next, 'advanced', actor, at, { from: pending.from, to: pending.to, ...(note ? { note } : {}) }),
+    extra: [{ item: deps.tracks.requestDecision(innovationId, request), onConflict: alreadyDecided() }],
+    events,
+    counters: {
+      cycleId: next.cycleId,
+      opdId: next.opdId,
+      deltas: { [COUNTER.stage(pending.from)]: -1, [COUNTER.stage(pending.to)]: 1 },
+    },
+    now,
+  });
+  return { track: next, request };
+}
+
+function alreadyDecided(): Problem {
+  return new Problem('invalid-state', { detail: 'Permintaan ini sudah diputuskan.' });
+}
+
+/** A coordinator puts a track on hold or resumes it. */
+export async function holdOrResume(
+  deps: Deps,
+  actor: Acting,
+  innovationId: string,
+  action: 'hold' | 'resume',
+  note: string | undefined,
+): Promise<Track> {
+  const current = await getTrack(deps, actor, innovationId);
+  const next = action === 'hold' ? hold(current) : resume(current);
+  const now = deps.now();
+  const at = now.toISOString();
+  const data = { ...trackRef(next), stage: next.stage, ...(note ? { note } : {}) };
+  const context = eventContext(deps, actor, now);
+  await deps.tracks.change(next, current.version, {
+    history: entry(next, action === 'hold' ? 'held' : 'resumed', actor, at, note ? { note } : {}),
+    events: [action === 'hold' ? TrackHeld.create(data, context) : TrackResumed.create(data, context)],
+    counters: { cycleId: next.cycleId, opdId: next.opdId, deltas: { [COUNTER.held]: action === 'hold' ? 1 : -1 } },
+    now,
+  });
+  return next;
+}
+
+/** Records the innovation's maturity (initiative → trial → implemented) with its date, during Deliver. */
+export async function recordMaturity(
+  deps: Deps,
+  actor: Acting,
+  innovationId: string,
+  input: { maturity: Maturity; date: string },
+): Promise<Track> {
+  const current = await getTrack(deps, actor, innovationId);
+  assertIsOwnerOrCoordinator(actor.caller, current);
+  const next = nextMaturity(current, input.maturity, input.date);
+  const now = deps.now();
+  await deps.tracks.change(next, current.version, {
+    history: entry(next, 'maturity-recorded', actor, now.toISOString(), { note: `${input.maturity} ${input.date}` }),
+    now,
+  });
+  return next;
+}
+
+/**
+ * The owner OPD files the monev report of a period, once per period, after launch (Display). A report may come
+ * early for the period about to fall due, never for a later one.
+ */
+export async function reportMonev(deps: Deps, actor: Acting, innovationId: string, input: MonevInput) {
+  const current = await getTrack(deps, actor, innovationId);
+  assertIsOwner(actor.caller, current);
+  if (current.status === 'withdrawn' || current.stage !== 'display') {
+    throw new Problem('invalid-state', {
+      detail: 'Laporan monev diisi setelah inovasi diluncurkan (tahap Display).',
+      stage: current.stage,
+      trackStatus: current.status,
+    });
+  }
+  const period = Number(input.period.slice(1));
+  const upcoming = current.due?.kind === 'monev' ? current.due.period : (current.monevLastReported ?? 0) + 1;
+  if (period > upcoming) {
+    throw new Problem('invalid-state', { detail: `Periode monev berikutnya adalah ${periodLabel(upcoming)}.` });
+  }
+  const now = deps.now();
+  const at = now.toISOString();
+  const next: Track = {
+    ...current,
+    version: current.version + 1,
+    monevLastReported: Math.max(current.monevLastReported ?? 0, period),
+  };
+  const report = { ...input, innovationId, reportedAt: at, reportedBy: actorRef(actor) };
+  await deps.tracks.change(next, current.version, {
+    history: entry(next, 'monev-reported', actor, at, { note: input.period }),
+    extra: [
+      {
+        item: deps.tracks.monevPut(innovationId, period, report),
+        onConflict: new Problem('invalid-state', { detail: `Laporan monev ${input.period} sudah diisi.` }),
+      },
+    ],
+    events: [
+      MonevReported.create({ ...trackRef(next), period: input.period, reportedAt: at }, eventContext(deps, actor, now)),
+    ],
+    now,
+  });
+  return report;
+}
