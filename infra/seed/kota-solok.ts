@@ -94,24 +94,68 @@ export const kotaSolokInnovations: readonly SeedInnovation[] = [
   },
 ];
 
-async function post(url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
+/** The programme cycle the demo runs in: the year's windows, one innovation per OPD as the target. */
+const PROGRAMME_2027 = {
+  name: 'Program Inovasi Daerah 2027',
+  year: 2027,
+  targetPerOpd: 1,
+  monevIntervalDays: 90,
+  stageWindows: {
+    'drum-up': { start: '2027-01-04', due: '2027-02-26' },
+    diagnose: { start: '2027-03-01', due: '2027-04-30' },
+    design: { start: '2027-05-03', due: '2027-06-30' },
+    deliver: { start: '2027-07-01', due: '2027-10-29' },
+    display: { start: '2027-11-01', due: '2027-12-17' },
+  },
+};
+
+async function send(method: string, url: string, token: string, body?: unknown) {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const payload = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`seed request ${url} failed: ${response.status} ${JSON.stringify(payload)}`);
+  return { status: response.status, payload };
+}
+
+async function post(url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
+  const { status, payload } = await send('POST', url, token, body);
+  if (status >= 300) throw new Error(`seed request ${url} failed: ${status} ${JSON.stringify(payload)}`);
   return payload;
 }
 
-/** Creates the Kota Solok demo innovations; returns how many were created. */
+/**
+ * Registers into the cycle once submissions has heard it is open: the CycleOpened event travels through the
+ * outbox, the bus and a consumer, so the first tries may find the cycle still unknown (bounded wait).
+ */
+async function registerWhenOpen(url: string, token: string, cycleId: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { status, payload } = await send('POST', url, token, { cycleId });
+    if (status < 300) return;
+    if (payload.code !== 'unknown-cycle') throw new Error(`seed register failed: ${status} ${JSON.stringify(payload)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`cycle ${cycleId} never reached the submissions service`);
+}
+
+/** Creates the Kota Solok programme cycle and demo innovations; returns how many innovations were created. */
 export async function seedKotaSolok(context: SeedContext): Promise<number> {
+  const coordinator = await context.tokenFor('koordinator');
+  const cycle = await post(`${context.url}/cycles`, coordinator, PROGRAMME_2027);
+  const cycleId = String(cycle.id);
+  await post(`${context.url}/cycles/${cycleId}/open`, coordinator);
+  for (const opdId of ['disdukcapil', 'dpmptsp', 'dinkes', 'distan']) {
+    const { status } = await send('PUT', `${context.url}/cycles/${cycleId}/commitments/${opdId}`, coordinator, {
+      pledged: opdId === 'dinkes' ? 2 : 1,
+    });
+    if (status >= 300) throw new Error(`seed commitment for ${opdId} failed: ${status}`);
+  }
   for (const innovation of kotaSolokInnovations) {
     const token = await context.tokenFor(innovation.owner);
     const created = await post(`${context.url}/innovations`, token, innovation.profile);
     if (innovation.next === 'register') {
-      await post(`${context.url}/innovations/${created.id}/register`, token);
+      await registerWhenOpen(`${context.url}/innovations/${created.id}/register`, token, cycleId);
     } else if (innovation.next === 'withdraw') {
       await post(`${context.url}/innovations/${created.id}/withdraw`, token, {
         reason: 'Digabung ke dalam Posyandu Digital Balita Sehat',

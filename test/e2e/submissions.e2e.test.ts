@@ -103,9 +103,33 @@ describe('submissions, end to end', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const registered = await request('POST', `/innovations/${id}/register`, { token: opd });
+    // A coordinator opens a programme cycle (workflow service); submissions hears of it on the bus.
+    const coordinator = await token('koordinator');
+    const cycle = await request('POST', '/cycles', {
+      token: coordinator,
+      json: {
+        name: 'Program Inovasi 2027',
+        year: 2027,
+        targetPerOpd: 1,
+        monevIntervalDays: 90,
+        stageWindows: Object.fromEntries(
+          ['drum-up', 'diagnose', 'design', 'deliver', 'display'].map((stage, i) => [
+            stage,
+            { start: `2027-0${i + 1}-01`, due: `2027-0${i + 1}-28` },
+          ]),
+        ),
+      },
+    });
+    expect(cycle.status).toBe(201);
+    expect((await request('POST', `/cycles/${cycle.body.id}/open`, { token: coordinator })).status).toBe(200);
+    let registered = await request('POST', `/innovations/${id}/register`, { token: opd });
+    for (let attempt = 0; registered.status !== 200 && attempt < 100; attempt++) {
+      expect(registered.body.code).toBe('no-open-cycle');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      registered = await request('POST', `/innovations/${id}/register`, { token: opd });
+    }
     expect(registered.status).toBe(200);
-    expect(registered.body).toMatchObject({ id, status: 'registered', version: 2 });
+    expect(registered.body).toMatchObject({ id, status: 'registered', version: 2, cycleId: cycle.body.id });
 
     const drafted = await eventually(about('InnovationDrafted', id));
     const registration = await eventually(about('InnovationRegistered', id));
@@ -119,7 +143,13 @@ describe('submissions, end to end', () => {
       version: 1,
     });
     const data = InnovationRegistered.parse(registration.detail);
-    expect(data.data).toMatchObject({ innovationId: id, opdId: 'dinkes', version: 2, name: 'Posyandu Keliling' });
+    expect(data.data).toMatchObject({
+      innovationId: id,
+      opdId: 'dinkes',
+      version: 2,
+      name: 'Posyandu Keliling',
+      cycleId: cycle.body.id,
+    });
     expect(data.metadata.actor).toMatchObject({ username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' });
   });
 
