@@ -17,8 +17,28 @@ if (!region) {
   process.exit(1);
 }
 
+/**
+ * How long Ctrl-C waits for an orderly stop before leaving anyway. Stopping is bounded piece by piece (function
+ * environments are killed, DynamoDB Local gets SIGKILL after its grace period); this is the backstop, so the
+ * terminal is never held by something that hangs.
+ */
+const STOP_DEADLINE_MS = 15_000;
+
 let platform: LocalPlatform | undefined;
 let stopping = false;
+
+/** Stops the platform, or gives up after `STOP_DEADLINE_MS`; resolves whether it stopped in time. */
+async function stopWithin(running: LocalPlatform): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), STOP_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([running.stop().then(() => true), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) {
@@ -27,10 +47,14 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }
   stopping = true;
   console.log(`\n${signal}: stopping…`);
+  let stopped = true;
   try {
-    await platform?.stop();
+    if (platform) stopped = await stopWithin(platform);
+  } catch (error) {
+    console.error(error);
   } finally {
-    process.exit(0);
+    if (!stopped) console.error(`not stopped after ${STOP_DEADLINE_MS / 1000} s: leaving anyway.`);
+    process.exit(stopped ? 0 : 1);
   }
 }
 
@@ -45,7 +69,7 @@ try {
     allowedOrigins: region.api.allowedOrigins,
     ...(seed ? { seed } : {}),
   });
-  if (stopping) await platform.stop();
+  if (stopping) await stopWithin(platform);
   else console.log(formatBanner(platform));
 } catch (error) {
   // A LocalRuntimeError is one actionable line (Java missing, port taken); anything else is a bug: show it all.

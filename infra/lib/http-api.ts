@@ -1,4 +1,4 @@
-import { routesOf, type ServiceManifest } from '@inovda/manifest';
+import { API_CORS, routesOf, type ServiceManifest } from '@inovda/manifest';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -34,11 +34,6 @@ const ACCESS_LOG_FIELDS = {
   userAgent: '$context.identity.userAgent',
 } as const;
 
-/** Request headers the web app sends beyond the CORS-safelisted ones. */
-const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
-/** Response headers the web app reads (optimistic concurrency and created resources). */
-const CORS_EXPOSE_HEADERS = ['etag', 'location'];
-
 /** Props of a {@link RegionApi}. */
 export interface RegionApiProps {
   readonly config: RegionConfig;
@@ -71,9 +66,9 @@ export class RegionApi extends Construct {
       corsPreflight: {
         allowOrigins: [...config.api.allowedOrigins],
         allowMethods: [...methods].map((method) => CorsHttpMethod[method]),
-        allowHeaders: CORS_ALLOW_HEADERS,
-        exposeHeaders: CORS_EXPOSE_HEADERS,
-        maxAge: Duration.hours(1),
+        allowHeaders: [...API_CORS.allowHeaders],
+        exposeHeaders: [...API_CORS.exposeHeaders],
+        maxAge: Duration.seconds(API_CORS.maxAgeSeconds),
       },
     });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
+  type AsyncInvokePolicy,
   FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionEnvironment,
@@ -17,35 +17,30 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
+import { FUNCTION_BUILD_OPTIONS, PROJECT_ROOT } from './function-bundling';
 import { logRetentionOf, removalPolicyOf } from './retention';
 
-/** The repository root: esbuild resolves the workspaces from here; its npm lock file tells CDK how to run esbuild. */
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { FUNCTION_BUILD_OPTIONS } from './function-bundling';
 
 /**
- * DynamoDB actions of a `read` grant: point reads and queries only. No Scan: no request path may read a whole table.
+ * DynamoDB actions of a `read` grant: point reads and queries, the only reads the handlers make. No Scan: no
+ * request path may read a whole table.
  */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 
 /**
- * DynamoDB actions of a `write` grant. `TransactWriteItems` is authorised per item by these same actions;
- * `ConditionCheckItem` is what its condition-only items need.
+ * DynamoDB actions of a `write` grant. Handlers write with `TransactWriteItems` of `Put`s (an entity and its
+ * outbox row) and `ConditionCheck`s, which IAM authorises per contained action: `PutItem` for each Put,
+ * `ConditionCheckItem` for each ConditionCheck (there is no `TransactWriteItems` action to grant).
  */
-export const TABLE_WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'] as const;
 
-/**
- * ESM bundles have no `require`; some CommonJS dependencies still call it for Node built-ins, so the bundle
- * gets one back.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __inovdaCreateRequire } from 'node:module';" +
-  'const require = __inovdaCreateRequire(import.meta.url);';
+/** Added to a write grant for a function whose manifest entry sets `updatesItems` (an `Update` in place). */
+export const TABLE_UPDATE_ACTIONS = ['dynamodb:UpdateItem'] as const;
+
+/** `FUNCTION_BUILD_OPTIONS` values as the `NodejsFunction` bundling props spell them. */
+const OUTPUT_FORMATS = { esm: OutputFormat.ESM } as const;
+const LOG_LEVELS = { warning: LogLevel.WARNING } as const;
 
 /** Props of an {@link InovdaFunction}. */
 export interface InovdaFunctionProps {
@@ -58,6 +53,8 @@ export interface InovdaFunctionProps {
   readonly eventBus: IEventBus;
   /** Where asynchronous invocations (EventBridge rules, schedules) that keep failing end up. */
   readonly deadLetterQueue?: IQueue;
+  /** Lambda's own retries of asynchronous invocations the function fails (`functionAsyncInvokePolicy`). */
+  readonly asyncInvoke?: AsyncInvokePolicy;
 }
 
 /**
@@ -103,6 +100,14 @@ export class InovdaFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       deadLetterQueue: props.deadLetterQueue,
+      // Set explicitly rather than left to Lambda's defaults (2 retries, 6 hours), from the same policy the local
+      // runtime applies.
+      ...(props.asyncInvoke
+        ? {
+            retryAttempts: props.asyncInvoke.retryAttempts,
+            maxEventAge: Duration.seconds(props.asyncInvoke.maximumEventAgeSeconds),
+          }
+        : {}),
       environment: functionEnvironment({
         manifest,
         fn: spec,
@@ -115,22 +120,26 @@ export class InovdaFunction extends Construct {
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       bundling: {
         forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // Stack traces need file and line, not the sources: keep the shipped map small.
-        sourcesContent: false,
-        banner: ESM_REQUIRE_BANNER,
-        // Bundle the SDK clients too: the function then runs the exact SDK versions the lock file pins and the
-        // tests ran, tree-shaken to what it uses, instead of whatever version the runtime ships that day.
-        // `npm run bench` keeps the cost in view (bundle and cold import against bare SDK-client bundles).
-        externalModules: [],
-        logLevel: LogLevel.WARNING,
+        format: OUTPUT_FORMATS[FUNCTION_BUILD_OPTIONS.format],
+        target: FUNCTION_BUILD_OPTIONS.target,
+        platform: FUNCTION_BUILD_OPTIONS.platform,
+        mainFields: [...FUNCTION_BUILD_OPTIONS.mainFields],
+        minify: FUNCTION_BUILD_OPTIONS.minify,
+        sourceMap: FUNCTION_BUILD_OPTIONS.sourcemap,
+        sourcesContent: FUNCTION_BUILD_OPTIONS.sourcesContent,
+        banner: FUNCTION_BUILD_OPTIONS.banner.js,
+        externalModules: [...FUNCTION_BUILD_OPTIONS.external],
+        logLevel: LOG_LEVELS[FUNCTION_BUILD_OPTIONS.logLevel],
       },
     });
+
+    if (props.asyncInvoke) {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaAsyncFailureDestination',
+        reason:
+          'Asynchronous invocations Lambda gives up on go to the function dead-letter queue (DeadLetterConfig), the same alarmed SQS queue that takes what the EventBridge rule could not deliver; an on-failure destination would split the same failed events over two places.',
+      });
+    }
 
     if (spec.tableAccess) this.grantTableAccess(props.table, manifest.table);
     if (spec.putsEvents) this.grantPutEvents(props.eventBus);
@@ -144,8 +153,9 @@ export class InovdaFunction extends Construct {
   }
 
   /**
-   * Grants what `spec.tableAccess` asks for: `read` is GetItem/BatchGetItem/Query on the table and its named
-   * indexes (each index by name, no `index/*`), `write` is item writes on the table, `read-write` both.
+   * Grants what `spec.tableAccess` asks for: `read` is GetItem/Query on the table and its named indexes (each index
+   * by name, no `index/*`), `write` is PutItem/ConditionCheckItem on the table (plus UpdateItem when
+   * `spec.updatesItems`), `read-write` both.
    */
   grantTableAccess(table: ITable, tableSpec: TableSpec): void {
     const access = this.spec.tableAccess;
@@ -161,9 +171,8 @@ export class InovdaFunction extends Construct {
       );
     }
     if (access === 'write' || access === 'read-write') {
-      this.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: [...TABLE_WRITE_ACTIONS], resources: [table.tableArn] }),
-      );
+      const actions = [...TABLE_WRITE_ACTIONS, ...(this.spec.updatesItems ? TABLE_UPDATE_ACTIONS : [])];
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
     }
   }
 

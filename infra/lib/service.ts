@@ -1,5 +1,6 @@
 import {
   type FunctionSpec,
+  functionAsyncInvokePolicy,
   OUTBOX_STREAM_FILTER,
   OUTBOX_STREAM_RETRY,
   SCHEDULE_RETRY,
@@ -60,8 +61,8 @@ export class Service extends Construct {
         throw new Error(`${manifest.name}/${spec.name}: the manifest gives it nothing to invoke it`);
       }
       const fnId = pascalCase(spec.name);
-      // Functions invoked asynchronously (rules, schedules) get a queue for invocations Lambda gave up on; the
-      // same queue takes what EventBridge itself could not deliver to them.
+      // Functions invoked asynchronously (rules, schedules) get a queue for invocations Lambda gave up on (after its
+      // own retries, `functionAsyncInvokePolicy`); the same queue takes what EventBridge itself could not deliver.
       const asyncDlq = isInvokedAsynchronously(spec)
         ? new DeadLetterQueue(this, `${fnId}Dlq`, {
             holds: `events ${manifest.name}/${spec.name} could not be delivered or failed to process`,
@@ -75,6 +76,7 @@ export class Service extends Construct {
         table: this.table,
         eventBus,
         deadLetterQueue: asyncDlq?.queue,
+        asyncInvoke: functionAsyncInvokePolicy(spec),
       });
       monitoring.watchFunction(fn);
       if (asyncDlq) {
@@ -115,7 +117,11 @@ export class Service extends Construct {
     monitoring.watchStreamConsumer(fn);
   }
 
-  /** A rule on the region's bus with the manifest's pattern and retry policy, failed deliveries kept in the DLQ. */
+  /**
+   * A rule on the region's bus with the manifest's pattern, failed deliveries kept in the DLQ. The target's retry
+   * policy covers failures to invoke the function; errors the function throws are retried by Lambda per its
+   * async-invoke config (set on the function from the same subscription).
+   */
   private subscribe(fn: InovdaFunction, spec: SubscriptionSpec, eventBus: IEventBus, dlq: DeadLetterQueue): void {
     new Rule(this, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Rule`, {
       eventBus,

@@ -1,8 +1,18 @@
+import { DEFAULT_STAGE_GATES, stageGatesSchema } from '@inovda/workflow';
 import * as z from 'zod';
+
+/**
+ * Longest OPD id: the same cap as the contracts' `OPD_ID` (packages/contracts), so every id a region config
+ * accepts is one the events and the API accept too.
+ */
+export const OPD_ID_MAX_LENGTH = 64;
 
 /** A work unit (OPD) of a region. `id` is a stable slug used in tokens, keys and events. */
 const opdSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'OPD id must be a kebab-case slug'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'OPD id must be a kebab-case slug')
+    .max(OPD_ID_MAX_LENGTH, `OPD id must be at most ${OPD_ID_MAX_LENGTH} characters`),
   name: z.string().min(3).max(200),
   /** The coordinating agency (Balitbang / BRIDA) runs the programme. */
   coordinator: z.boolean().default(false),
@@ -28,6 +38,11 @@ export const regionConfigSchema = z
     opds: z.array(opdSchema).min(1),
     /** Edition of the national innovation-index rubric the scoring service applies. */
     rubricEdition: z.string().min(1),
+    /**
+     * What leaving each 5D stage requires (the workflow service's gate rules, as data). Absent: the workflow
+     * default from the domain notes. Reaches the functions that need it through their environment.
+     */
+    stageGates: z.optional(stageGatesSchema).transform((gates) => gates ?? DEFAULT_STAGE_GATES),
     /** Production stacks keep their data when the stack is deleted. */
     production: z.boolean(),
     logRetentionDays: z.union([z.literal(30), z.literal(90), z.literal(180), z.literal(365), z.literal(731)]),

@@ -3,38 +3,16 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FunctionSpec, ServiceManifest } from '@inovda/manifest';
 import { type BuildOptions, build, type Metafile, type OutputFile } from 'esbuild';
+import { FUNCTION_BUILD_OPTIONS } from '../../infra/lib/function-bundling';
 import { BENCH_DIR, PROJECT_ROOT } from './paths';
 
 /**
- * The banner of infra/lib/inovda-function.ts (`ESM_REQUIRE_BANNER`, not exported there): ESM bundles get a
- * `require` back for CommonJS dependencies that still call it.
+ * The esbuild options `InovdaFunction` deploys with: the very object the construct turns into its bundling props
+ * (`FUNCTION_BUILD_OPTIONS`, re-exported by infra/lib/inovda-function.ts; imported here from its CDK-free module so
+ * the bench does not load aws-cdk-lib up front). construct-check.ts still verifies, on every run, that the bundles
+ * come out byte-identical to the construct's assets (aws-cdk-lib turns the props back into esbuild CLI flags).
  */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __inovdaCreateRequire } from 'node:module';" +
-  'const require = __inovdaCreateRequire(import.meta.url);';
-
-/**
- * The esbuild options `InovdaFunction` (infra/lib/inovda-function.ts) deploys with, as aws-cdk-lib's
- * `NodejsFunction` turns its `bundling` props into esbuild CLI flags: `--bundle --target=node24 --platform=node
- * --format=esm --outfile=index.mjs --minify --sourcemap --sources-content=false --log-level=warning
- * --banner:js=… --main-fields=module,main`, run from the project root. `externalModules: []`: the SDK is bundled
- * like any dependency. The construct does not export its bundling props, so they are mirrored here and
- * construct-check.ts verifies, on every run, that the bundles come out byte-identical to the construct's.
- */
-export const DEPLOYED_BUILD_OPTIONS = {
-  bundle: true,
-  target: 'node24',
-  platform: 'node',
-  format: 'esm',
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  external: [],
-  logLevel: 'warning',
-  banner: { js: ESM_REQUIRE_BANNER },
-  mainFields: ['module', 'main'],
-  absWorkingDir: PROJECT_ROOT,
-} as const satisfies BuildOptions;
+export const DEPLOYED_BUILD_OPTIONS = FUNCTION_BUILD_OPTIONS satisfies BuildOptions;
 
 /** Packages that count as "an SDK client" for the baseline: a service client, or the DynamoDB document client. */
 const SDK_CLIENT_PACKAGE = /^(@aws-sdk\/(?:client-[a-z0-9-]+|lib-dynamodb))(?:\/|$)/;

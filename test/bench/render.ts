@@ -79,7 +79,7 @@ function renderCheck(check: ConstructCheck): string {
     const which = check.different
       .map((fn) => `${fn.id} (construct ${formatBytes(fn.constructBytes)}, bench ${formatBytes(fn.benchBytes)})`)
       .join('; ');
-    return `✗ NOT what the construct builds: ${which}. Update DEPLOYED_BUILD_OPTIONS in test/bench/bundle.ts.`;
+    return `✗ NOT what the construct builds: ${which}. Check how InovdaFunction maps FUNCTION_BUILD_OPTIONS (infra/lib/function-bundling.ts) to its bundling props.`;
   }
   return `✓ Byte-identical to the assets InovdaFunction builds (${check.identical.length} functions checked).`;
 }

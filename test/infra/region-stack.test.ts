@@ -1,4 +1,5 @@
 import {
+  API_CORS,
   FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionEnvironment,
@@ -43,9 +44,15 @@ const apps: ReadonlyArray<{ name: string; services: readonly ServiceManifest[] }
   { name: 'a fixture consumer service', services: [consumerFixtureManifest] },
 ];
 
-const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
-const TABLE_WRITE = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|ConditionCheckItem|PartiQL)/;
+/** Exactly what a `read` grant holds: the handlers' only reads are GetItem and Query. */
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:Query'];
+/** Exactly what a `write` grant holds: TransactWriteItems of Puts and ConditionChecks is authorised per action. */
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
+/** Added to a write grant only for a function that declares `updatesItems`. */
+const TABLE_UPDATE = ['dynamodb:UpdateItem'];
 const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+/** What the stream event source adds (ListStreams has no resource-level permissions). */
+const STREAM_LIST = 'dynamodb:ListStreams';
 
 interface Statement {
   readonly actions: readonly string[];
@@ -292,20 +299,26 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         expect(actions).not.toContain('dynamodb:Scan');
 
         const access = spec.tableAccess;
-        const reads = actions.filter((action) => TABLE_READ.includes(action));
-        const writes = actions.filter((action) => TABLE_WRITE.test(action));
-        expect(reads.length > 0, `${spec.name} reads`).toBe(access === 'read' || access === 'read-write');
-        expect(writes.length > 0, `${spec.name} writes`).toBe(access === 'write' || access === 'read-write');
-        if (access === 'read') expect(writes).toEqual([]);
+        const reads = access === 'read' || access === 'read-write';
+        const writes = access === 'write' || access === 'read-write';
+        const tableActions = actions.filter(
+          (action) => action.startsWith('dynamodb:') && !STREAM_READ.includes(action) && action !== STREAM_LIST,
+        );
+        expect(tableActions.toSorted(), `${spec.name}: table actions`).toEqual(
+          [
+            ...(reads ? TABLE_READ : []),
+            ...(writes ? TABLE_WRITE : []),
+            ...(writes && spec.updatesItems ? TABLE_UPDATE : []),
+          ].toSorted(),
+        );
 
         const tableArn = getAtt(tableIdOf(manifest), 'Arn');
         const allowedTableResources = [
           tableArn,
           ...manifest.table.globalIndexes.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
         ];
-        for (const statement of statements.filter((s) =>
-          s.actions.some((a) => TABLE_READ.includes(a) || TABLE_WRITE.test(a)),
-        )) {
+        const tableScoped = [...TABLE_READ, ...TABLE_WRITE, ...TABLE_UPDATE];
+        for (const statement of statements.filter((s) => s.actions.some((a) => tableScoped.includes(a)))) {
           for (const resource of statement.resources) {
             expect(
               allowedTableResources.some((allowed) => jsonEqual(resource, allowed)),
@@ -392,6 +405,34 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         const isAsync = (spec.subscriptions ?? []).length > 0 || (spec.schedules ?? []).length > 0;
         expect(isRecord(deadLetter) && isQueue(deadLetter.TargetArn), `${spec.name} DLQ`).toBe(isAsync);
       }
+    });
+
+    it("sets each asynchronously invoked function's own retries: min(2, the rule's), the rule's event age", () => {
+      const configs = resourcesOf(template, 'AWS::Lambda::EventInvokeConfig');
+      let asyncFunctions = 0;
+      for (const { spec, fn } of functions()) {
+        const functionId = logicalIdOf(stack, fn.function);
+        const matching = configs.filter(([, config]) => jsonEqual(props(config, 'FunctionName'), ref(functionId)));
+        const retries = [
+          ...(spec.subscriptions ?? []).map((subscription) => subscription.retry),
+          ...((spec.schedules ?? []).length > 0 ? [SCHEDULE_RETRY] : []),
+        ];
+        if (retries.length === 0) {
+          expect(matching, `${spec.name}: no async-invoke config`).toEqual([]);
+          continue;
+        }
+        asyncFunctions += 1;
+        expect(matching, `${spec.name}: one async-invoke config`).toHaveLength(1);
+        const [, config] = matching[0] ?? [];
+        expect(props(config, 'Qualifier')).toBe('$LATEST');
+        expect(props(config, 'MaximumRetryAttempts')).toBe(
+          Math.max(...retries.map((retry) => Math.min(2, retry.maximumRetryAttempts))),
+        );
+        expect(props(config, 'MaximumEventAgeInSeconds')).toBe(
+          Math.max(...retries.map((retry) => Math.min(21_600, Math.max(60, retry.maximumEventAgeSeconds)))),
+        );
+      }
+      expect(configs).toHaveLength(asyncFunctions);
     });
 
     it('feeds each outbox publisher from its table stream, outbox rows only, with retries and a DLQ', () => {
@@ -484,6 +525,9 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         CorsConfiguration: Match.objectLike({
           AllowOrigins: config.api.allowedOrigins,
           AllowMethods: Match.arrayWith(methods),
+          AllowHeaders: [...API_CORS.allowHeaders],
+          ExposeHeaders: [...API_CORS.exposeHeaders],
+          MaxAge: API_CORS.maxAgeSeconds,
         }),
       });
     });

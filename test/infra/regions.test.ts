@@ -36,6 +36,12 @@ describe('region configs', () => {
     expect(defineRegion(valid).id).toBe('kota-contoh');
   });
 
+  it('accepts an OPD id of exactly 64 characters', () => {
+    const id = `dinas-${'x'.repeat(58)}`;
+    expect(id).toHaveLength(64);
+    expect(defineRegion({ ...valid, opds: [...valid.opds, { id, name: 'Dinas Panjang' }] }).opds.at(-1)?.id).toBe(id);
+  });
+
   it('defaults an OPD to not coordinating', () => {
     expect(defineRegion(valid).opds.find((opd) => opd.id === 'dinkes')?.coordinator).toBe(false);
   });
@@ -65,6 +71,11 @@ describe('region configs', () => {
       'an OPD id that is not a kebab-case slug',
       { ...valid, opds: [...valid.opds, { id: 'Dinas_PU', name: 'Dinas Pekerjaan Umum' }] },
       /OPD id must be a kebab-case slug/,
+    ],
+    [
+      'an OPD id longer than the contracts accept (64 characters)',
+      { ...valid, opds: [...valid.opds, { id: `dinas-${'x'.repeat(59)}`, name: 'Dinas Panjang' }] },
+      /OPD id must be at most 64 characters/,
     ],
     ['no OPD at all', { ...valid, opds: [] }, /opds/],
     ['an AWS region that does not exist in that shape', { ...valid, aws: { region: 'jakarta' } }, /aws\.region/],

@@ -1,21 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoLocal, type EventBridgeEvent, ensureTable, type InvokeResult, silentLogger } from '@inovda/local';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../packages/local/src/aws-clients';
 import { DeadLetterStore } from '../../packages/local/src/dead-letters';
-import type { DynamoLocal } from '../../packages/local/src/dynamo-local';
 import { EventBus } from '../../packages/local/src/event-bus';
 import { LocalFunctions } from '../../packages/local/src/functions';
-import type { InvokeResult } from '../../packages/local/src/invocation';
 import { LambdaFunction, type LambdaFunctionSpec } from '../../packages/local/src/lambda-function';
-import { silentLogger } from '../../packages/local/src/log';
-import type { EventBridgeEvent } from '../../packages/local/src/put-events';
 import { type PutEventsApi, startPutEventsApi } from '../../packages/local/src/put-events-api';
-import { ensureTable } from '../../packages/local/src/tables';
 import { fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 import { testRegion } from './helpers/region';
+import { isRunning, pidFile } from './helpers/spin';
+import { waitFor } from './helpers/wait';
 
 const handlers = (name: string) => fileURLToPath(new URL(`./fixtures/handlers/${name}`, import.meta.url));
 
@@ -42,7 +40,7 @@ function payloadOf(result: InvokeResult): Record<string, unknown> {
   return JSON.parse(response.body) as Record<string, unknown>;
 }
 
-describe('a function in its own worker', () => {
+describe('a function in its own execution environment (a process)', () => {
   const started: LambdaFunction[] = [];
   const start = (overrides: Partial<LambdaFunctionSpec> = {}) => {
     const fn = new LambdaFunction(spec(overrides));
@@ -103,6 +101,59 @@ describe('a function in its own worker', () => {
     expect(fn.stats().environments).toBe(0);
     expect((await fn.invoke({ ms: 0 })).ok).toBe(true);
     expect(fn.stats().coldStarts).toBe(2);
+  });
+
+  it.each(['js', 'native'] as const)(
+    'kills a call that spins past its timeout (in %s code), so it stops running',
+    async (where) => {
+      const file = pidFile();
+      try {
+        const fn = start({ entryPath: handlers('spin.ts'), timeoutMs: 500 });
+        const result = await fn.invoke({ in: where, pidFile: file.path });
+        expect(result).toMatchObject({
+          ok: false,
+          error: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 0.50 seconds' },
+        });
+        const pid = file.pid();
+        expect(pid).toBeDefined();
+        await waitFor(() => (isRunning(pid ?? 0) ? undefined : true), 3_000);
+        expect(fn.stats().environments).toBe(0);
+      } finally {
+        file.remove();
+      }
+    },
+  );
+
+  it('stops within a few seconds while a call spins inside a synchronous built-in', async () => {
+    const file = pidFile();
+    try {
+      const fn = start({ entryPath: handlers('spin.ts'), timeoutMs: 60_000 });
+      const invocation = fn.invoke({ in: 'native', pidFile: file.path });
+      const pid = await waitFor(() => file.pid());
+      const stopping = Date.now();
+      await fn.stop();
+      expect(Date.now() - stopping).toBeLessThan(3_000);
+      expect(isRunning(pid)).toBe(false);
+      expect(await invocation).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
+    } finally {
+      file.remove();
+    }
+  });
+
+  it('stops within a few seconds while an environment is stuck in its init phase', async () => {
+    const file = pidFile();
+    try {
+      const fn = start({ entryPath: handlers('spin-init.ts'), env: { PID_FILE: file.path }, initTimeoutMs: 60_000 });
+      const invocation = fn.invoke({});
+      const pid = await waitFor(() => file.pid());
+      const stopping = Date.now();
+      await fn.stop();
+      expect(Date.now() - stopping).toBeLessThan(3_000);
+      expect(await invocation).toMatchObject({ ok: false, error: { errorType: 'Runtime.Stopped' } });
+      await waitFor(() => (isRunning(pid) ? undefined : true), 3_000);
+    } finally {
+      file.remove();
+    }
   });
 
   it('reports a thrown error as Lambda does and keeps the environment', async () => {

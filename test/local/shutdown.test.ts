@@ -2,9 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { silentLogger, startLocalPlatform } from '@inovda/local';
 import { describe, expect, it } from 'vitest';
 import { fixtureManifest } from './fixtures/manifest';
+import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 import { dynamoLocalPids, exited, portOf, runTypeScript, waitForLine } from './helpers/processes';
 import { testRegion } from './helpers/region';
+import { isRunning, pidFile } from './helpers/spin';
 import { waitFor } from './helpers/wait';
+
+/** The fixture service with only functions that spin forever: one that times out at 1 s, one at 60 s. */
+const spinningManifest = {
+  ...fixtureManifest,
+  functions: [
+    { name: 'spin', entry: 'handlers/spin.ts', description: 'Spins past its timeout', timeoutSeconds: 1 },
+    { name: 'spin-long', entry: 'handlers/spin.ts', description: 'Spins within its timeout', timeoutSeconds: 60 },
+  ],
+};
 
 describe('shutdown leaves no Java process behind', () => {
   it('stop() ends the DynamoDB Local the platform started', { timeout: 120_000 }, async () => {
@@ -32,5 +43,41 @@ describe('shutdown leaves no Java process behind', () => {
     child.kill('SIGKILL');
     await exited(child);
     await waitFor(() => (dynamoLocalPids(port).length === 0 ? true : undefined), 30_000);
+  });
+});
+
+describe('shutdown does not wait for runaway functions', () => {
+  it('stop() resolves within seconds when functions spin in a synchronous built-in', { timeout: 60_000 }, async () => {
+    const dynamo = await useDynamoLocal();
+    const timedOut = pidFile();
+    const running = pidFile();
+    try {
+      const platform = await startLocalPlatform({
+        region: testRegion,
+        services: [spinningManifest],
+        port: 0,
+        inMemory: true,
+        dynamoEndpoint: dynamo.endpoint,
+        tablePrefix: uniquePrefix(),
+        log: silentLogger,
+      });
+      // One invocation times out (and is killed then), another is still spinning when the platform stops.
+      expect(await platform.invoke('fixture/spin', { in: 'native', pidFile: timedOut.path })).toMatchObject({
+        ok: false,
+        error: { errorType: 'Sandbox.Timedout' },
+      });
+      const inFlight = platform.invoke('fixture/spin-long', { in: 'native', pidFile: running.path });
+      const runningPid = await waitFor(() => running.pid());
+      const stopping = Date.now();
+      await platform.stop();
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+      expect((await inFlight).ok).toBe(false);
+      expect(isRunning(timedOut.pid() ?? 0)).toBe(false);
+      expect(isRunning(runningPid)).toBe(false);
+    } finally {
+      timedOut.remove();
+      running.remove();
+      await dynamo.stop();
+    }
   });
 });

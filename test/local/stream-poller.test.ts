@@ -1,17 +1,14 @@
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { type DynamoLocal, ensureTable, type InvokeResult, silentLogger } from '@inovda/local';
 import { OUTBOX_STREAM_FILTER } from '@inovda/manifest';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient, localStreamsClient } from '../../packages/local/src/aws-clients';
 import { DeadLetterStore } from '../../packages/local/src/dead-letters';
-import type { DynamoLocal } from '../../packages/local/src/dynamo-local';
-import type { InvokeResult } from '../../packages/local/src/invocation';
-import { silentLogger } from '../../packages/local/src/log';
 import { CheckpointStore } from '../../packages/local/src/stream-checkpoints';
 import { StreamPoller, type StreamPollerOptions } from '../../packages/local/src/stream-poller';
-import { ensureTable } from '../../packages/local/src/tables';
 import { fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 

@@ -5,15 +5,18 @@ import { dirname } from 'node:path';
 /** Why something was dead-lettered (named after the conditions AWS reports on DLQ messages). */
 export type DeadLetterReason = 'RetryAttemptsExhausted' | 'MaximumEventAgeExceeded';
 
-/** What gave up: an EventBridge rule target, or a stream event source mapping. */
-export type DeadLetterSource = 'event-rule' | 'schedule' | 'table-stream';
+/**
+ * What gave up: an EventBridge rule or schedule target (failures to invoke), a function's own asynchronous
+ * invocation retries (errors the function returned: its DLQ), or a stream event source mapping.
+ */
+export type DeadLetterSource = 'event-rule' | 'schedule' | 'async-invoke' | 'table-stream';
 
 /** A delivery that kept failing, kept where a person can read it (`GET /local/dead-letters`). */
 export interface DeadLetter {
   readonly id: string;
   readonly deadLetteredAt: string;
   readonly source: DeadLetterSource;
-  /** Rule name, or `<service> stream` for a stream mapping. */
+  /** Rule name, `<service>/<function>` for a function's async invocations, or `<service> stream` for a stream mapping. */
   readonly name: string;
   readonly targetArn: string;
   readonly reason: DeadLetterReason;

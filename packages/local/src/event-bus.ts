@@ -107,6 +107,11 @@ export class EventBus implements LocalEventBus {
     return this.options.name;
   }
 
+  /** The retry delays in effect (Lambda targets retry function errors with the same). */
+  get backoffOptions(): BackoffOptions {
+    return this.backoff;
+  }
+
   /** Adds a rule; its pattern is validated as PutRule would (throws `InvalidEventPatternError`). */
   addRule(rule: BusRule): void {
     if (rule.pattern) validateEventPattern(rule.pattern);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { API_CORS } from '@inovda/manifest';
 import { errorMessage } from './errors';
 import { apiRequestId, buildHttpApiEvent, type GatewayRequest } from './http-api-event';
 import { type GatewayResponse, gatewayMessage, toGatewayResponse } from './http-api-response';
@@ -13,10 +14,6 @@ import type { RouteTable } from './route-table';
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 /** HTTP API's maximum (and default) integration timeout. */
 export const INTEGRATION_TIMEOUT_MS = 30_000;
-
-/** Request headers the web app may send cross-origin; response headers it may read (as the stack's CORS). */
-export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
-export const CORS_EXPOSE_HEADERS = ['etag', 'location'];
 
 /** Serves the `/local/*` and `/health` routes; answers false for any other path. */
 export type LocalRouteHandler = (
@@ -85,7 +82,7 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
     const cors: Record<string, string> = isAllowedOrigin(origin)
       ? {
           'access-control-allow-origin': origin,
-          'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(','),
+          'access-control-expose-headers': API_CORS.exposeHeaders.join(','),
           vary: 'origin',
         }
       : {};
@@ -101,8 +98,8 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
         ? {
             'access-control-allow-origin': origin,
             'access-control-allow-methods': methods.join(','),
-            'access-control-allow-headers': CORS_ALLOW_HEADERS.join(','),
-            'access-control-max-age': '3600',
+            'access-control-allow-headers': API_CORS.allowHeaders.join(','),
+            'access-control-max-age': String(API_CORS.maxAgeSeconds),
             vary: 'origin',
           }
         : {};

@@ -10,7 +10,7 @@ export type InvokeResult =
   | { readonly ok: true; readonly payload: unknown; readonly requestId: string }
   | { readonly ok: false; readonly error: LambdaError; readonly requestId: string };
 
-/** What the worker needs to build a Lambda `Context` for one invocation (functions cannot cross threads). */
+/** What the worker needs to build a Lambda `Context` for one invocation (functions cannot cross processes). */
 export interface InvocationDescriptor {
   readonly functionName: string;
   readonly functionVersion: string;
@@ -25,7 +25,7 @@ export interface InvocationDescriptor {
   readonly traceId: string;
 }
 
-/** Main thread → worker. The event travels as JSON text, as Lambda passes it (no shared object identity). */
+/** Host → environment process. The event travels as JSON text, as Lambda passes it (no shared object identity). */
 export interface InvokeMessage {
   readonly type: 'invoke';
   readonly id: number;
@@ -33,14 +33,15 @@ export interface InvokeMessage {
   readonly context: InvocationDescriptor;
 }
 
-/** Worker → main thread. */
+/** Environment process → host. `fatal` precedes the exit of a process an uncaught error ended. */
 export type WorkerMessage =
   | { readonly type: 'ready' }
+  | { readonly type: 'fatal'; readonly error: LambdaError }
   | { readonly type: 'init-error'; readonly error: LambdaError }
   | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly payload: string }
   | { readonly type: 'result'; readonly id: number; readonly ok: false; readonly error: LambdaError };
 
-/** What the worker is started with. */
+/** What the environment process is started with (its first argument, as JSON). */
 export interface WorkerData {
   readonly entryPath: string;
   readonly handlerName: string;
@@ -66,13 +67,14 @@ function isLambdaError(value: unknown): value is LambdaError {
   return isRecord(value) && typeof value.errorType === 'string' && typeof value.errorMessage === 'string';
 }
 
-/** Narrows a message from a worker (our own code on the other side, but checked rather than cast). */
+/** Narrows a message from an environment process (our own code on the other side, but checked rather than cast). */
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case 'ready':
       return true;
     case 'init-error':
+    case 'fatal':
       return isLambdaError(value.error);
     case 'result':
       return (
@@ -84,7 +86,7 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
   }
 }
 
-/** Narrows a message from the main thread. */
+/** Narrows a message from the host. */
 export function isInvokeMessage(value: unknown): value is InvokeMessage {
   return (
     isRecord(value) &&

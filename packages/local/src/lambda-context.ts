@@ -8,7 +8,7 @@ function unsupported(name: string): () => never {
   };
 }
 
-/** The Lambda `Context` of one invocation, built inside the worker from its descriptor. */
+/** The Lambda `Context` of one invocation, built inside the environment process from its descriptor. */
 export function createLambdaContext(descriptor: InvocationDescriptor): Context {
   return {
     callbackWaitsForEmptyEventLoop: true,

@@ -41,9 +41,9 @@ function logStreamName(): string {
 }
 
 /**
- * A function with its pool of execution environments. Environments start lazily on the first invocation that
- * finds none idle (a cold start), are reused while warm, and are discarded after a timeout or crash, as Lambda
- * resets an environment then.
+ * A function with its pool of execution environments (one process each, see function-worker.ts). Environments
+ * start lazily on the first invocation that finds none idle (a cold start), are reused while warm, and are killed
+ * after a timeout or crash, as Lambda resets an environment then.
  */
 export class LambdaFunction {
   private readonly idle: Array<{ worker: FunctionWorker; logStream: string }> = [];
@@ -55,6 +55,8 @@ export class LambdaFunction {
   private errors = 0;
   private stopped = false;
   private readonly all = new Set<FunctionWorker>();
+  /** Aborted by `stop()`: kills environments still in their init phase. */
+  private readonly stopping = new AbortController();
 
   constructor(readonly spec: LambdaFunctionSpec) {}
 
@@ -106,7 +108,9 @@ export class LambdaFunction {
   /** Terminates every environment; waiting invocations fail. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     for (const wake of this.waiting.splice(0)) wake();
+    // Bounded: each environment is SIGKILLed, and `terminate()` waits for its exit only so long.
     await Promise.all([...this.all].map((worker) => worker.terminate()));
     this.all.clear();
     this.idle.length = 0;
@@ -148,6 +152,7 @@ export class LambdaFunction {
         env: this.spec.env,
         initTimeoutMs: this.spec.initTimeoutMs,
         onOutput: (line) => this.spec.log.info(`[${this.spec.id}] ${line}`),
+        signal: this.stopping.signal,
       });
       this.all.add(worker);
       this.spec.log.debug(`[${this.spec.id}] cold start, init ${Date.now() - started} ms`);

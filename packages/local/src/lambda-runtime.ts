@@ -1,11 +1,10 @@
 /**
- * The worker side of a local Lambda: one worker thread is one execution environment. It imports the handler
+ * The process side of a local Lambda: one child process is one execution environment. It imports the handler
  * module once (the init phase, a cold start), then serves one invocation at a time, like the Node.js runtime
  * interface client does in AWS. Results and errors cross back as JSON, as Lambda serializes them.
  */
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
 import {
   type InvokeMessage,
@@ -28,8 +27,17 @@ function isWorkerData(value: unknown): value is WorkerData {
   );
 }
 
-function post(message: WorkerMessage): void {
-  parentPort?.postMessage(message);
+function post(message: WorkerMessage, then?: () => void): void {
+  if (!process.send) throw new Error('lambda-runtime must be started with an IPC channel (child_process.fork)');
+  process.send(message, undefined, {}, () => then?.());
+}
+
+function parseWorkerData(argument: string | undefined): unknown {
+  try {
+    return JSON.parse(argument ?? '');
+  } catch {
+    return undefined;
+  }
 }
 
 async function loadHandler(data: WorkerData): Promise<Handler | LambdaError> {
@@ -66,14 +74,26 @@ async function invoke(handler: Handler, message: InvokeMessage): Promise<void> {
   }
 }
 
+/** An uncaught exception or unhandled rejection ends the environment, as it ends the Lambda runtime process. */
+function exitOnUncaught(error: unknown): void {
+  console.error(error);
+  post({ type: 'fatal', error: toLambdaError(error) }, () => process.exit(1));
+  // Exit even when the host is gone and the message can never be sent.
+  setTimeout(() => process.exit(1), 1_000).unref();
+}
+
 async function main(): Promise<void> {
+  const workerData = parseWorkerData(process.argv[2]);
   if (!isWorkerData(workerData)) throw new Error('lambda-runtime started without entryPath/handlerName');
+  process.on('uncaughtException', exitOnUncaught);
+  // The host went away (it stopped or was killed): so does the environment.
+  process.on('disconnect', () => process.exit(0));
   const loaded = await loadHandler(workerData);
   if (typeof loaded !== 'function') {
     post({ type: 'init-error', error: loaded });
     return;
   }
-  parentPort?.on('message', (message: unknown) => {
+  process.on('message', (message: unknown) => {
     if (isInvokeMessage(message)) void invoke(loaded, message);
   });
   post({ type: 'ready' });

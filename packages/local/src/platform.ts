@@ -3,7 +3,13 @@ import { createServer, type RequestListener } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { OUTBOX_STREAM_FILTER, OUTBOX_STREAM_RETRY, routesOf, type ServiceManifest } from '@inovda/manifest';
+import {
+  functionAsyncInvokePolicy,
+  OUTBOX_STREAM_FILTER,
+  OUTBOX_STREAM_RETRY,
+  routesOf,
+  type ServiceManifest,
+} from '@inovda/manifest';
 import { localDynamoClient, localStreamsClient } from './aws-clients';
 import { DeadLetterStore } from './dead-letters';
 import { type DevUser, devUsersFor } from './dev-users';
@@ -117,7 +123,7 @@ function routeBindings(services: readonly ServiceManifest[]): RouteBinding[] {
 /**
  * Starts the whole platform on this machine, with no AWS account: DynamoDB Local with the manifests' tables, the
  * local EventBridge (PutEvents endpoint, rules, retries, dead letters), stream pollers, schedules, every function
- * in its own worker (started on first call), dev identities and the HTTP API. Handlers run unchanged; only SDK
+ * in its own process (started on first call), dev identities and the HTTP API. Handlers run unchanged; only SDK
  * endpoints and credentials differ, through the standard environment variables.
  */
 export async function startLocalPlatform(options: StartLocalPlatformOptions): Promise<LocalPlatform> {
@@ -213,12 +219,22 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
     });
     cleanup.push(() => functions.stop());
-    log.info(`▸ functions: ${functions.size}, each in its own worker, started on first call`);
+    log.info(`▸ functions: ${functions.size}, each execution environment its own process, started on first call`);
 
+    // Lambda's own retries of asynchronous invocations: given up (not dead-lettered) when the runtime stops.
+    const asyncRetries = new AbortController();
     const scheduled: ScheduledRuleSpec[] = [];
     for (const manifest of options.services) {
       for (const fn of manifest.functions) {
-        const target = lambdaTarget(functions.get(`${manifest.name}/${fn.name}`));
+        const policy = functionAsyncInvokePolicy(fn);
+        if (!policy) continue;
+        const target = lambdaTarget(functions.get(`${manifest.name}/${fn.name}`), {
+          policy,
+          deadLetters,
+          log,
+          backoff: bus.backoffOptions,
+          signal: asyncRetries.signal,
+        });
         for (const subscription of fn.subscriptions ?? []) {
           try {
             bus.addRule({
@@ -349,6 +365,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     // timeout, so the pollers and the bus wind down at once.
     cleanup.push(async () => {
       scheduler.stop();
+      asyncRetries.abort();
       await Promise.all([closeServer(server), functions.stop()]);
     });
 

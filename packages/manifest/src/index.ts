@@ -70,6 +70,11 @@ export interface FunctionSpec {
   readonly entry: string;
   readonly description: string;
   readonly tableAccess?: TableAccess;
+  /**
+   * True when the function updates items in place (`UpdateItem`, or an `Update` in a transaction): its write
+   * grant then includes `dynamodb:UpdateItem`. Without it a write grant is `PutItem` and `ConditionCheckItem` only.
+   */
+  readonly updatesItems?: boolean;
   /** True when the function publishes to the region's event bus (only outbox publishers should). */
   readonly putsEvents?: boolean;
   readonly routes?: readonly RouteSpec[];
@@ -79,6 +84,8 @@ export interface FunctionSpec {
   readonly consumesTableStream?: boolean;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /** Region settings the function reads (e.g. the workflow's stage gates), passed as JSON in its environment. */
+  readonly regionSettings?: readonly RegionSetting[];
 }
 
 export interface ServiceManifest {
@@ -99,6 +106,13 @@ export const ENV = {
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
 
+/**
+ * Region settings a function may ask for in its manifest entry, and the variable each reaches it in (as JSON).
+ * Values come from the region config (`infra/regions/`); only functions that declare a setting receive it.
+ */
+export const REGION_SETTINGS = { stageGates: 'INOVDA_STAGE_GATES' } as const;
+export type RegionSetting = keyof typeof REGION_SETTINGS;
+
 /** What a function's environment is built from, in AWS and locally alike. */
 export interface FunctionEnvironmentInput {
   readonly manifest: ServiceManifest;
@@ -107,6 +121,8 @@ export interface FunctionEnvironmentInput {
   readonly eventBusName: string;
   readonly regionId: string;
   readonly opdIds: readonly string[];
+  /** The region's settings; each reaches only the functions whose `regionSettings` name it. */
+  readonly regionSettings?: Readonly<Partial<Record<RegionSetting, unknown>>>;
 }
 
 /**
@@ -122,6 +138,10 @@ export function functionEnvironment(input: FunctionEnvironmentInput): Record<str
   };
   if (input.fn.tableAccess || input.fn.consumesTableStream) env[ENV.tableName] = input.tableName;
   if (input.fn.putsEvents) env[ENV.eventBusName] = input.eventBusName;
+  for (const setting of input.fn.regionSettings ?? []) {
+    const value = input.regionSettings?.[setting];
+    if (value !== undefined) env[REGION_SETTINGS[setting]] = JSON.stringify(value);
+  }
   return env;
 }
 
@@ -134,6 +154,17 @@ export const OUTBOX_STREAM_FILTER = {
   dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } },
 } as const;
 
+/**
+ * CORS of the HTTP API, in AWS (the stack's `corsPreflight`) and locally alike: the request headers the web app
+ * sends beyond the CORS-safelisted ones, the response headers it reads (optimistic concurrency and created
+ * resources), and how long a browser may cache a preflight. The allowed origins are per region.
+ */
+export const API_CORS = {
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+  exposeHeaders: ['etag', 'location'],
+  maxAgeSeconds: 3600,
+} as const;
+
 /** Memory and timeout of a function whose manifest entry does not set them (stack and local runtime alike). */
 export const FUNCTION_DEFAULTS = { memoryMb: 512, timeoutSeconds: 10 } as const;
 
@@ -142,6 +173,62 @@ export const FUNCTION_DEFAULTS = { memoryMb: 512, timeoutSeconds: 10 } as const;
  * as a dead letter.
  */
 export const SCHEDULE_RETRY: RetryPolicy = { maximumRetryAttempts: 3, maximumEventAgeSeconds: 3600 };
+
+/**
+ * What Lambda allows in a function's asynchronous invocation config (`EventInvokeConfig`): at most 2 retries of
+ * an event the function failed on, and an event age between 1 minute and 6 hours.
+ */
+export const LAMBDA_ASYNC_INVOKE_LIMITS = {
+  maximumRetryAttempts: 2,
+  minimumEventAgeSeconds: 60,
+  maximumEventAgeSeconds: 21_600,
+} as const;
+
+/**
+ * How Lambda itself retries an asynchronous invocation (an EventBridge rule or schedule invoking the function)
+ * when the function fails, before the event goes to the function's DLQ. This is a separate layer from the rule
+ * target's {@link RetryPolicy}, which covers only failures to invoke (throttling, service errors).
+ */
+export interface AsyncInvokePolicy {
+  readonly retryAttempts: number;
+  readonly maximumEventAgeSeconds: number;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/**
+ * The asynchronous invocation policy that carries a rule target's retry policy over to the function, within
+ * Lambda's limits: `min(2, maximumRetryAttempts)` retries, the same event age (1 minute to 6 hours).
+ */
+export function asyncInvokePolicy(retry: RetryPolicy): AsyncInvokePolicy {
+  return {
+    retryAttempts: clamp(Math.floor(retry.maximumRetryAttempts), 0, LAMBDA_ASYNC_INVOKE_LIMITS.maximumRetryAttempts),
+    maximumEventAgeSeconds: clamp(
+      Math.floor(retry.maximumEventAgeSeconds),
+      LAMBDA_ASYNC_INVOKE_LIMITS.minimumEventAgeSeconds,
+      LAMBDA_ASYNC_INVOKE_LIMITS.maximumEventAgeSeconds,
+    ),
+  };
+}
+
+/**
+ * The asynchronous invocation policy of a function, or undefined when no rule or schedule invokes it. Lambda has
+ * one such config per function, so a function with several subscriptions (or a schedule, {@link SCHEDULE_RETRY})
+ * gets the most tolerant of their policies. The stack and the local runtime both use this.
+ */
+export function functionAsyncInvokePolicy(fn: FunctionSpec): AsyncInvokePolicy | undefined {
+  const policies = [
+    ...(fn.subscriptions ?? []).map((subscription) => asyncInvokePolicy(subscription.retry)),
+    ...((fn.schedules ?? []).length > 0 ? [asyncInvokePolicy(SCHEDULE_RETRY)] : []),
+  ];
+  if (policies.length === 0) return undefined;
+  return {
+    retryAttempts: Math.max(...policies.map((policy) => policy.retryAttempts)),
+    maximumEventAgeSeconds: Math.max(...policies.map((policy) => policy.maximumEventAgeSeconds)),
+  };
+}
 
 /** Retry policy of the stream event source mapping before a batch goes to the DLQ. */
 export const OUTBOX_STREAM_RETRY = { maximumRetryAttempts: 10, batchSize: 50, bisectBatchOnError: true } as const;
