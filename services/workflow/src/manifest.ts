@@ -71,6 +71,7 @@ export const workflowManifest = {
       entry: 'src/handlers/set-commitment.ts',
       description: 'Record how many innovations an OPD pledges in a cycle',
       tableAccess: 'read-write',
+      updatesItems: true,
       routes: [routes.setCommitment],
     },
     {
@@ -100,6 +101,7 @@ export const workflowManifest = {
       entry: 'src/handlers/review-advance.ts',
       description: 'A coordinator approves or returns an advance request',
       tableAccess: 'read-write',
+      updatesItems: true,
       routes: [routes.approveAdvance, routes.returnAdvance],
     },
     {
@@ -107,6 +109,7 @@ export const workflowManifest = {
       entry: 'src/handlers/hold-track.ts',
       description: 'A coordinator holds or resumes a track',
       tableAccess: 'read-write',
+      updatesItems: true,
       routes: [routes.holdTrack, routes.resumeTrack],
     },
     {
@@ -128,6 +131,7 @@ export const workflowManifest = {
       entry: 'src/handlers/track-events.ts',
       description: 'Open and close tracks and keep the gate projection from submissions events',
       tableAccess: 'read-write',
+      updatesItems: true,
       subscriptions: [
         {
           name: 'innovation-registered',

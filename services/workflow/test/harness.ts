@@ -10,9 +10,10 @@ import { inject } from 'vitest';
 import { DEFAULT_STAGE_GATES } from '../src/domain/gates';
 import { workflowManifest } from '../src/manifest';
 import { routes } from '../src/routes';
+import { BoardStore } from '../src/store/board-store';
 import { CycleStore } from '../src/store/cycle-store';
 import { TrackStore } from '../src/store/track-store';
-import type { Deps } from '../src/use-cases/context';
+import type { BoardDeps } from '../src/use-cases/context';
 
 /** Dev callers used across the workflow tests (claims as HTTP API passes them). */
 export const callers = {
@@ -48,6 +49,7 @@ export function windows(year = 2099) {
 
 /** A profile that meets every default gate. */
 export const COMPLETE_PROFILE = {
+  initiatorKind: 'opd',
   problemStatement: 'Antrean panjang di puskesmas.',
   beneficiaries: 'Warga lanjut usia',
   designNarrative: Array.from({ length: 320 }, (_, i) => `kata${i}`).join(' '),
@@ -57,7 +59,9 @@ export const COMPLETE_PROFILE = {
   trialStartDate: '2099-07-01',
   implementationStartDate: '2099-08-01',
   evidence: DEFAULT_STAGE_GATES.deliver?.flatMap((rule) =>
-    rule.kind === 'evidence' ? rule.indicators.map((indicator) => ({ indicator, url: `https://x.id/${indicator}` })) : [],
+    rule.kind === 'evidence'
+      ? rule.indicators.map((indicator) => ({ indicator, url: `https://x.id/${indicator}` }))
+      : [],
   ),
 };
 
@@ -209,8 +213,9 @@ export async function startHarness() {
     monev: (who: Who, id: string, body: unknown) => to('monev', routes.reportMonev, who, { id }, { body }),
 
     /** The use-case dependencies against this table, with a clock of the test's choosing. */
-    depsAt(now: Date): Deps {
+    depsAt(now: Date): BoardDeps {
       return {
+        board: new BoardStore(db, tableName),
         cycles: new CycleStore(db, tableName),
         tracks: new TrackStore(db, tableName),
         regionId: 'kota-solok',
@@ -236,8 +241,12 @@ export async function startHarness() {
       return id;
     },
 
-    /** An innovation drafted (optionally with a profile) and registered into `cycleId`, as the events say. */
-    async registered(cycleId: string, opdId = 'dinkes', profile: Record<string, unknown> = {}): Promise<string> {
+    /** An innovation drafted (with what leaving Drum up needs, unless told otherwise) and registered into `cycleId`. */
+    async registered(
+      cycleId: string,
+      opdId = 'dinkes',
+      profile: Record<string, unknown> = { initiatorKind: 'opd' },
+    ): Promise<string> {
       const innovationId = ulid();
       const name = `Inovasi ${innovationId.slice(-6)}`;
       await deliver(InnovationDrafted, { innovationId, opdId, version: 1, name, profile: { name, opdId, ...profile } });
@@ -259,7 +268,9 @@ export async function startHarness() {
     },
 
     /** The details of the events in the outbox, optionally of one type. */
-    async outbox(eventType?: string): Promise<Array<{ metadata: { eventType: string }; data: Record<string, unknown> }>> {
+    async outbox(
+      eventType?: string,
+    ): Promise<Array<{ metadata: { eventType: string }; data: Record<string, unknown> }>> {
       return (await api.items())
         .filter((item) => item.pk?.S?.startsWith('OUTBOX#'))
         .map((item) => JSON.parse(item.detail?.S ?? '{}'))

@@ -37,6 +37,8 @@ export type StageGates = z.infer<typeof stageGatesSchema>;
 
 /** The default, from the domain notes (LAN's Laboratorium Inovasi and the national IID form). */
 export const DEFAULT_STAGE_GATES: StageGates = {
+  // Drum up delivers a registered idea with its title, initiator and owner OPD; a draft may lack the initiator.
+  'drum-up': [{ kind: 'field', field: 'initiatorKind' }],
   diagnose: [
     { kind: 'field', field: 'problemStatement' },
     { kind: 'field', field: 'beneficiaries' },

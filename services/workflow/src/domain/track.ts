@@ -58,7 +58,9 @@ export type TrackAction =
   | 'resumed'
   | 'withdrawn'
   | 'maturity-recorded'
-  | 'monev-reported';
+  | 'monev-reported'
+  | 'stage-overdue'
+  | 'monev-due';
 
 /** One entry of a track's history: who (and in which role), when, what, from/to, and the note. */
 export interface TrackHistoryEntry {

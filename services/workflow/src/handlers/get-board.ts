@@ -1,10 +1,10 @@
 import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../http/deps';
+import { boardDepsFromEnv } from '../http/board-deps';
 import { boardQuery, parseId } from '../http/request-schemas';
 import { routes } from '../routes';
-import { getBoard, listStage } from '../use-cases/cycles';
+import { getBoard, listStage } from '../use-cases/board';
 
-const deps = depsFromEnv();
+const deps = boardDepsFromEnv();
 
 /** GET /cycles/{id}/board?stage=&limit=&cursor=: the funnel, per OPD counts and, with `stage`, who is in it. */
 export const handler = httpHandler(routes.getBoard, { body: 'none' }, async (request) => {

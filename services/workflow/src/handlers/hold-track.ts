@@ -1,14 +1,14 @@
 import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput } from '../domain/track-input';
-import { depsFromEnv } from '../http/deps';
+import { boardDepsFromEnv } from '../http/board-deps';
 import { byRoute } from '../http/dispatch';
 import { parseId } from '../http/request-schemas';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { acting } from '../use-cases/context';
-import { holdOrResume } from '../use-cases/tracks';
+import { holdOrResume } from '../use-cases/decisions';
 
-const deps = depsFromEnv();
+const deps = boardDepsFromEnv();
 
 function holdHandler(action: 'hold' | 'resume') {
   const route = action === 'hold' ? routes.holdTrack : routes.resumeTrack;

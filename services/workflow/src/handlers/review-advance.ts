@@ -1,13 +1,13 @@
 import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput, returnInput } from '../domain/track-input';
-import { depsFromEnv } from '../http/deps';
+import { boardDepsFromEnv } from '../http/board-deps';
 import { byRoute } from '../http/dispatch';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { acting } from '../use-cases/context';
-import { reviewAdvance } from '../use-cases/tracks';
+import { reviewAdvance } from '../use-cases/decisions';
 
-const deps = depsFromEnv();
+const deps = boardDepsFromEnv();
 
 const approve = httpHandler(routes.approveAdvance, { body: 'optional' }, async (request) => {
   const id = parseId(request.pathParameters.id);

@@ -1,12 +1,12 @@
 import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { commitmentInput } from '../domain/cycle-input';
-import { depsFromEnv } from '../http/deps';
+import { boardDepsFromEnv } from '../http/board-deps';
 import { parseId, parseOpdId } from '../http/request-schemas';
 import { routes } from '../routes';
+import { setCommitment } from '../use-cases/board';
 import { acting } from '../use-cases/context';
-import { setCommitment } from '../use-cases/cycles';
 
-const deps = depsFromEnv();
+const deps = boardDepsFromEnv();
 
 /** PUT /cycles/{id}/commitments/{opdId}: the OPD's pledge for the cycle (Drum up). */
 export const handler = httpHandler(routes.setCommitment, { body: 'required' }, async (request) => {

@@ -5,10 +5,10 @@ import {
   InnovationWithdrawn,
 } from '@inovda/contracts';
 import { eventHandler, logger } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../http/deps';
+import { boardDepsFromEnv } from '../http/board-deps';
 import { applyProfile, closeTrack, openTrack } from '../use-cases/consumers';
 
-const deps = depsFromEnv();
+const deps = boardDepsFromEnv();
 
 /** The submissions events this service consumes (the manifest subscribes to exactly these). */
 export const CONSUMED = [

@@ -18,8 +18,7 @@ export function gatesFromEnv(raw = process.env[REGION_SETTINGS.stageGates]): Sta
 }
 
 /** Dependencies of the workflow handlers, built once per cold start from the environment. */
-export function depsFromEnv(): Deps {
-  const db = createDocumentClient();
+export function depsFromEnv(db = createDocumentClient()): Deps {
   const tableName = requiredEnv(ENV.tableName);
   return {
     cycles: new CycleStore(db, tableName),

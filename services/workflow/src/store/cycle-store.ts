@@ -4,21 +4,10 @@ import { decodeCursor, outboxPut } from '@inovda/dynamo';
 import { Problem } from '@inovda/lambda-kit';
 import type { Cycle } from '../domain/cycle';
 import { type AnyEvent, cancellationCodes, type Page, pageOf, type TransactItems, withoutStorage } from './common';
-import {
-  CYCLES_PARTITION,
-  cycleIndexKeys,
-  cycleKey,
-  cyclePartition,
-  funnelKey,
-  OPD_ROW_PREFIX,
-  opdRowKey,
-} from './keys';
-
-/** The counters of a cycle as stored: top-level numeric attributes (see keys.ts `COUNTER`). */
-export type CounterRow = Record<string, unknown>;
+import { CYCLES_PARTITION, cycleIndexKeys, cycleKey } from './keys';
 
 /**
- * Programme cycles, their OPD commitments and their board counters. Each method is a fixed, small number of
+ * Programme cycles. Each method is a fixed, small number of
  * DynamoDB calls (GetItem, Query bounded by a page size, one TransactWriteItems); none scans.
  */
 export class CycleStore {
@@ -99,63 +88,5 @@ export class CycleStore {
       }),
     );
     return pageOf(result.Items ?? [], limit, attributes, (item) => withoutStorage<Cycle>(item));
-  }
-
-  /**
-   * Sets an OPD's pledge, provided the cycle still takes commitments (checked in the same transaction, so a close
-   * in between cannot slip past). The OPD row also holds the OPD's counters, which this leaves alone.
-   */
-  async setCommitment(cycleId: string, opdId: string, pledged: number, at: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: cycleKey(cycleId),
-                ConditionExpression: '#status IN (:planned, :open)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':planned': 'planned', ':open': 'open' },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: opdRowKey(cycleId, opdId),
-                UpdateExpression: 'SET opdId = :opd, pledged = :pledged, pledgedAt = :at',
-                ExpressionAttributeValues: { ':opd': opdId, ':pledged': pledged, ':at': at },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
-  }
-
-  /** The funnel counters of a cycle (an empty object before anything was counted). */
-  async funnel(cycleId: string): Promise<CounterRow> {
-    const result = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: funnelKey(cycleId), ConsistentRead: true }),
-    );
-    return result.Item ? withoutStorage<CounterRow>(result.Item) : {};
-  }
-
-  /** The OPD rows of a cycle (pledge and counters); at most `bound` rows, the region's OPD count. */
-  async opdRows(cycleId: string, bound: number): Promise<CounterRow[]> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': cyclePartition(cycleId), ':prefix': OPD_ROW_PREFIX },
-        ConsistentRead: true,
-        Limit: bound,
-      }),
-    );
-    return (result.Items ?? []).map((item) => withoutStorage<CounterRow>(item));
   }
 }

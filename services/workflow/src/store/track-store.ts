@@ -3,16 +3,13 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { Profile, Stage } from '@inovda/contracts';
 import { decodeCursor, outboxPut, processedEventPut } from '@inovda/dynamo';
 import { Problem } from '@inovda/lambda-kit';
-import type { AdvanceRequest, Track, TrackDue, TrackHistoryEntry } from '../domain/track';
+import type { AdvanceRequest, Track, TrackHistoryEntry } from '../domain/track';
 import { type AnyEvent, cancellationCodes, type Page, pageOf, type TransactItems, withoutStorage } from './common';
 import {
   DUE_PARTITION,
-  dueSortKey,
-  funnelKey,
   HISTORY_PREFIX,
   historyKey,
   monevKey,
-  opdRowKey,
   profileKey,
   requestKey,
   stagePartition,
@@ -21,12 +18,14 @@ import {
   trackPartition,
 } from './keys';
 
-/** Counter changes of one cycle and OPD, applied with `ADD` to the funnel row and the OPD row. */
-export interface CounterChange {
-  readonly cycleId: string;
-  readonly opdId: string;
-  /** Attribute name (keys.ts `COUNTER`) → delta. */
-  readonly deltas: Readonly<Record<string, number>>;
+/**
+ * The track changed between the read and the write (another decision, a withdrawal, the deadline schedule): a 409
+ * for a caller, a retry for a consumer. Exactly one of two concurrent changes of the same version wins.
+ */
+export class TrackChanged extends Problem {
+  constructor() {
+    super('invalid-state', { detail: 'Tahapan inovasi baru saja diubah pihak lain; muat ulang lalu coba lagi.' });
+  }
 }
 
 /** An extra item written with a track change, and the problem to answer when its own condition fails. */
@@ -49,34 +48,6 @@ export interface GateProjection {
   readonly innovationId: string;
   readonly profileVersion: number;
   readonly profile: Profile;
-}
-
-function counterUpdates(tableName: string, change: CounterChange): TransactItems {
-  const entries = Object.entries(change.deltas).filter(([, delta]) => delta !== 0);
-  if (entries.length === 0) return [];
-  const names = Object.fromEntries(entries.map(([name], index) => [`#c${index}`, name]));
-  const values = Object.fromEntries(entries.map(([, delta], index) => [`:c${index}`, delta]));
-  const add = `ADD ${entries.map((_, index) => `#c${index} :c${index}`).join(', ')}`;
-  return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: funnelKey(change.cycleId),
-        UpdateExpression: add,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
-    {
-      Update: {
-        TableName: tableName,
-        Key: opdRowKey(change.cycleId, change.opdId),
-        UpdateExpression: `${add} SET opdId = :opd`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ...values, ':opd': change.opdId },
-      },
-    },
-  ];
 }
 
 /**
@@ -192,7 +163,8 @@ export class TrackStore {
       history?: TrackHistoryEntry;
       extra?: readonly ExtraItem[];
       events?: readonly AnyEvent[];
-      counters?: CounterChange;
+      /** Board counter updates (BoardStore.counterItems), written in the same transaction. */
+      counters?: TransactItems;
       processing?: Processing;
       now: Date;
     },
@@ -227,7 +199,7 @@ export class TrackStore {
     const extraStart = items.length;
     for (const extra of options.extra ?? []) items.push(extra.item);
     for (const event of options.events ?? []) items.push(outboxPut(this.tableName, event, options.now));
-    if (options.counters) items.push(...counterUpdates(this.tableName, options.counters));
+    if (options.counters) items.push(...options.counters);
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return 'applied';
@@ -236,8 +208,9 @@ export class TrackStore {
       if (!codes) throw error;
       if (options.processing && codes[0] === 'ConditionalCheckFailed') return 'duplicate';
       if (codes[trackIndex] === 'ConditionalCheckFailed') {
-        if (options.processing) return 'stale';
-        throw new Problem('invalid-state', { detail: 'Tahapan inovasi baru saja diubah pihak lain; muat ulang.' });
+        // A track that exists already, for a registration: applied before, or overtaken by a withdrawal.
+        if (options.processing && expectedVersion === 'new') return 'stale';
+        throw new TrackChanged();
       }
       const failedExtra = (options.extra ?? []).find(
         (extra, index) => codes[extraStart + index] === 'ConditionalCheckFailed' && extra.onConflict,
@@ -339,46 +312,5 @@ export class TrackStore {
       tracks: (result.Items ?? []).map((item) => withoutStorage<Track>(item)),
       ...(result.LastEvaluatedKey ? { nextKey: result.LastEvaluatedKey } : {}),
     };
-  }
-
-  /**
-   * Moves a track's due entry on (or off) the index, with the event announcing what fell due, if and only if the
-   * entry is still the one the schedule read: two runs at once announce it once. Returns false if it had moved.
-   */
-  async moveDue(track: Track, due: TrackDue | undefined, event: AnyEvent | undefined, now: Date): Promise<boolean> {
-    const current = track.due;
-    if (!current) return false;
-    const items: TransactItems = [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: trackKey(track.innovationId),
-          ConditionExpression: 'gsi2sk = :current',
-          ...(due
-            ? {
-                UpdateExpression: 'SET #due = :due, gsi2pk = :pk, gsi2sk = :sk',
-                ExpressionAttributeValues: {
-                  ':current': dueSortKey(current.date, track.innovationId),
-                  ':due': due,
-                  ':pk': DUE_PARTITION,
-                  ':sk': dueSortKey(due.date, track.innovationId),
-                },
-              }
-            : {
-                UpdateExpression: 'REMOVE #due, gsi2pk, gsi2sk',
-                ExpressionAttributeValues: { ':current': dueSortKey(current.date, track.innovationId) },
-              }),
-          ExpressionAttributeNames: { '#due': 'due' },
-        },
-      },
-    ];
-    if (event) items.push(outboxPut(this.tableName, event, now));
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
   }
 }

@@ -9,8 +9,8 @@ import type {
 import type { Track } from '../domain/track';
 import { stageDue, withdraw } from '../domain/transitions';
 import { COUNTER } from '../store/keys';
-import type { Applied } from '../store/track-store';
-import type { Deps } from './context';
+import { type Applied, TrackChanged } from '../store/track-store';
+import type { BoardDeps, Deps } from './context';
 
 /** The name processed-event records of this consumer carry. */
 export const TRACKS_CONSUMER = 'tracks';
@@ -39,7 +39,7 @@ export async function applyProfile(
  * InnovationRegistered: open the track at Drum up in its cycle. A track (or a withdrawal tombstone) already there
  * means this registration was applied or overtaken: the conditional put refuses it (`stale`).
  */
-export async function openTrack(deps: Deps, event: DataOf<typeof InnovationRegistered>): Promise<Applied> {
+export async function openTrack(deps: BoardDeps, event: DataOf<typeof InnovationRegistered>): Promise<Applied> {
   const { data, metadata } = event;
   const cycle = await deps.cycles.get(data.cycleId);
   const at = data.registeredAt;
@@ -67,11 +67,11 @@ export async function openTrack(deps: Deps, event: DataOf<typeof InnovationRegis
       stage: 'drum-up',
       to: 'drum-up',
     },
-    counters: {
+    counters: deps.board.counterItems({
       cycleId: data.cycleId,
       opdId: data.opdId,
       deltas: { [COUNTER.registered]: 1, [COUNTER.stage('drum-up')]: 1 },
-    },
+    }),
     processing: { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
     now: deps.now(),
   });
@@ -81,7 +81,19 @@ export async function openTrack(deps: Deps, event: DataOf<typeof InnovationRegis
  * InnovationWithdrawn: close the track (off the board, off the deadline index, counters moved). A withdrawal that
  * arrives before its registration leaves a withdrawn tombstone, so the late registration opens nothing.
  */
-export async function closeTrack(deps: Deps, event: DataOf<typeof InnovationWithdrawn>): Promise<Applied> {
+export async function closeTrack(deps: BoardDeps, event: DataOf<typeof InnovationWithdrawn>): Promise<Applied> {
+  // A decision may land between the read and the write; the withdrawal wins on a fresh read. After a few tries the
+  // error goes back to EventBridge, which retries the event with the subscription's policy.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await closeTrackOnce(deps, event);
+    } catch (error) {
+      if (!(error instanceof TrackChanged) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function closeTrackOnce(deps: BoardDeps, event: DataOf<typeof InnovationWithdrawn>): Promise<Applied> {
   const { data, metadata } = event;
   const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
   const now = deps.now();
@@ -105,7 +117,7 @@ export async function closeTrack(deps: Deps, event: DataOf<typeof InnovationWith
       from: current.stage,
       ...(data.reason ? { note: data.reason } : {}),
     },
-    counters: {
+    counters: deps.board.counterItems({
       cycleId: current.cycleId,
       opdId: current.opdId,
       deltas: {
@@ -113,7 +125,7 @@ export async function closeTrack(deps: Deps, event: DataOf<typeof InnovationWith
         [COUNTER.stage(current.stage)]: -1,
         ...(current.status === 'held' ? { [COUNTER.held]: -1 } : {}),
       },
-    },
+    }),
     processing,
     now,
   });

@@ -4,6 +4,7 @@ import type { Role } from '@inovda/manifest';
 import { ulid } from 'ulid';
 import type { ActorRef } from '../domain/actor';
 import type { StageGates } from '../domain/gates';
+import type { BoardStore } from '../store/board-store';
 import type { CycleStore } from '../store/cycle-store';
 import type { TrackStore } from '../store/track-store';
 
@@ -16,6 +17,11 @@ export interface Deps {
   readonly gates: StageGates;
   readonly now: () => Date;
   readonly newId: () => string;
+}
+
+/** What the use cases that record commitments or move board counters need besides (see store/board-store.ts). */
+export interface BoardDeps extends Deps {
+  readonly board: BoardStore;
 }
 
 /** The identity a use case acts for, with the role the action is recorded under. */

@@ -1,12 +1,4 @@
-import {
-  InnovationLaunched,
-  MonevReported,
-  StageAdvanced,
-  StageAdvanceRequested,
-  StageReturned,
-  TrackHeld,
-  TrackResumed,
-} from '@inovda/contracts';
+import { MonevReported, StageAdvanceRequested } from '@inovda/contracts';
 import { Problem } from '@inovda/lambda-kit';
 import { assertCanRead, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
 import { missingForGate } from '../domain/gates';
@@ -19,18 +11,8 @@ import {
   type TrackHistoryEntry,
   trackRef,
 } from '../domain/track';
-import {
-  approve,
-  assertMayReview,
-  hold,
-  recordMaturity as nextMaturity,
-  requestAdvance as nextRequested,
-  periodLabel,
-  resume,
-  returnRequest,
-} from '../domain/transitions';
-import type { AnyEvent, Page } from '../store/common';
-import { COUNTER } from '../store/keys';
+import { recordMaturity as nextMaturity, requestAdvance as nextRequested, periodLabel } from '../domain/transitions';
+import type { Page } from '../store/common';
 import { type Acting, actorRef, type Deps, eventContext } from './context';
 
 /** Reads the track of an innovation the caller may see; anything else is a 404. */
@@ -51,7 +33,7 @@ export async function getTrackHistory(
   return deps.tracks.history(innovationId, query.limit, query.cursor);
 }
 
-function entry(
+export function historyEntry(
   track: Track,
   action: TrackAction,
   actor: Acting,
@@ -105,7 +87,7 @@ export async function requestAdvance(
     eventContext(deps, actor, now),
   );
   await deps.tracks.change(next, current.version, {
-    history: entry(next, 'advance-requested', actor, at, {
+    history: historyEntry(next, 'advance-requested', actor, at, {
       from: pending.from,
       to: pending.to,
       ...(note ? { note } : {}),
@@ -115,95 +97,6 @@ export async function requestAdvance(
     now,
   });
   return { track: next, request };
-}
-
-/**
- * A coordinator approves (the track enters the next stage; entering Display launches the innovation) or returns
- * the pending request with reasons. Exactly one of two concurrent decisions wins (the track version).
- */
-export async function reviewAdvance(
-  deps: Deps,
-  actor: Acting,
-  innovationId: string,
-  requestId: string,
-  decision: { kind: 'approve'; note?: string } | { kind: 'return'; reasons: string },
-): Promise<{ track: Track; request: AdvanceRequest }> {
-  const current = await getTrack(deps, actor, innovationId);
-  const pending = assertMayReview(current, requestId, actor.caller);
-  const now = deps.now();
-  const at = now.toISOString();
-  const context = eventContext(deps, actor, now);
-  const reviewed = { reviewedAt: at, reviewedBy: actorRef(actor) };
-  if (decision.kind === 'return') {
-    const next = returnRequest(current);
-    const request: AdvanceRequest = { ...pending, status: 'returned', ...reviewed, reasons: decision.reasons };
-    await deps.tracks.change(next, current.version, {
-      history: entry(next, 'returned', actor, at, { from: pending.from, to: pending.to, note: decision.reasons }),
-      extra: [{ item: deps.tracks.requestDecision(innovationId, request), onConflict: alreadyDecided() }],
-      events: [
-        StageReturned.create({ ...trackRef(next), requestId, stage: next.stage, reasons: decision.reasons }, context),
-      ],
-      now,
-    });
-    return { track: next, request };
-  }
-  const cycle = await deps.cycles.get(current.cycleId);
-  const next = approve(current, pending, at, cycle?.stageWindows);
-  const note = decision.note;
-  const request: AdvanceRequest = { ...pending, status: 'approved', ...reviewed };
-  const events: AnyEvent[] = [
-    StageAdvanced.create(
-      { ...trackRef(next), requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
-      context,
-    ),
-  ];
-  if (next.stage === 'display') {
-    events.push(
-      InnovationLaunched.create(
-        { ...trackRef(next), launchedAt: at, ...(next.maturity ? { maturity: next.maturity } : {}) },
-        { ...context, eventId: deps.newId() },
-      ),
-    );
-  }
-  await deps.tracks.change(next, current.version, {
-    history: entry(next, 'advanced', actor, at, { from: pending.from, to: pending.to, ...(note ? { note } : {}) }),
-    extra: [{ item: deps.tracks.requestDecision(innovationId, request), onConflict: alreadyDecided() }],
-    events,
-    counters: {
-      cycleId: next.cycleId,
-      opdId: next.opdId,
-      deltas: { [COUNTER.stage(pending.from)]: -1, [COUNTER.stage(pending.to)]: 1 },
-    },
-    now,
-  });
-  return { track: next, request };
-}
-
-function alreadyDecided(): Problem {
-  return new Problem('invalid-state', { detail: 'Permintaan ini sudah diputuskan.' });
-}
-
-/** A coordinator puts a track on hold or resumes it. */
-export async function holdOrResume(
-  deps: Deps,
-  actor: Acting,
-  innovationId: string,
-  action: 'hold' | 'resume',
-  note: string | undefined,
-): Promise<Track> {
-  const current = await getTrack(deps, actor, innovationId);
-  const next = action === 'hold' ? hold(current) : resume(current);
-  const now = deps.now();
-  const at = now.toISOString();
-  const data = { ...trackRef(next), stage: next.stage, ...(note ? { note } : {}) };
-  const context = eventContext(deps, actor, now);
-  await deps.tracks.change(next, current.version, {
-    history: entry(next, action === 'hold' ? 'held' : 'resumed', actor, at, note ? { note } : {}),
-    events: [action === 'hold' ? TrackHeld.create(data, context) : TrackResumed.create(data, context)],
-    counters: { cycleId: next.cycleId, opdId: next.opdId, deltas: { [COUNTER.held]: action === 'hold' ? 1 : -1 } },
-    now,
-  });
-  return next;
 }
 
 /** Records the innovation's maturity (initiative → trial → implemented) with its date, during Deliver. */
@@ -218,7 +111,9 @@ export async function recordMaturity(
   const next = nextMaturity(current, input.maturity, input.date);
   const now = deps.now();
   await deps.tracks.change(next, current.version, {
-    history: entry(next, 'maturity-recorded', actor, now.toISOString(), { note: `${input.maturity} ${input.date}` }),
+    history: historyEntry(next, 'maturity-recorded', actor, now.toISOString(), {
+      note: `${input.maturity} ${input.date}`,
+    }),
     now,
   });
   return next;
@@ -252,7 +147,7 @@ export async function reportMonev(deps: Deps, actor: Acting, innovationId: strin
   };
   const report = { ...input, innovationId, reportedAt: at, reportedBy: actorRef(actor) };
   await deps.tracks.change(next, current.version, {
-    history: entry(next, 'monev-reported', actor, at, { note: input.period }),
+    history: historyEntry(next, 'monev-reported', actor, at, { note: input.period }),
     extra: [
       {
         item: deps.tracks.monevPut(innovationId, period, report),
