@@ -115,6 +115,7 @@ export class InovdaFunction extends Construct {
         eventBusName: props.eventBus.eventBusName,
         regionId: config.id,
         opdIds: config.opds.map((opd) => opd.id),
+        regionSettings: { stageGates: config.stageGates },
       }),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),

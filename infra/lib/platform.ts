@@ -1,5 +1,6 @@
 import type { ServiceManifest } from '@inovda/manifest';
 import { submissionsManifest } from '@inovda/submissions/manifest';
+import { workflowManifest } from '@inovda/workflow/manifest';
 
 /** Every service of the platform. The region stack and the local runtime are both built from this list. */
-export const services: readonly ServiceManifest[] = [submissionsManifest];
+export const services: readonly ServiceManifest[] = [submissionsManifest, workflowManifest];

@@ -274,6 +274,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
               ...placeholders,
               regionId: config.id,
               opdIds: config.opds.map((opd) => opd.id),
+              regionSettings: { stageGates: config.stageGates },
             }),
           ).map(([name, value]) => {
             if (value === placeholders.tableName) return [name, ref(tableIdOf(manifest))];

@@ -64,6 +64,7 @@ export function lambdaEnvironment(
       eventBusName: options.eventBusName,
       regionId: options.region.id,
       opdIds: options.region.opds.map((opd) => opd.id),
+      regionSettings: { stageGates: options.region.stageGates },
     }),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -14,6 +14,8 @@ export interface LocalRegion {
   readonly displayName: string;
   readonly opds: readonly LocalOpd[];
   readonly aws?: { readonly region: string };
+  /** The region's stage gates (workflow); functions that declare the setting receive it, as in the stack. */
+  readonly stageGates?: unknown;
 }
 
 /** AWS region used when the config names none (Jakarta, where the regions deploy). */

@@ -13,7 +13,7 @@ import { routes } from '../src/routes';
 import { BoardStore } from '../src/store/board-store';
 import { CycleStore } from '../src/store/cycle-store';
 import { TrackStore } from '../src/store/track-store';
-import type { BoardDeps } from '../src/use-cases/context';
+import type { BoardDeps, GateDeps } from '../src/use-cases/context';
 
 /** Dev callers used across the workflow tests (claims as HTTP API passes them). */
 export const callers = {
@@ -213,7 +213,7 @@ export async function startHarness() {
     monev: (who: Who, id: string, body: unknown) => to('monev', routes.reportMonev, who, { id }, { body }),
 
     /** The use-case dependencies against this table, with a clock of the test's choosing. */
-    depsAt(now: Date): BoardDeps {
+    depsAt(now: Date): BoardDeps & GateDeps {
       return {
         board: new BoardStore(db, tableName),
         cycles: new CycleStore(db, tableName),
@@ -241,12 +241,8 @@ export async function startHarness() {
       return id;
     },
 
-    /** An innovation drafted (with what leaving Drum up needs, unless told otherwise) and registered into `cycleId`. */
-    async registered(
-      cycleId: string,
-      opdId = 'dinkes',
-      profile: Record<string, unknown> = { initiatorKind: 'opd' },
-    ): Promise<string> {
+    /** An innovation drafted (optionally with a profile) and registered into `cycleId`, as the events say. */
+    async registered(cycleId: string, opdId = 'dinkes', profile: Record<string, unknown> = {}): Promise<string> {
       const innovationId = ulid();
       const name = `Inovasi ${innovationId.slice(-6)}`;
       await deliver(InnovationDrafted, { innovationId, opdId, version: 1, name, profile: { name, opdId, ...profile } });

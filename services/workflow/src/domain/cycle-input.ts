@@ -1,6 +1,7 @@
 import { STAGES, type Stage, stageWindowSchema, text } from '@inovda/contracts';
 import * as z from 'zod/mini';
 import { type StageWindows, windowIssues } from './cycle';
+import { wholeNumber } from './whole-number';
 
 /** The window checks as a schema check, each issue at the path of the offending date. */
 function validWindows<T extends { stageWindows: StageWindows }>() {
@@ -24,10 +25,10 @@ const windows = z.strictObject(
 export const createCycleInput = z
   .strictObject({
     name: text(200),
-    year: z.int().check(z.minimum(2000), z.maximum(2100)),
+    year: wholeNumber(2000, 2100),
     stageWindows: windows,
-    targetPerOpd: z.int().check(z.minimum(1), z.maximum(100)),
-    monevIntervalDays: z.int().check(z.minimum(7), z.maximum(366)),
+    targetPerOpd: wholeNumber(1, 100),
+    monevIntervalDays: wholeNumber(7, 366),
   })
   .check(validWindows());
 export type CreateCycleInput = z.infer<typeof createCycleInput>;
@@ -47,4 +48,4 @@ export type UpdateCycleInput = z.infer<typeof updateCycleInput>;
 export const mergedWindows = z.strictObject({ stageWindows: windows }).check(validWindows());
 
 /** The body of `PUT /cycles/{id}/commitments/{opdId}`: how many innovations the OPD pledges. */
-export const commitmentInput = z.strictObject({ pledged: z.int().check(z.minimum(0), z.maximum(1_000)) });
+export const commitmentInput = z.strictObject({ pledged: wholeNumber(0, 1_000) });

@@ -35,10 +35,12 @@ export type GateRequirement = z.infer<typeof gateRequirementSchema>;
 export const stageGatesSchema = z.partialRecord(z.enum(STAGES), z.array(gateRequirementSchema).check(z.maxLength(50)));
 export type StageGates = z.infer<typeof stageGatesSchema>;
 
-/** The default, from the domain notes (LAN's Laboratorium Inovasi and the national IID form). */
+/**
+ * The default, from the domain notes (LAN's Laboratorium Inovasi and the national IID form). Drum up has no gate:
+ * its deliverable is the registration itself (title and owner OPD, checked by the submissions service) and the
+ * OPD's commitment, which the board shows next to what the OPD registered rather than blocking one innovation on it.
+ */
 export const DEFAULT_STAGE_GATES: StageGates = {
-  // Drum up delivers a registered idea with its title, initiator and owner OPD; a draft may lack the initiator.
-  'drum-up': [{ kind: 'field', field: 'initiatorKind' }],
   diagnose: [
     { kind: 'field', field: 'problemStatement' },
     { kind: 'field', field: 'beneficiaries' },

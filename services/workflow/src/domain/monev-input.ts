@@ -1,7 +1,8 @@
 import { text } from '@inovda/contracts';
 import * as z from 'zod/mini';
+import { wholeNumber } from './whole-number';
 
-const count = z.int().check(z.minimum(0), z.maximum(100_000_000));
+const count = wholeNumber(0, 100_000_000);
 
 /** The body of `POST /innovations/{id}/monev`: one period's progress report. */
 export const monevInput = z.strictObject({

@@ -60,7 +60,8 @@ export type TrackAction =
   | 'maturity-recorded'
   | 'monev-reported'
   | 'stage-overdue'
-  | 'monev-due';
+  | 'monev-due'
+  | 'renamed';
 
 /** One entry of a track's history: who (and in which role), when, what, from/to, and the note. */
 export interface TrackHistoryEntry {

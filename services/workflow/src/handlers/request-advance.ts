@@ -1,12 +1,12 @@
 import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput } from '../domain/track-input';
-import { depsFromEnv } from '../http/deps';
+import { gateDepsFromEnv } from '../http/gate-deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { acting } from '../use-cases/context';
-import { requestAdvance } from '../use-cases/tracks';
+import { requestAdvance } from '../use-cases/request-advance';
 
-const deps = depsFromEnv();
+const deps = gateDepsFromEnv();
 
 /** POST /innovations/{id}/track/advance-requests: checked against the gate at once, then waits for review. */
 export const handler = httpHandler(routes.requestAdvance, { body: 'optional' }, async (request) => {

@@ -43,7 +43,10 @@ export interface Processing {
 /** The outcome of a consumer's write: done now, done before (redelivery), or superseded by a newer change. */
 export type Applied = 'applied' | 'duplicate' | 'stale';
 
-/** The gate projection of an innovation: its latest profile as the submissions events carried it. */
+/**
+ * The gate projection of an innovation: its latest profile as the submissions events carried it. The whole profile
+ * is kept, not only today's gate fields, because a region's gates may name any field of the national form.
+ */
 export interface GateProjection {
   readonly innovationId: string;
   readonly profileVersion: number;
@@ -221,31 +224,54 @@ export class TrackStore {
   }
 
   /**
-   * Keeps the latest profile of an innovation for the gates. Events may arrive out of order: an older version
-   * never overwrites a newer one (`stale`), and the same event twice changes nothing (`duplicate`).
+   * Keeps the latest profile of an innovation for the gates (and, with `renamed`, the track's copy of its name).
+   * Events may arrive out of order: an older version never overwrites a newer one (`stale`), and the same event
+   * twice changes nothing (`duplicate`).
    */
-  async saveProfile(projection: GateProjection, processing: Processing, now: Date): Promise<Applied> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            processedEventPut(this.tableName, processing.consumer, processing.eventId, now),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...projection, ...profileKey(projection.innovationId) },
-                ConditionExpression: 'attribute_not_exists(pk) OR profileVersion < :version',
-                ExpressionAttributeValues: { ':version': projection.profileVersion },
-              },
-            },
-          ],
-        }),
+  async saveProfile(
+    projection: GateProjection,
+    processing: Processing,
+    now: Date,
+    renamed?: { next: Track; expectedVersion: number; history: TrackHistoryEntry },
+  ): Promise<Applied> {
+    const items: TransactItems = [
+      processedEventPut(this.tableName, processing.consumer, processing.eventId, now),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...projection, ...profileKey(projection.innovationId) },
+          ConditionExpression: 'attribute_not_exists(pk) OR profileVersion < :version',
+          ExpressionAttributeValues: { ':version': projection.profileVersion },
+        },
+      },
+    ];
+    if (renamed) {
+      // The track carries the innovation's name for the board; it follows the profile in the same transaction.
+      items.push(
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...renamed.next, ...trackKey(renamed.next.innovationId), ...trackIndexKeys(renamed.next) },
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': renamed.expectedVersion },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...renamed.history, ...historyKey(renamed.next.innovationId, renamed.history.version) },
+          },
+        },
       );
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return 'applied';
     } catch (error) {
       const codes = cancellationCodes(error);
       if (codes?.[0] === 'ConditionalCheckFailed') return 'duplicate';
       if (codes?.[1] === 'ConditionalCheckFailed') return 'stale';
+      if (codes?.[2] === 'ConditionalCheckFailed') throw new TrackChanged();
       throw error;
     }
   }

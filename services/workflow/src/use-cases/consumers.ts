@@ -23,15 +23,51 @@ type DataOf<C> = C extends EventContract<string, infer D> ? Envelope<D> : never;
  * (a profile update before its registration, a withdrawal before its registration) using the versions events carry.
  */
 
-/** InnovationDrafted / InnovationProfileUpdated: keep the newest profile for the gates. */
+/**
+ * InnovationDrafted / InnovationProfileUpdated: keep the newest profile for the gates, and the track's name in step
+ * with it (the board lists innovations by name). A rename racing a decision is retried on a fresh read.
+ */
 export async function applyProfile(
   deps: Deps,
   event: DataOf<typeof InnovationDrafted> | DataOf<typeof InnovationProfileUpdated>,
 ): Promise<Applied> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyProfileOnce(deps, event);
+    } catch (error) {
+      if (!(error instanceof TrackChanged) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function applyProfileOnce(
+  deps: Deps,
+  event: DataOf<typeof InnovationDrafted> | DataOf<typeof InnovationProfileUpdated>,
+): Promise<Applied> {
+  const { data, metadata } = event;
+  const track = await deps.tracks.get(data.innovationId);
+  const rename =
+    track && track.status !== 'withdrawn' && track.name !== data.profile.name
+      ? { ...track, version: track.version + 1, name: data.profile.name }
+      : undefined;
   return deps.tracks.saveProfile(
-    { innovationId: event.data.innovationId, profileVersion: event.data.version, profile: event.data.profile },
-    { consumer: TRACKS_CONSUMER, eventId: event.metadata.eventId },
+    { innovationId: data.innovationId, profileVersion: data.version, profile: data.profile },
+    { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
     deps.now(),
+    rename && track
+      ? {
+          next: rename,
+          expectedVersion: track.version,
+          history: {
+            version: rename.version,
+            action: 'renamed',
+            at: metadata.occurredAt,
+            actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
+            stage: rename.stage,
+            note: rename.name,
+          },
+        }
+      : undefined,
   );
 }
 
@@ -41,14 +77,19 @@ export async function applyProfile(
  */
 export async function openTrack(deps: BoardDeps, event: DataOf<typeof InnovationRegistered>): Promise<Applied> {
   const { data, metadata } = event;
-  const cycle = await deps.cycles.get(data.cycleId);
+  const [cycle, projection] = await Promise.all([
+    deps.cycles.get(data.cycleId),
+    deps.tracks.getProfile(data.innovationId),
+  ]);
+  // A profile update newer than the registration may have arrived first: its name is the current one.
+  const name = projection && projection.profileVersion > data.version ? projection.profile.name : data.name;
   const at = data.registeredAt;
   const due = stageDue(cycle?.stageWindows, 'drum-up');
   const track: Track = {
     innovationId: data.innovationId,
     opdId: data.opdId,
     cycleId: data.cycleId,
-    name: data.name,
+    name,
     stage: 'drum-up',
     status: 'active',
     version: 1,
@@ -65,7 +106,6 @@ export async function openTrack(deps: BoardDeps, event: DataOf<typeof Innovation
       // The registration was the OPD's act; the event says who did it.
       actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
       stage: 'drum-up',
-      to: 'drum-up',
     },
     counters: deps.board.counterItems({
       cycleId: data.cycleId,

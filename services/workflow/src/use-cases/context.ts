@@ -1,12 +1,18 @@
 import type { Actor } from '@inovda/contracts';
 import { actingRole, type Caller } from '@inovda/lambda-kit';
 import type { Role } from '@inovda/manifest';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { ActorRef } from '../domain/actor';
 import type { StageGates } from '../domain/gates';
 import type { BoardStore } from '../store/board-store';
 import type { CycleStore } from '../store/cycle-store';
 import type { TrackStore } from '../store/track-store';
+
+/**
+ * Event ids grow with time and, within one millisecond, with the order they were made: an approval's StageAdvanced
+ * sorts before the InnovationLaunched it causes, for anyone ordering events by id.
+ */
+const nextEventId = monotonicFactory();
 
 /** What the use cases depend on; handlers build it once per cold start, tests build their own. */
 export interface Deps {
@@ -14,9 +20,13 @@ export interface Deps {
   readonly tracks: TrackStore;
   readonly regionId: string;
   readonly regionOpdIds: ReadonlySet<string>;
-  readonly gates: StageGates;
   readonly now: () => Date;
   readonly newId: () => string;
+}
+
+/** What the use case that checks stage gates needs besides (see http/gate-deps.ts). */
+export interface GateDeps extends Deps {
+  readonly gates: StageGates;
 }
 
 /** What the use cases that record commitments or move board counters need besides (see store/board-store.ts). */
@@ -49,7 +59,7 @@ export function eventContext(deps: Pick<Deps, 'regionId'>, actor: Acting, at: Da
     ...(actor.caller.opdId ? { opdId: actor.caller.opdId } : {}),
   };
   return {
-    eventId: ulid(at.getTime()),
+    eventId: nextEventId(at.getTime()),
     occurredAt: at.toISOString(),
     regionId: deps.regionId,
     correlationId: actor.correlationId,
@@ -63,7 +73,7 @@ export const SYSTEM_ACTOR: Actor & ActorRef = { sub: 'system', username: 'workfl
 /** The event metadata for a change the service makes itself, carrying the correlation id of what caused it. */
 export function systemEventContext(deps: Pick<Deps, 'regionId'>, correlationId: string, at: Date) {
   return {
-    eventId: ulid(at.getTime()),
+    eventId: nextEventId(at.getTime()),
     occurredAt: at.toISOString(),
     regionId: deps.regionId,
     correlationId,

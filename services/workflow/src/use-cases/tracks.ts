@@ -1,17 +1,9 @@
-import { MonevReported, StageAdvanceRequested } from '@inovda/contracts';
+import { MonevReported } from '@inovda/contracts';
 import { Problem } from '@inovda/lambda-kit';
 import { assertCanRead, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
-import { missingForGate } from '../domain/gates';
 import type { MonevInput } from '../domain/monev-input';
-import {
-  type AdvanceRequest,
-  type Maturity,
-  type Track,
-  type TrackAction,
-  type TrackHistoryEntry,
-  trackRef,
-} from '../domain/track';
-import { recordMaturity as nextMaturity, requestAdvance as nextRequested, periodLabel } from '../domain/transitions';
+import { type Maturity, type Track, type TrackAction, type TrackHistoryEntry, trackRef } from '../domain/track';
+import { recordMaturity as nextMaturity, periodLabel } from '../domain/transitions';
 import type { Page } from '../store/common';
 import { type Acting, actorRef, type Deps, eventContext } from './context';
 
@@ -50,53 +42,6 @@ export function historyEntry(
     ...(extra.to ? { to: extra.to } : {}),
     ...(extra.note ? { note: extra.note } : {}),
   };
-}
-
-/**
- * The owner OPD asks to leave its stage. The gate is checked at once against the latest profile this service
- * knows: anything missing is a 422 listing each item in Indonesian, and nothing is written.
- */
-export async function requestAdvance(
-  deps: Deps,
-  actor: Acting,
-  innovationId: string,
-  note: string | undefined,
-): Promise<{ track: Track; request: AdvanceRequest }> {
-  const current = await getTrack(deps, actor, innovationId);
-  assertIsOwner(actor.caller, current);
-  const now = deps.now();
-  const at = now.toISOString();
-  const { track: next, pending } = nextRequested(current, {
-    requestId: deps.newId(),
-    at,
-    by: actorRef(actor),
-    ...(note ? { note } : {}),
-  });
-  const projection = await deps.tracks.getProfile(innovationId);
-  const missing = missingForGate(deps.gates, current.stage, projection?.profile ?? {});
-  if (missing.length > 0) {
-    throw new Problem('gate-not-met', {
-      detail: `Syarat untuk meninggalkan tahapan ${current.stage} belum lengkap.`,
-      stage: current.stage,
-      missing,
-    });
-  }
-  const request: AdvanceRequest = { ...pending, status: 'pending' };
-  const event = StageAdvanceRequested.create(
-    { ...trackRef(next), requestId: pending.requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
-    eventContext(deps, actor, now),
-  );
-  await deps.tracks.change(next, current.version, {
-    history: historyEntry(next, 'advance-requested', actor, at, {
-      from: pending.from,
-      to: pending.to,
-      ...(note ? { note } : {}),
-    }),
-    extra: [{ item: deps.tracks.requestPut(innovationId, request) }],
-    events: [event],
-    now,
-  });
-  return { track: next, request };
 }
 
 /** Records the innovation's maturity (initiative → trial → implemented) with its date, during Deliver. */

@@ -1,0 +1,87 @@
+import { STAGES, type Stage } from '@inovda/contracts';
+import { assertMayCommitFor } from '../domain/access';
+import { assertCycleAllows } from '../domain/cycle';
+import { COUNTER } from '../store/keys';
+import type { Acting, BoardDeps } from './context';
+import { getCycle } from './cycles';
+
+/** Records how many innovations an OPD pledges in a cycle (Drum up). */
+export async function setCommitment(
+  deps: BoardDeps,
+  actor: Acting,
+  cycleId: string,
+  opdId: string,
+  pledged: number,
+): Promise<{ cycleId: string; opdId: string; pledged: number }> {
+  assertMayCommitFor(actor.caller, opdId, deps.regionOpdIds);
+  const cycle = await getCycle(deps, cycleId);
+  assertCycleAllows('commit', cycle.status);
+  const accepted = await deps.board.setCommitment(cycleId, opdId, pledged, deps.now().toISOString());
+  // The cycle closed between the read and the write: the same answer as if it had been closed before.
+  if (!accepted) assertCycleAllows('commit', 'closed');
+  return { cycleId, opdId, pledged };
+}
+
+function count(row: Record<string, unknown>, name: string): number {
+  const value = row[name];
+  return typeof value === 'number' ? value : 0;
+}
+
+function stageCounts(row: Record<string, unknown>): Record<Stage, number> {
+  return Object.fromEntries(STAGES.map((stage) => [stage, count(row, COUNTER.stage(stage))])) as Record<Stage, number>;
+}
+
+/** The coordinator's board: the funnel and, per OPD of the region, pledged vs registered vs in each stage. */
+export async function getBoard(deps: BoardDeps, cycleId: string) {
+  const cycle = await getCycle(deps, cycleId);
+  const [funnel, rows] = await Promise.all([
+    deps.board.funnel(cycleId),
+    deps.board.opdRows(cycleId, deps.regionOpdIds.size + 1),
+  ]);
+  const byOpd = new Map(rows.map((row) => [String(row.opdId), row]));
+  const opds = [...deps.regionOpdIds].map((opdId) => {
+    const row = byOpd.get(opdId) ?? {};
+    return {
+      opdId,
+      pledged: typeof row.pledged === 'number' ? row.pledged : null,
+      target: cycle.targetPerOpd,
+      registered: count(row, COUNTER.registered),
+      withdrawn: count(row, COUNTER.withdrawn),
+      held: count(row, COUNTER.held),
+      stages: stageCounts(row),
+    };
+  });
+  return {
+    cycle: { id: cycle.id, name: cycle.name, year: cycle.year, status: cycle.status },
+    funnel: {
+      stages: stageCounts(funnel),
+      registered: count(funnel, COUNTER.registered),
+      withdrawn: count(funnel, COUNTER.withdrawn),
+      held: count(funnel, COUNTER.held),
+    },
+    opds,
+  };
+}
+
+/** One page of the innovations in a stage of a cycle (staff only: the board's list). */
+export async function listStage(
+  deps: BoardDeps,
+  cycleId: string,
+  stage: Stage,
+  query: { limit: number; cursor?: string },
+) {
+  await getCycle(deps, cycleId);
+  const page = await deps.tracks.inStage(cycleId, stage, query.limit, query.cursor);
+  return {
+    items: page.items.map((track) => ({
+      innovationId: track.innovationId,
+      name: track.name,
+      opdId: track.opdId,
+      stage: track.stage,
+      status: track.status,
+      stageEnteredAt: track.stageEnteredAt,
+      pendingRequest: track.pendingRequest ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

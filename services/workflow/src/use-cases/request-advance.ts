@@ -1,0 +1,57 @@
+import { StageAdvanceRequested } from '@inovda/contracts';
+import { Problem } from '@inovda/lambda-kit';
+import { assertIsOwner } from '../domain/access';
+import { missingForGate } from '../domain/gates';
+import { type AdvanceRequest, type Track, trackRef } from '../domain/track';
+import { requestAdvance as nextRequested } from '../domain/transitions';
+import { type Acting, actorRef, eventContext, type GateDeps } from './context';
+import { getTrack, historyEntry } from './tracks';
+
+// Only this use case reads the gates, so only the request-advance function bundles their schema (GateDeps).
+
+/**
+ * The owner OPD asks to leave its stage. The gate is checked at once against the latest profile this service
+ * knows: anything missing is a 422 listing each item in Indonesian, and nothing is written.
+ */
+export async function requestAdvance(
+  deps: GateDeps,
+  actor: Acting,
+  innovationId: string,
+  note: string | undefined,
+): Promise<{ track: Track; request: AdvanceRequest }> {
+  const current = await getTrack(deps, actor, innovationId);
+  assertIsOwner(actor.caller, current);
+  const now = deps.now();
+  const at = now.toISOString();
+  const { track: next, pending } = nextRequested(current, {
+    requestId: deps.newId(),
+    at,
+    by: actorRef(actor),
+    ...(note ? { note } : {}),
+  });
+  const projection = await deps.tracks.getProfile(innovationId);
+  const missing = missingForGate(deps.gates, current.stage, projection?.profile ?? {});
+  if (missing.length > 0) {
+    throw new Problem('gate-not-met', {
+      detail: `Syarat untuk meninggalkan tahapan ${current.stage} belum lengkap.`,
+      stage: current.stage,
+      missing,
+    });
+  }
+  const request: AdvanceRequest = { ...pending, status: 'pending' };
+  const event = StageAdvanceRequested.create(
+    { ...trackRef(next), requestId: pending.requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
+    eventContext(deps, actor, now),
+  );
+  await deps.tracks.change(next, current.version, {
+    history: historyEntry(next, 'advance-requested', actor, at, {
+      from: pending.from,
+      to: pending.to,
+      ...(note ? { note } : {}),
+    }),
+    extra: [{ item: deps.tracks.requestPut(innovationId, request) }],
+    events: [event],
+    now,
+  });
+  return { track: next, request };
+}
