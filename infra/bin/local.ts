@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole platform on this machine (see @inovda/local). This is the composition root: it picks
  * the region (INOVDA_REGION, default Kota Solok) and the services, and owns the process: signals and exit code.
- * Environment: PORT (API port, default 3000), INOVDA_DATA_DIR, INOVDA_IN_MEMORY=1, INOVDA_DEBUG=1.
+ * Environment: PORT (API port, default 3000), INOVDA_DATA_DIR, INOVDA_IN_MEMORY=1, INOVDA_DEBUG=1 (handlers' logs too).
  */
 import { formatBanner, type LocalPlatform, LocalRuntimeError, startLocalPlatform } from '@inovda/local';
 import { services } from '../lib/platform';
@@ -67,6 +67,8 @@ try {
     region,
     services,
     allowedOrigins: region.api.allowedOrigins,
+    // Handlers' own logs: warnings and errors only, unless asked for (every event applied is a lot of lines).
+    functionLogLevel: process.env.INOVDA_DEBUG === '1' ? 'DEBUG' : 'WARN',
     ...(seed ? { seed } : {}),
   });
   if (stopping) await stopWithin(platform);
