@@ -28,6 +28,8 @@ export const workflowManifest = {
       { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
       // Sparse: only tracks with a stage window or monev period coming due, keyed by the due date.
       { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Sparse: the review queue of a cycle, only tracks with an advance request waiting.
+      { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
     ],
   },
   functions: [
@@ -80,6 +82,13 @@ export const workflowManifest = {
       description: 'The coordinator board: funnel, per-OPD counts, innovations per stage',
       tableAccess: 'read',
       routes: [routes.getBoard],
+    },
+    {
+      name: 'list-advance-requests',
+      entry: 'src/handlers/list-advance-requests.ts',
+      description: 'The review queue: innovations of a cycle with an advance request waiting',
+      tableAccess: 'read',
+      routes: [routes.listAdvanceRequests],
     },
     {
       name: 'get-track',

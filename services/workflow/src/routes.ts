@@ -17,6 +17,11 @@ export const routes = {
   closeCycle: { method: 'POST', path: '/cycles/{id}/close', roles: PROGRAMME },
   setCommitment: { method: 'PUT', path: '/cycles/{id}/commitments/{opdId}', roles: ['opd', 'coordinator', 'admin'] },
   getBoard: { method: 'GET', path: '/cycles/{id}/board', roles: ['coordinator', 'evaluator', 'admin'] },
+  listAdvanceRequests: {
+    method: 'GET',
+    path: '/cycles/{id}/advance-requests',
+    roles: ['coordinator', 'evaluator', 'admin'],
+  },
   getTrack: { method: 'GET', path: '/innovations/{id}/track', roles: ALL },
   getTrackHistory: { method: 'GET', path: '/innovations/{id}/track/history', roles: ALL },
   requestAdvance: { method: 'POST', path: '/innovations/{id}/track/advance-requests', roles: ['opd', 'admin'] },

@@ -96,6 +96,7 @@ export async function startHarness() {
     cycleStatus: (await import('../src/handlers/change-cycle-status')).handler as Handler,
     commitment: (await import('../src/handlers/set-commitment')).handler as Handler,
     board: (await import('../src/handlers/get-board')).handler as Handler,
+    queue: (await import('../src/handlers/list-advance-requests')).handler as Handler,
     track: (await import('../src/handlers/get-track')).handler as Handler,
     requestAdvance: (await import('../src/handlers/request-advance')).handler as Handler,
     review: (await import('../src/handlers/review-advance')).handler as Handler,
@@ -198,6 +199,8 @@ export async function startHarness() {
       to('commitment', routes.setCommitment, who, { id, opdId }, { body }),
     board: (who: Who, id: string, query: Record<string, string> = {}) =>
       to('board', routes.getBoard, who, { id }, { query }),
+    queue: (who: Who, id: string, query: Record<string, string> = {}) =>
+      to('queue', routes.listAdvanceRequests, who, { id }, { query }),
     track: (who: Who, id: string) => to('track', routes.getTrack, who, { id }),
     history: (who: Who, id: string, query: Record<string, string> = {}) =>
       to('track', routes.getTrackHistory, who, { id }, { query }),

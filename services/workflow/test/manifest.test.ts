@@ -30,7 +30,13 @@ describe('the workflow manifest', () => {
       expect(fn.entry).toMatch(/^src\/handlers\/[a-z-]+\.ts$/);
     }
     const readers = functions.filter((fn) => fn.tableAccess === 'read');
-    expect(readers.map((fn) => fn.name).sort()).toEqual(['get-board', 'get-cycle', 'get-track', 'list-cycles']);
+    expect(readers.map((fn) => fn.name).sort()).toEqual([
+      'get-board',
+      'get-cycle',
+      'get-track',
+      'list-advance-requests',
+      'list-cycles',
+    ]);
   });
 
   it('subscribes to each submissions event it consumes, with an explicit retry policy', () => {

@@ -434,3 +434,26 @@ describe('GET /cycles/{id}/board', () => {
     );
   });
 });
+
+describe('GET /cycles/{id}/advance-requests', () => {
+  it("lists the cycle's requests waiting for review, oldest first, and drops them once decided", async () => {
+    const cycleId = await api.openedCycle();
+    const first = await api.registered(cycleId, 'dinkes');
+    const second = await api.registered(cycleId, 'disdukcapil');
+    const idle = await api.registered(cycleId, 'dinkes');
+    const firstRequest = (await api.requestAdvance('dinkes', first, { note: 'pertama' })).body.requestId as string;
+    await api.requestAdvance('capil', second);
+    const page = await api.queue('coordinator', cycleId, { limit: '1' });
+    expect(page.body.items).toMatchObject([
+      { innovationId: first, opdId: 'dinkes', stage: 'drum-up', request: { requestId: firstRequest, note: 'pertama' } },
+    ]);
+    const rest = await api.queue('evaluator', cycleId, { limit: '1', cursor: page.body.nextCursor as string });
+    expect(rest.body).toMatchObject({ items: [{ innovationId: second }], nextCursor: null });
+    await api.approve('coordinator2', first, firstRequest);
+    const after = (await api.queue('coordinator', cycleId)).body.items as Array<{ innovationId: string }>;
+    expect(after.map((item) => item.innovationId)).toEqual([second]);
+    expect(after.map((item) => item.innovationId)).not.toContain(idle);
+    expectProblem(await api.queue('dinkes', cycleId), 'forbidden');
+    expectProblem(await api.queue('coordinator', ulid()), 'not-found');
+  });
+});

@@ -9,6 +9,7 @@ import type { Stage } from '@inovda/contracts';
  * | funnel counters      | CYCLE#<id>           | FUNNEL              |                                             |                        |
  * | OPD row of a cycle   | CYCLE#<id>           | OPD#<opdId>         |                                             |                        |
  * | track                | TRACK#<innovationId> | TRACK               | CYCLE#<id>#STAGE#<stage> / <entered>#<iid>  | DUE / <date>#<iid>     |
+ * |   (also gsi3, sparse: CYCLE#<id>#PENDING / <requestedAt>#<iid> while a request waits for review)             |
  * | gate projection      | TRACK#<innovationId> | PROFILE             |                                             |                        |
  * | track history entry  | TRACK#<innovationId> | HISTORY#<000000001> |                                             |                        |
  * | advance request      | TRACK#<innovationId> | REQUEST#<requestId> |                                             |                        |
@@ -21,7 +22,8 @@ import type { Stage } from '@inovda/contracts';
  * is in gsi1 while it is in a stage (withdrawn tracks leave it), which serves the board's list per stage. gsi2 is
  * sparse: only tracks with something due are in it, keyed by the date, so the deadline schedule queries what is
  * due up to today and never reads the rest. (One `DUE` partition: a region has hundreds of tracks, not millions,
- * and the schedule reads it once a day.)
+ * and the schedule reads it once a day.) gsi3 is sparse too: the coordinator's review queue of a cycle, only tracks
+ * with a request waiting, oldest first.
  */
 
 export function cycleKey(id: string) {
@@ -66,6 +68,7 @@ export function trackIndexKeys(track: {
   status: string;
   stageEnteredAt: string;
   due?: { date: string };
+  pendingRequest?: { requestedAt: string };
 }) {
   return {
     ...(track.status !== 'withdrawn'
@@ -75,7 +78,17 @@ export function trackIndexKeys(track: {
         }
       : {}),
     ...(track.due ? { gsi2pk: DUE_PARTITION, gsi2sk: dueSortKey(track.due.date, track.innovationId) } : {}),
+    ...(track.pendingRequest && track.status !== 'withdrawn'
+      ? {
+          gsi3pk: pendingPartition(track.cycleId),
+          gsi3sk: `${track.pendingRequest.requestedAt}#${track.innovationId}`,
+        }
+      : {}),
   };
+}
+
+export function pendingPartition(cycleId: string): string {
+  return `CYCLE#${cycleId}#PENDING`;
 }
 
 export function dueSortKey(date: string, innovationId: string): string {
@@ -113,4 +126,4 @@ export const COUNTER = {
 } as const;
 
 /** Attributes that are storage details, never part of an entity as the API shows it. */
-export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;

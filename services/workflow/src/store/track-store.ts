@@ -10,6 +10,7 @@ import {
   HISTORY_PREFIX,
   historyKey,
   monevKey,
+  pendingPartition,
   profileKey,
   requestKey,
   stagePartition,
@@ -300,16 +301,32 @@ export class TrackStore {
   }
 
   /** One page of the tracks in a stage of a cycle (the board's list), in the order they entered it. */
-  async inStage(cycleId: string, stage: Stage, limit: number, cursor?: string): Promise<Page<Track>> {
-    const partition = stagePartition(cycleId, stage);
-    const attributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
-    const startKey = cursor ? decodeCursor(cursor, { attributes, partition: { gsi1pk: partition } }) : undefined;
+  inStage(cycleId: string, stage: Stage, limit: number, cursor?: string): Promise<Page<Track>> {
+    return this.indexPage('gsi1', stagePartition(cycleId, stage), limit, cursor);
+  }
+
+  /** One page of the tracks of a cycle with a request waiting for review, oldest request first. */
+  pending(cycleId: string, limit: number, cursor?: string): Promise<Page<Track>> {
+    return this.indexPage('gsi3', pendingPartition(cycleId), limit, cursor);
+  }
+
+  private async indexPage(
+    index: 'gsi1' | 'gsi3',
+    partition: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Track>> {
+    const attributes = ['pk', 'sk', `${index}pk`, `${index}sk`];
+    const startKey = cursor
+      ? decodeCursor(cursor, { attributes, partition: { [`${index}pk`]: partition } })
+      : undefined;
     if (cursor && !startKey) throw new Problem('invalid-cursor');
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': `${index}pk` },
         ExpressionAttributeValues: { ':pk': partition },
         Limit: limit + 1,
         ExclusiveStartKey: startKey,

@@ -2,7 +2,7 @@ import { STAGES, type Stage } from '@inovda/contracts';
 import { assertMayCommitFor } from '../domain/access';
 import { assertCycleAllows } from '../domain/cycle';
 import { COUNTER } from '../store/keys';
-import type { Acting, BoardDeps } from './context';
+import type { Acting, BoardDeps, Deps } from './context';
 import { getCycle } from './cycles';
 
 /** Records how many innovations an OPD pledges in a cycle (Drum up). */
@@ -82,6 +82,29 @@ export async function listStage(
       stageEnteredAt: track.stageEnteredAt,
       pendingRequest: track.pendingRequest ?? null,
     })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** One page of the coordinator's review queue: the innovations of a cycle with a request waiting, oldest first. */
+export async function listPendingRequests(deps: Deps, cycleId: string, query: { limit: number; cursor?: string }) {
+  await getCycle(deps, cycleId);
+  const page = await deps.tracks.pending(cycleId, query.limit, query.cursor);
+  return {
+    items: page.items.flatMap((track) =>
+      track.pendingRequest
+        ? [
+            {
+              innovationId: track.innovationId,
+              name: track.name,
+              opdId: track.opdId,
+              stage: track.stage,
+              status: track.status,
+              request: track.pendingRequest,
+            },
+          ]
+        : [],
+    ),
     nextCursor: page.nextCursor,
   };
 }

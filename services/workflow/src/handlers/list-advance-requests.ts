@@ -1,0 +1,14 @@
+import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../http/deps';
+import { pageQuery, parseId } from '../http/request-schemas';
+import { routes } from '../routes';
+import { listPendingRequests } from '../use-cases/board';
+
+const deps = depsFromEnv();
+
+/** GET /cycles/{id}/advance-requests?limit=&cursor=: the coordinator's review queue. */
+export const handler = httpHandler(routes.listAdvanceRequests, { body: 'none' }, async (request) => {
+  const cycleId = parseId(request.pathParameters.id);
+  const query = parseOrProblem(pageQuery, request.query, 'invalid-query');
+  return json(200, await listPendingRequests(deps, cycleId, query));
+});
