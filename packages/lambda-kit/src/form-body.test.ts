@@ -68,6 +68,10 @@ describe('formToObject bounds', () => {
     expect(() => formToObject(flat)).toThrow(expect.objectContaining({ code: 'malformed-body' }));
   });
 
+  it('keeps the body an object when every field name is a number', () => {
+    expect(formToObject({ '0': 'a', '1': 'b' })).toEqual({ '0': 'a', '1': 'b' });
+  });
+
   it('orders indexed items by index', () => {
     expect(formToObject({ 'm[10][t]': 'b', 'm[2][t]': 'a' })).toEqual({ m: [{ t: 'a' }, { t: 'b' }] });
   });

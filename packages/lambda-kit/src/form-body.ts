@@ -29,7 +29,8 @@ export function formToObject(flat: Readonly<Record<string, string | string[] | u
     const isList = key.endsWith('[]') || values.length > 1;
     assign(root, path, isList ? values : values[0]);
   }
-  return densify(root) as Record<string, unknown>;
+  // The body itself stays an object even when every field name is a number; only nested levels become arrays.
+  return Object.fromEntries(Object.entries(root).map(([key, value]) => [key, densify(value)]));
 }
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
