@@ -5,3 +5,5 @@ export * from './http-handler';
 export * from './logger';
 export * from './problem';
 export * from './validation';
+export * from './acting';
+export * from './request-params';

@@ -1,4 +1,4 @@
-import { InnovationWithdrawn } from '@inovda/contracts';
+import { InnovationDrafted, InnovationRegistered, InnovationWithdrawn } from '@inovda/contracts';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackStore } from '../src/store/track-store';
@@ -42,7 +42,49 @@ function withdrawal(innovationId: string) {
   ).detail;
 }
 
+/** Deps whose track store runs `meanwhile` once, just before the withdrawal's tombstone is written. */
+function beforeTombstone(deps: BoardDeps, meanwhile: () => Promise<unknown>): BoardDeps {
+  const base = deps.tracks;
+  let pending: (() => Promise<unknown>) | undefined = meanwhile;
+  const tracks = Object.create(base) as TrackStore;
+  tracks.putTombstone = async (...args: Parameters<TrackStore['putTombstone']>) => {
+    const run = pending;
+    pending = undefined;
+    if (run) await run();
+    return base.putTombstone(...args);
+  };
+  return { ...deps, tracks };
+}
+
 describe('races', () => {
+  it('a withdrawal that read no track, while the registration opened one, withdraws that track', async () => {
+    const cycleId = await api.openedCycle();
+    const innovationId = ulid();
+    const name = 'Daftar lalu tarik';
+    const register = async () => {
+      await api.deliver(InnovationDrafted, {
+        innovationId,
+        opdId: 'dinkes',
+        version: 1,
+        name,
+        profile: { name, opdId: 'dinkes' },
+      });
+      await api.deliver(InnovationRegistered, {
+        innovationId,
+        opdId: 'dinkes',
+        version: 2,
+        name,
+        cycleId,
+        registeredAt: new Date().toISOString(),
+      });
+    };
+    const deps = beforeTombstone(api.depsAt(new Date()), register);
+    expect(await closeTrack(deps, withdrawal(innovationId))).toBe('applied');
+    expect((await api.track('coordinator', innovationId)).body).toMatchObject({ status: 'withdrawn' });
+    const board = await api.board('coordinator', cycleId);
+    expect(board.body.funnel).toMatchObject({ registered: 1, withdrawn: 1, stages: { 'drum-up': 0 } });
+  });
+
   it('a withdrawal that loses to a concurrent approval is re-applied on a fresh read, counters consistent', async () => {
     const cycleId = await api.openedCycle();
     const id = await api.registered(cycleId);

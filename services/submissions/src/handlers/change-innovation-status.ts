@@ -1,17 +1,18 @@
 import {
+  acting,
   type HttpEvent,
   type HttpResponse,
   httpHandler,
   Problem,
+  parseIfMatch,
   parseOrProblem,
   problemResponse,
 } from '@inovda/lambda-kit';
 import type { Context } from 'aws-lambda';
 import { depsFromEnv } from '../http/deps';
-import { parseIfMatch, parseInnovationId, registerBody, withdrawBody } from '../http/request-schemas';
+import { parseInnovationId, registerBody, withdrawBody } from '../http/request-schemas';
 import { innovationResponse } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { registerInnovation, withdrawInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

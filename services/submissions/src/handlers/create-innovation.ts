@@ -1,10 +1,9 @@
-import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
 import { createInnovationInput } from '../domain/profile-input';
 import { depsFromEnv } from '../http/deps';
 import { idempotencyKeyHeader } from '../http/request-schemas';
 import { innovationResponse } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { createInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

@@ -1,9 +1,8 @@
-import { httpHandler } from '@inovda/lambda-kit';
+import { acting, httpHandler } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../http/deps';
 import { parseInnovationId } from '../http/request-schemas';
 import { innovationResponse } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { getInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

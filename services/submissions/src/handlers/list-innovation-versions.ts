@@ -1,8 +1,7 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../http/deps';
 import { listVersionsQuery, parseInnovationId } from '../http/request-schemas';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { listVersions } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

@@ -1,8 +1,7 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../http/deps';
 import { listInnovationsQuery } from '../http/request-schemas';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { listInnovations } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

@@ -6,7 +6,7 @@ import {
   type InnovationStatus,
   InnovationWithdrawn,
 } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
 import { assertCanCreateFor, assertCanWrite, canRead } from '../domain/access';
 import type { Innovation } from '../domain/innovation';
 import { assertAllowed, nextStatus } from '../domain/lifecycle';
@@ -18,7 +18,7 @@ import {
   type UpdateInnovationInput,
 } from '../domain/profile-input';
 import { IdempotencyConflict, type Page } from '../store/innovation-store';
-import { type Acting, actorRef, type Deps, eventContext } from './context';
+import { type Deps, eventContext } from './context';
 
 /** Hash of a create request, to tell a retry (same key, same body) from a reused key (same key, other body). */
 function requestHash(input: CreateInnovationInput): string {

@@ -1,10 +1,9 @@
-import { httpHandler } from '@inovda/lambda-kit';
+import { acting, httpHandler, parseIfMatch } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../http/deps';
 import { byRoute } from '../http/dispatch';
-import { parseId, parseIfMatch } from '../http/request-schemas';
+import { parseId } from '../http/request-schemas';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { changeCycleStatus } from '../use-cases/cycles';
 
 const deps = depsFromEnv();

@@ -1,9 +1,8 @@
-import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
 import { createCycleInput } from '../domain/cycle-input';
 import { depsFromEnv } from '../http/deps';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { createCycle } from '../use-cases/cycles';
 
 const deps = depsFromEnv();

@@ -1,10 +1,9 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../http/deps';
 import { byRoute } from '../http/dispatch';
 import { pageQuery, parseId } from '../http/request-schemas';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { getTrack, getTrackHistory } from '../use-cases/tracks';
 
 const deps = depsFromEnv();

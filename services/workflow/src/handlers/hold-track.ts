@@ -1,11 +1,10 @@
-import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput } from '../domain/track-input';
 import { boardDepsFromEnv } from '../http/board-deps';
 import { byRoute } from '../http/dispatch';
 import { parseId } from '../http/request-schemas';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { holdOrResume } from '../use-cases/decisions';
 
 const deps = boardDepsFromEnv();

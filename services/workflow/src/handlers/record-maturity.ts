@@ -1,10 +1,9 @@
-import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
 import { maturityInput } from '../domain/track-input';
 import { depsFromEnv } from '../http/deps';
 import { parseId } from '../http/request-schemas';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { recordMaturity } from '../use-cases/tracks';
 
 const deps = depsFromEnv();

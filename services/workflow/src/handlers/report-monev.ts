@@ -1,9 +1,8 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { monevInput } from '../domain/monev-input';
 import { depsFromEnv } from '../http/deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { reportMonev } from '../use-cases/tracks';
 
 const deps = depsFromEnv();

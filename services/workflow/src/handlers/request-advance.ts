@@ -1,9 +1,8 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput } from '../domain/track-input';
 import { gateDepsFromEnv } from '../http/gate-deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { requestAdvance } from '../use-cases/request-advance';
 
 const deps = gateDepsFromEnv();

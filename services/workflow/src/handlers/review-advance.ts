@@ -1,10 +1,9 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput, returnInput } from '../domain/track-input';
 import { boardDepsFromEnv } from '../http/board-deps';
 import { byRoute } from '../http/dispatch';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
-import { acting } from '../use-cases/context';
 import { reviewAdvance } from '../use-cases/decisions';
 
 const deps = boardDepsFromEnv();

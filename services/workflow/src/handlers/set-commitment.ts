@@ -1,10 +1,9 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { commitmentInput } from '../domain/cycle-input';
 import { boardDepsFromEnv } from '../http/board-deps';
 import { parseId, parseOpdId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { setCommitment } from '../use-cases/board';
-import { acting } from '../use-cases/context';
 
 const deps = boardDepsFromEnv();
 

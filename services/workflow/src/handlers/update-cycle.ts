@@ -1,7 +1,7 @@
-import { httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { httpHandler, parseIfMatch, parseOrProblem } from '@inovda/lambda-kit';
 import { updateCycleInput } from '../domain/cycle-input';
 import { depsFromEnv } from '../http/deps';
-import { parseId, parseIfMatch } from '../http/request-schemas';
+import { parseId } from '../http/request-schemas';
 import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { updateCycleWindows } from '../use-cases/cycles';
@@ -11,7 +11,7 @@ const deps = depsFromEnv();
 /** PATCH /cycles/{id} with `If-Match: "<version>"`: move stage windows while planned or open. */
 export const handler = httpHandler(routes.updateCycle, { body: 'required' }, async (request) => {
   const id = parseId(request.pathParameters.id);
-  const expectedVersion = parseIfMatch(request.headers['if-match'], true) as number;
+  const expectedVersion = parseIfMatch(request.headers['if-match'], true);
   const patch = parseOrProblem(updateCycleInput, request.body);
   return versioned(await updateCycleWindows(deps, id, expectedVersion, patch));
 });

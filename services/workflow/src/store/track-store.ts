@@ -75,7 +75,7 @@ export class TrackStore {
 
   /**
    * Records a withdrawal that arrived before its registration, so the late registration opens no track. Returns
-   * `stale` if a track or tombstone is already there.
+   * `stale` if a tombstone is already there; throws TrackChanged if a track was opened since the caller read.
    */
   async putTombstone(
     tombstone: { innovationId: string; opdId: string; withdrawnAt: string },
@@ -101,9 +101,21 @@ export class TrackStore {
     } catch (error) {
       const codes = cancellationCodes(error);
       if (codes?.[0] === 'ConditionalCheckFailed') return 'duplicate';
-      if (codes?.[1] === 'ConditionalCheckFailed') return 'stale';
+      if (codes?.[1] === 'ConditionalCheckFailed') {
+        // Either another tombstone (the withdrawal is already recorded) or a track the registration opened since
+        // we read: then the caller must withdraw that real track on a fresh read, never report success.
+        if (await this.isTombstone(tombstone.innovationId)) return 'stale';
+        throw new TrackChanged();
+      }
       throw error;
     }
+  }
+
+  private async isTombstone(innovationId: string): Promise<boolean> {
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: trackKey(innovationId), ConsistentRead: true }),
+    );
+    return result.Item?.tombstone === true;
   }
 
   async getProfile(innovationId: string): Promise<GateProjection | undefined> {

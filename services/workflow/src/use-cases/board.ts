@@ -1,8 +1,9 @@
 import { STAGES, type Stage } from '@inovda/contracts';
+import type { Acting } from '@inovda/lambda-kit';
 import { assertMayCommitFor } from '../domain/access';
 import { assertCycleAllows } from '../domain/cycle';
 import { COUNTER } from '../store/keys';
-import type { Acting, BoardDeps, Deps } from './context';
+import type { BoardDeps, Deps } from './context';
 import { getCycle } from './cycles';
 
 /** Records how many innovations an OPD pledges in a cycle (Drum up). */

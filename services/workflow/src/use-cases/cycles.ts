@@ -1,9 +1,9 @@
 import { CycleClosed, CycleOpened, STAGES, type Stage } from '@inovda/contracts';
-import { Problem, parseOrProblem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, Problem, parseOrProblem } from '@inovda/lambda-kit';
 import { assertCycleAllows, type Cycle, type StageWindows } from '../domain/cycle';
 import { type CreateCycleInput, mergedWindows, type UpdateCycleInput } from '../domain/cycle-input';
 import type { Page } from '../store/common';
-import { type Acting, actorRef, type Deps, eventContext } from './context';
+import { type Deps, eventContext } from './context';
 
 /** Creates a planned cycle. */
 export async function createCycle(deps: Deps, actor: Acting, input: CreateCycleInput): Promise<Cycle> {

@@ -1,10 +1,10 @@
 import { InnovationLaunched, StageAdvanced, StageReturned, TrackHeld, TrackResumed } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
 import { type AdvanceRequest, type Track, trackRef } from '../domain/track';
 import { approve, assertMayReview, hold, resume, returnRequest } from '../domain/transitions';
 import type { AnyEvent } from '../store/common';
 import { COUNTER } from '../store/keys';
-import { type Acting, actorRef, type BoardDeps, eventContext } from './context';
+import { type BoardDeps, eventContext } from './context';
 import { getTrack, historyEntry } from './tracks';
 
 // Coordinator decisions on a track move the board counters, hence BoardDeps (see http/board-deps.ts).

@@ -1,10 +1,10 @@
 import { StageAdvanceRequested } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
 import { assertIsOwner } from '../domain/access';
 import { missingForGate } from '../domain/gates';
 import { type AdvanceRequest, type Track, trackRef } from '../domain/track';
 import { requestAdvance as nextRequested } from '../domain/transitions';
-import { type Acting, actorRef, eventContext, type GateDeps } from './context';
+import { eventContext, type GateDeps } from './context';
 import { getTrack, historyEntry } from './tracks';
 
 // Only this use case reads the gates, so only the request-advance function bundles their schema (GateDeps).

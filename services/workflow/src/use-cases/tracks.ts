@@ -1,11 +1,11 @@
 import { MonevReported } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
 import { assertCanRead, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
 import type { MonevInput } from '../domain/monev-input';
 import { type Maturity, type Track, type TrackAction, type TrackHistoryEntry, trackRef } from '../domain/track';
 import { recordMaturity as nextMaturity, periodLabel } from '../domain/transitions';
 import type { Page } from '../store/common';
-import { type Acting, actorRef, type Deps, eventContext } from './context';
+import { type Deps, eventContext } from './context';
 
 /** Reads the track of an innovation the caller may see; anything else is a 404. */
 export async function getTrack(deps: Deps, actor: Acting, innovationId: string): Promise<Track> {
