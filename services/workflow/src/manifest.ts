@@ -111,6 +111,8 @@ export const workflowManifest = {
       description: 'A coordinator approves or returns an advance request',
       tableAccess: 'read-write',
       updatesItems: true,
+      // An approval checks the gate again: the profile may have changed since the request.
+      regionSettings: ['stageGates'],
       routes: [routes.approveAdvance, routes.returnAdvance],
     },
     {

@@ -58,7 +58,7 @@ describe('the workflow manifest', () => {
     expect(fn?.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds).toBeGreaterThan(60);
   });
 
-  it('passes the region stage gates only to the function that checks them', () => {
+  it('passes the region stage gates only to the functions that check them (request and approval)', () => {
     const environments = workflowManifest.functions.map((fn) =>
       functionEnvironment({
         manifest: workflowManifest,
@@ -71,7 +71,12 @@ describe('the workflow manifest', () => {
       }),
     );
     const withGates = environments.filter((env) => REGION_SETTINGS.stageGates in env);
-    expect(withGates).toHaveLength(1);
+    expect(
+      (workflowManifest.functions as readonly FunctionSpec[])
+        .filter((fn) => fn.regionSettings?.includes('stageGates'))
+        .map((fn) => fn.name),
+    ).toEqual(['request-advance', 'review-advance']);
+    expect(withGates).toHaveLength(2);
     expect(gatesFromEnv(withGates[0]?.[REGION_SETTINGS.stageGates])).toEqual({ design: [] });
   });
 });

@@ -264,6 +264,27 @@ describe('gates and transitions', () => {
     expect((await api.items()).length).toBe(before);
   });
 
+  it('checks the gate again at approval: a profile emptied after the request is refused, nothing moves', async () => {
+    const cycleId = await api.openedCycle();
+    const innovationId = await api.registered(cycleId, 'dinkes', COMPLETE_PROFILE);
+    await advance(innovationId);
+    const requested = await api.requestAdvance('dinkes', innovationId, { note: 'siap' });
+    expect(requested.status).toBe(201);
+    const name = (await api.track('dinkes', innovationId)).body.name as string;
+    await api.deliver(InnovationProfileUpdated, {
+      innovationId,
+      opdId: 'dinkes',
+      version: 50,
+      changedFields: ['problemStatement'],
+      profile: (({ problemStatement: _dropped, ...rest }) => ({ ...rest, name, opdId: 'dinkes' }))(
+        COMPLETE_PROFILE as typeof COMPLETE_PROFILE & { problemStatement?: string },
+      ) as never,
+    });
+    const refused = await api.approve('coordinator2', innovationId, requested.body.requestId as string);
+    expectProblem(refused, 'gate-not-met');
+    expect((await api.track('dinkes', innovationId)).body).toMatchObject({ stage: 'diagnose' });
+  });
+
   it('walks an innovation from Drum up to Display with events, counters and history at every step', async () => {
     const cycleId = await api.openedCycle();
     const innovationId = await api.registered(cycleId, 'dinkes', COMPLETE_PROFILE);

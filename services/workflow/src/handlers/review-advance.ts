@@ -2,11 +2,12 @@ import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
 import { noteInput, returnInput } from '../domain/track-input';
 import { boardDepsFromEnv } from '../http/board-deps';
 import { byRoute } from '../http/dispatch';
+import { gatesFromEnv } from '../http/gate-deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { reviewAdvance } from '../use-cases/decisions';
 
-const deps = boardDepsFromEnv();
+const deps = { ...boardDepsFromEnv(), gates: gatesFromEnv() };
 
 const approve = httpHandler(routes.approveAdvance, { body: 'optional' }, async (request) => {
   const id = parseId(request.pathParameters.id);

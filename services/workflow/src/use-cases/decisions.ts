@@ -4,17 +4,19 @@ import { type AdvanceRequest, type Track, trackRef } from '../domain/track';
 import { approve, assertMayReview, hold, resume, returnRequest } from '../domain/transitions';
 import type { AnyEvent } from '../store/common';
 import { COUNTER } from '../store/keys';
-import { type BoardDeps, eventContext } from './context';
+import { type BoardDeps, eventContext, type GateDeps } from './context';
+import { assertGateMet } from './request-advance';
 import { getTrack, historyEntry } from './tracks';
 
-// Coordinator decisions on a track move the board counters, hence BoardDeps (see http/board-deps.ts).
+// Coordinator decisions on a track move the board counters, hence BoardDeps (see http/board-deps.ts); an approval
+// checks the gate again, hence GateDeps.
 
 /**
  * A coordinator approves (the track enters the next stage; entering Display launches the innovation) or returns
  * the pending request with reasons. Exactly one of two concurrent decisions wins (the track version).
  */
 export async function reviewAdvance(
-  deps: BoardDeps,
+  deps: BoardDeps & GateDeps,
   actor: Acting,
   innovationId: string,
   requestId: string,
@@ -43,6 +45,7 @@ export async function reviewAdvance(
     });
     return { track: next, request };
   }
+  await assertGateMet(deps, current);
   const cycle = await deps.cycles.get(current.cycleId);
   const next = approve(current, pending, at, cycle?.stageWindows);
   const note = decision.note;

@@ -13,6 +13,23 @@ import { getTrack, historyEntry } from './tracks';
  * The owner OPD asks to leave its stage. The gate is checked at once against the latest profile this service
  * knows: anything missing is a 422 listing each item in Indonesian, and nothing is written.
  */
+/**
+ * Throws `gate-not-met`, listing what is missing, unless the innovation's profile (as the submissions events
+ * told us) meets the gate for leaving its current stage. Checked when the OPD asks and again when a coordinator
+ * approves, since the profile may have changed in between.
+ */
+export async function assertGateMet(deps: GateDeps, track: Pick<Track, 'innovationId' | 'stage'>): Promise<void> {
+  const projection = await deps.tracks.getProfile(track.innovationId);
+  const missing = missingForGate(deps.gates, track.stage, projection?.profile ?? {});
+  if (missing.length > 0) {
+    throw new Problem('gate-not-met', {
+      detail: `Syarat untuk meninggalkan tahapan ${track.stage} belum lengkap.`,
+      stage: track.stage,
+      missing,
+    });
+  }
+}
+
 export async function requestAdvance(
   deps: GateDeps,
   actor: Acting,
@@ -29,15 +46,7 @@ export async function requestAdvance(
     by: actorRef(actor),
     ...(note ? { note } : {}),
   });
-  const projection = await deps.tracks.getProfile(innovationId);
-  const missing = missingForGate(deps.gates, current.stage, projection?.profile ?? {});
-  if (missing.length > 0) {
-    throw new Problem('gate-not-met', {
-      detail: `Syarat untuk meninggalkan tahapan ${current.stage} belum lengkap.`,
-      stage: current.stage,
-      missing,
-    });
-  }
+  await assertGateMet(deps, current);
   const request: AdvanceRequest = { ...pending, status: 'pending' };
   const event = StageAdvanceRequested.create(
     { ...trackRef(next), requestId: pending.requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
