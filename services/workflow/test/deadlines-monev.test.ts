@@ -103,6 +103,22 @@ describe('the deadline schedule', () => {
   });
 });
 
+describe('the deadline schedule and held tracks', () => {
+  it('sends no MonevDue while a launched track is held, and sends it after the resume', async () => {
+    const cycleId = await api.openedCycle();
+    const innovationId = await api.registered(cycleId, 'dinkes', COMPLETE_PROFILE);
+    await toDisplay(innovationId);
+    const track = (await api.track('dinkes', innovationId)).body as { due: { date: string } };
+    expect((await api.hold('coordinator', innovationId, { note: 'Menunggu audit' })).status).toBe(200);
+    const afterDue = new Date(new Date(`${track.due.date}T00:00:00Z`).getTime() + DAY + 3600_000);
+    await checkDeadlines(api.depsAt(afterDue), 'held');
+    expect(about(await api.outbox('MonevDue'), innovationId)).toHaveLength(0);
+    expect((await api.resume('coordinator', innovationId, { note: 'Lanjut' })).status).toBe(200);
+    await checkDeadlines(api.depsAt(afterDue), 'resumed');
+    expect(about(await api.outbox('MonevDue'), innovationId)).toHaveLength(1);
+  });
+});
+
 describe('POST /innovations/{id}/monev', () => {
   it('takes a report only after launch, from the owner OPD, once per period, never for a later period', async () => {
     const cycleId = await api.openedCycle();

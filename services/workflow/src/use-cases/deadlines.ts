@@ -89,6 +89,8 @@ export async function checkDeadlines(deps: Deps, correlationId: string): Promise
       await moveDue(track, next);
       return;
     }
+    // As with stage deadlines, a track the coordinator holds is paused: its reminder waits for the resume.
+    if (track.status === 'held') return;
     const event = MonevDue.create(
       { ...trackRef(track), trackVersion: track.version + 1, period: periodLabel(due.period), due: due.date },
       systemEventContext(deps, correlationId, now),
