@@ -192,6 +192,24 @@ describe('tracks from submissions events', () => {
     expect(await funnel(cycleId)).toMatchObject({ registered: 1, withdrawn: 1 });
   });
 
+  it('cancels a request still waiting for review when the innovation is withdrawn', async () => {
+    const cycleId = await api.openedCycle();
+    const innovationId = await api.registered(cycleId);
+    const requestId = (await api.requestAdvance('dinkes', innovationId, { note: 'siap' })).body.requestId as string;
+    await api.deliver(InnovationWithdrawn, {
+      innovationId,
+      opdId: 'dinkes',
+      version: 3,
+      withdrawnAt: new Date().toISOString(),
+    });
+    const record = (await api.items()).find(
+      (item) => item.pk?.S === `TRACK#${innovationId}` && item.sk?.S === `REQUEST#${requestId}`,
+    );
+    expect(record?.status?.S).toBe('cancelled');
+    expect((await api.track('dinkes', innovationId)).body).toMatchObject({ status: 'withdrawn' });
+    expect((await api.track('dinkes', innovationId)).body.pendingRequest).toBeUndefined();
+  });
+
   it('rejects an event that breaks its contract (EventBridge retries it, then dead-letters it) and writes nothing', async () => {
     const before = (await api.items()).length;
     await expect(

@@ -77,7 +77,8 @@ export interface TrackHistoryEntry {
 
 /** An advance request as kept for the record. */
 export interface AdvanceRequest extends PendingRequest {
-  readonly status: 'pending' | 'approved' | 'returned';
+  /** `cancelled`: the innovation was withdrawn while the request waited. */
+  readonly status: 'pending' | 'approved' | 'returned' | 'cancelled';
   readonly reviewedAt?: string;
   readonly reviewedBy?: ActorRef;
   readonly reasons?: string;

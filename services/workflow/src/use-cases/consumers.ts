@@ -147,7 +147,21 @@ async function closeTrackOnce(deps: BoardDeps, event: DataOf<typeof InnovationWi
   }
   if (current.status === 'withdrawn') return 'stale';
   const next = withdraw(current, data.withdrawnAt);
+  // A request still waiting for review is closed for the record too, so no queue shows it as pending.
+  const pending = current.pendingRequest;
+  const cancelled = pending
+    ? [
+        {
+          item: deps.tracks.requestDecision(current.innovationId, {
+            ...pending,
+            status: 'cancelled' as const,
+            reviewedAt: data.withdrawnAt,
+          }),
+        },
+      ]
+    : [];
   return deps.tracks.change(next, current.version, {
+    extra: cancelled,
     history: {
       version: next.version,
       action: 'withdrawn',
