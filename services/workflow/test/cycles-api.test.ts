@@ -1,6 +1,7 @@
 import { CycleClosed, CycleOpened } from '@inovda/contracts';
 import { PROBLEMS } from '@inovda/lambda-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBoard } from '../src/use-cases/board';
 import { type Harness, type Response, startHarness, windows } from './harness';
 
 let api: Harness;
@@ -200,5 +201,26 @@ describe('PUT /cycles/{id}/commitments/{opdId}', () => {
     expect(opds.find((opd) => opd.opdId === 'dpmptsp')).toMatchObject({ pledged: null });
     await api.closeCycle('coordinator', id);
     expectProblem(await api.commit('dinkes', id, 'dinkes', { pledged: 3 }), 'invalid-state');
+  });
+});
+
+describe('the board after an OPD left the region config', () => {
+  it("still shows every current OPD's row, whatever rows the cycle kept for OPDs no longer listed", async () => {
+    const cycleId = await api.openedCycle();
+    for (const [opdId, pledged] of [
+      ['balitbang', 1],
+      ['dinkes', 2],
+      ['disdukcapil', 3],
+      ['dpmptsp', 4],
+    ] as const) {
+      expect((await api.commit('coordinator', cycleId, opdId, { pledged })).status).toBe(200);
+    }
+    // The region drops two OPDs (sorted first) from its config; their rows stay in the cycle's partition.
+    const deps = { ...api.depsAt(new Date()), regionOpdIds: new Set(['disdukcapil', 'dpmptsp']) };
+    const board = await getBoard(deps, cycleId);
+    expect(board.opds.map((row) => [row.opdId, row.pledged])).toEqual([
+      ['disdukcapil', 3],
+      ['dpmptsp', 4],
+    ]);
   });
 });

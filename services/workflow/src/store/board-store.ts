@@ -18,6 +18,9 @@ export interface CounterChange {
  * The coordinator board: OPD commitments and the counters kept with `ADD`. This is the only module that updates
  * items in place (UpdateItem), so only the functions that import it need that grant (`updatesItems`).
  */
+/** At most this many pages of OPD rows are read for one board (far above any region's OPD count). */
+const MAX_OPD_ROW_PAGES = 5;
+
 export class BoardStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -99,15 +102,26 @@ export class BoardStore {
 
   /** The OPD rows of a cycle (pledge and counters); at most `bound` rows, the region's OPD count. */
   async opdRows(cycleId: string, bound: number): Promise<CounterRow[]> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': cyclePartition(cycleId), ':prefix': OPD_ROW_PREFIX },
-        ConsistentRead: true,
-        Limit: bound,
-      }),
-    );
-    return (result.Items ?? []).map((item) => withoutStorage<CounterRow>(item));
+    // Every row of the cycle, not just `bound` of them: a row of an OPD since removed from the region config must
+    // not push a current OPD's row off the page. Rows exist only for OPDs that ever had a count, so a few pages
+    // at most; the page cap keeps the read bounded whatever happens.
+    const rows: CounterRow[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    for (let page = 0; page < MAX_OPD_ROW_PAGES; page += 1) {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': cyclePartition(cycleId), ':prefix': OPD_ROW_PREFIX },
+          ConsistentRead: true,
+          Limit: Math.max(bound, 100),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      rows.push(...(result.Items ?? []).map((item) => withoutStorage<CounterRow>(item)));
+      startKey = result.LastEvaluatedKey;
+      if (!startKey) break;
+    }
+    return rows;
   }
 }
