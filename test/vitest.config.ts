@@ -11,7 +11,8 @@ export default defineConfig({
     include: ['{packages,services,test,infra}/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'cdk.out/**'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
+    // Generous: the machine is shared and has two cores; no test asserts on time, this only bounds a hang.
+    testTimeout: 90_000,
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     hookTimeout: 120_000,
     // Two cores: keep parallelism modest so DynamoDB Local, workers and CDK synth don't starve each other.

@@ -95,7 +95,9 @@ describe('submissions, end to end', () => {
     expect(opds.size).toBeGreaterThanOrEqual(3);
   });
 
-  it('create → register reaches a consumer on the bus, in AWS EventBridge shape and per the contracts', async () => {
+  it('create → register reaches a consumer on the bus, in AWS EventBridge shape and per the contracts', {
+    timeout: 120_000,
+  }, async () => {
     const opd = await token('opd.dinkes');
     const created = await request('POST', '/innovations', {
       token: opd,

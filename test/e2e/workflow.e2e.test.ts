@@ -84,7 +84,9 @@ const completeProfile = {
 };
 
 describe('the 5D track, end to end', () => {
-  it('takes an innovation from registration through every gate to Display', async () => {
+  // A long flow (about 25 HTTP calls, each event crossing the bus): on a loaded 2-core machine it needs more than
+  // the default 30 s; each wait inside it is bounded on its own.
+  it('takes an innovation from registration through every gate to Display', { timeout: 180_000 }, async () => {
     const cycle = await call('POST', '/cycles', 'koordinator', {
       name: 'Program Inovasi 2027',
       year: 2027,
