@@ -38,6 +38,24 @@ export interface TableSpec extends KeySpec {
   readonly timeToLiveAttribute: string;
 }
 
+/**
+ * The table shape every service uses: string `pk`/`sk`, TTL on `expiresAt`, and generic overloaded indexes
+ * `gsi1`…`gsiN` (each with `gsiNpk`/`gsiNsk`), whose meaning each service documents in its store/keys.ts.
+ */
+export function singleTable(name: string, indexCount: number): TableSpec {
+  return {
+    name,
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+    globalIndexes: Array.from({ length: indexCount }, (_, i) => ({
+      name: `gsi${i + 1}`,
+      partitionKey: { name: `gsi${i + 1}pk`, type: 'S' as const },
+      sortKey: { name: `gsi${i + 1}sk`, type: 'S' as const },
+    })),
+  };
+}
+
 /** How data access is granted to a function: least privilege, decided per function. */
 export type TableAccess = 'read' | 'write' | 'read-write';
 

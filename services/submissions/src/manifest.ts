@@ -1,24 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceManifest } from '@inovda/manifest';
+import { type ServiceManifest, singleTable } from '@inovda/manifest';
 import { routes } from './routes';
 
 /** The submissions service: its table, functions, routes and subscriptions. Plain data (see @inovda/manifest). */
 export const submissionsManifest = {
   name: 'submissions',
   root: fileURLToPath(new URL('..', import.meta.url)),
-  table: {
-    name: 'submissions',
-    partitionKey: { name: 'pk', type: 'S' },
-    sortKey: { name: 'sk', type: 'S' },
-    timeToLiveAttribute: 'expiresAt',
-    globalIndexes: [
-      // Overloaded, generic indexes: each entity decides what it projects into them (see store/keys.ts).
-      { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
-      { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
-      { name: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
-    ],
-  },
+  // Overloaded, generic indexes: each entity decides what it projects into them (see store/keys.ts).
+  table: singleTable('submissions', 4),
   functions: [
     {
       name: 'create-innovation',

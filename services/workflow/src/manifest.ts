@@ -5,7 +5,7 @@ import {
   InnovationRegistered,
   InnovationWithdrawn,
 } from '@inovda/contracts';
-import type { RetryPolicy, ServiceManifest } from '@inovda/manifest';
+import { type RetryPolicy, type ServiceManifest, singleTable } from '@inovda/manifest';
 import { routes } from './routes';
 
 /**
@@ -18,20 +18,10 @@ const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAge
 export const workflowManifest = {
   name: 'workflow',
   root: fileURLToPath(new URL('..', import.meta.url)),
-  table: {
-    name: 'workflow',
-    partitionKey: { name: 'pk', type: 'S' },
-    sortKey: { name: 'sk', type: 'S' },
-    timeToLiveAttribute: 'expiresAt',
-    globalIndexes: [
-      // Overloaded: cycles by year, and tracks by cycle and stage (the board). See store/keys.ts.
-      { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      // Sparse: only tracks with a stage window or monev period coming due, keyed by the due date.
-      { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
-      // Sparse: the review queue of a cycle, only tracks with an advance request waiting.
-      { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
-    ],
-  },
+  // gsi1 (overloaded): cycles by year, and tracks by cycle and stage (the board). gsi2 (sparse): tracks with a
+  // stage window or monev period coming due, keyed by the due date. gsi3 (sparse): a cycle's review queue, only
+  // tracks with an advance request waiting. See store/keys.ts.
+  table: singleTable('workflow', 3),
   functions: [
     {
       name: 'create-cycle',
