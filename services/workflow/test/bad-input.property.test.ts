@@ -231,6 +231,46 @@ describe('commitments and maturity: any body, any OPD', () => {
   });
 });
 
+describe('queries and path ids: anything', () => {
+  it('never answers 5xx on lists, the board, tracks and history; refusals are catalogued problems', async () => {
+    const cycleId = await api.openedCycle();
+    const id = await api.registered(cycleId, 'dinkes');
+    // Real cursors of the right lists, and of the wrong ones, among the random strings.
+    const cyclesCursor = (await api.listCycles('coordinator', { limit: '1' })).body.nextCursor;
+    await api.registered(cycleId, 'dinkes');
+    const board = (await api.board('coordinator', cycleId, { stage: 'drum-up', limit: '1' })).body;
+    const stageCursor = (board.innovations as { nextCursor: string | null }).nextCursor;
+    const cursors = [cyclesCursor, stageCursor].filter((value): value is string => typeof value === 'string');
+    const queryValue = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('0', '1', '100', '101', '-1', '1e3', 'NaN', '', ...STAGES, 'celebrate', ...cursors),
+      fc.string({ minLength: 2_000, maxLength: 2_100 }),
+    );
+    const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'stage', 'opdId', 'colour'), queryValue, {
+      maxKeys: 4,
+    });
+    const pathId = fc.oneof(fc.constant(cycleId), fc.constant(id), fc.string({ maxLength: 40 }), fc.constant(''));
+    const route = fc.constantFrom('listCycles', 'board', 'track', 'history', 'cycle');
+    await fc.assert(
+      fc.asyncProperty(route, pathId, query, async (which, path, candidate) => {
+        const response =
+          which === 'listCycles'
+            ? await api.listCycles('coordinator', candidate)
+            : which === 'board'
+              ? await api.board('coordinator', path, candidate)
+              : which === 'track'
+                ? await api.track('dinkes', path)
+                : which === 'history'
+                  ? await api.history('dinkes', path, candidate)
+                  : await api.getCycle('evaluator', path);
+        if (response.status < 300) return;
+        expectWellFormedRefusal(response);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+});
+
 describe('the scheduled handler', () => {
   it('runs as EventBridge invokes it, with nothing due', async () => {
     const { handler } = await import('../src/handlers/check-deadlines');
