@@ -20,7 +20,7 @@ import type { Stage } from '@inovda/contracts';
  * The funnel and the OPD rows are counters kept with `ADD` in the same transaction as the change they count, so
  * the board is a GetItem and one Query bounded by the region's OPDs, whatever the number of innovations. A track
  * is in gsi1 while it is in a stage (withdrawn tracks leave it), which serves the board's list per stage. gsi2 is
- * sparse: only tracks with something due are in it, keyed by the date, so the deadline schedule queries what is
+ * sparse: only active tracks with something due are in it, keyed by the date, so the deadline schedule queries what is
  * due up to today and never reads the rest. (One `DUE` partition: a region has hundreds of tracks, not millions,
  * and the schedule reads it once a day.) gsi3 is sparse too: the coordinator's review queue of a cycle, only tracks
  * with a request waiting, oldest first.
@@ -77,7 +77,11 @@ export function trackIndexKeys(track: {
           gsi1sk: `${track.stageEnteredAt}#${track.innovationId}`,
         }
       : {}),
-    ...(track.due ? { gsi2pk: DUE_PARTITION, gsi2sk: dueSortKey(track.due.date, track.innovationId) } : {}),
+    // Only active tracks are due: a held track leaves the index (so daily runs do not re-read it) and returns on
+    // resume with the due date it kept.
+    ...(track.due && track.status === 'active'
+      ? { gsi2pk: DUE_PARTITION, gsi2sk: dueSortKey(track.due.date, track.innovationId) }
+      : {}),
     ...(track.pendingRequest && track.status !== 'withdrawn'
       ? {
           gsi3pk: pendingPartition(track.cycleId),
