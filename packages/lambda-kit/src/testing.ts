@@ -1,5 +1,7 @@
 import type { Context } from 'aws-lambda';
+import { expect } from 'vitest';
 import type { HttpEvent } from './http-handler';
+import { PROBLEMS, type ProblemCode } from './problem';
 
 /** Test support: a payload-2.0 event as HTTP API sends it, with JWT claims in the string form HTTP API uses. */
 export function httpEvent(options: {
@@ -77,4 +79,29 @@ export function lambdaContext(functionName = 'test'): Context {
     fail: () => undefined,
     succeed: () => undefined,
   };
+}
+
+/** An HTTP response as the tests read it: status, headers, parsed JSON body. */
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** Asserts a problem+json response with the catalogued status and Indonesian title of `code`. */
+export function expectProblem(response: TestResponse, code: ProblemCode): void {
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ code, status: PROBLEMS[code].status, title: PROBLEMS[code].title });
+  expect(response.status).toBe(PROBLEMS[code].status);
+}
+
+/** Asserts a 4xx problem+json whose code is in the catalogue, with that code's title and status. */
+export function expectWellFormedRefusal(response: TestResponse): void {
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const code = response.body.code as ProblemCode;
+  expect(Object.keys(PROBLEMS)).toContain(code);
+  expect(response.body.title).toBe(PROBLEMS[code].title);
+  expect(response.body.status).toBe(response.status);
 }

@@ -1,8 +1,8 @@
 import { PROFILE_FIELD_NAMES, profileSchema } from '@inovda/contracts';
-import { PROBLEMS, type ProblemCode } from '@inovda/lambda-kit';
+import { expectWellFormedRefusal } from '@inovda/lambda-kit/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, type Response, startHarness } from './harness';
+import { type Harness, startHarness } from './harness';
 
 /**
  * Property: no input produces a 5xx; every refusal is a problem+json from the catalogue with its Indonesian title,
@@ -18,16 +18,6 @@ afterAll(async () => {
 });
 
 const RUNS = 60;
-
-function expectWellFormedRefusal(response: Response) {
-  expect(response.status).toBeGreaterThanOrEqual(400);
-  expect(response.status).toBeLessThan(500);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const code = response.body.code as ProblemCode;
-  expect(Object.keys(PROBLEMS)).toContain(code);
-  expect(response.body.title).toBe(PROBLEMS[code].title);
-  expect(response.body.status).toBe(response.status);
-}
 
 /** Values that look like profile values, plus anything JSON can hold. */
 const profileishValue = fc.oneof(

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CycleClosed, CycleOpened, STAGES } from '@inovda/contracts';
-import { claimsFor, httpEvent, lambdaContext } from '@inovda/lambda-kit/testing';
-import { ensureTable } from '@inovda/local';
-import { ENV } from '@inovda/manifest';
+import { claimsFor, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
+import { startTestTable } from '@inovda/local/testing';
 import { ulid } from 'ulid';
-import { inject } from 'vitest';
 import { submissionsManifest } from '../src/manifest';
 
 const STAGE_WINDOWS = Object.fromEntries(
@@ -25,11 +22,8 @@ export type Who = keyof typeof callers;
 
 type Handler = (event: ReturnType<typeof httpEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 
-export interface Response {
-  status: number;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-}
+/** A handler's response as the tests read it. */
+export type Response = TestResponse;
 
 /**
  * Runs the submissions handlers in-process against a fresh table in the DynamoDB Local the global setup
@@ -37,23 +31,8 @@ export interface Response {
  * start); vitest runs each test file in its own process, so files do not share it.
  */
 export async function startHarness() {
-  const endpoint = inject('dynamoEndpoint');
-  const tableName = `submissions-test-${randomUUID().slice(0, 8)}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await ensureTable(client, tableName, submissionsManifest.table, { info: () => {}, warn: () => {} } as never);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'ap-southeast-3',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    [ENV.tableName]: tableName,
-    [ENV.regionId]: 'kota-solok',
-    [ENV.opdIds]: 'balitbang,dinkes,disdukcapil,dpmptsp',
-  });
+  const table = await startTestTable(submissionsManifest);
+  const { tableName } = table;
   const handlers = {
     create: (await import('../src/handlers/create-innovation')).handler as Handler,
     list: (await import('../src/handlers/list-innovations')).handler as Handler,
@@ -171,14 +150,8 @@ export async function startHarness() {
         query,
       }),
     /** Every item in the table: test-only (request paths never scan). */
-    async items(): Promise<Array<Record<string, { S?: string; N?: string }>>> {
-      const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
-      return (result.Items ?? []) as Array<Record<string, { S?: string; N?: string }>>;
-    },
-    async stop() {
-      await client.send(new DeleteTableCommand({ TableName: tableName }));
-      client.destroy();
-    },
+    items: table.items,
+    stop: table.stop,
   };
 }
 

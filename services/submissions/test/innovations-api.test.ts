@@ -1,5 +1,5 @@
 import { InnovationDrafted, InnovationProfileUpdated, InnovationRegistered } from '@inovda/contracts';
-import { PROBLEMS } from '@inovda/lambda-kit';
+import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type Response, startHarness } from './harness';
 
@@ -12,12 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
-
-function expectProblem(response: Response, code: keyof typeof PROBLEMS) {
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ code, status: PROBLEMS[code].status, title: PROBLEMS[code].title });
-  expect(response.status).toBe(PROBLEMS[code].status);
-}
 
 async function draft(who: 'dinkes' | 'capil' = 'dinkes', extra: Record<string, unknown> = {}) {
   const opdId = who === 'dinkes' ? 'dinkes' : 'disdukcapil';

@@ -1,4 +1,4 @@
-import { PROBLEMS } from '@inovda/lambda-kit';
+import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_BUDGET_BYTES } from '../src/domain/profile-input';
 import { type Harness, type Response, startHarness } from './harness';
@@ -12,11 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
-
-function expectProblem(response: Response, code: keyof typeof PROBLEMS) {
-  expect(response.body).toMatchObject({ code, title: PROBLEMS[code].title });
-  expect(response.status).toBe(PROBLEMS[code].status);
-}
 
 /** A profile field of about `kb` KB of text (under each field's own limit). */
 const bulk = (kb: number) =>

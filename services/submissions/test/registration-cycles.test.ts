@@ -1,6 +1,6 @@
-import { PROBLEMS } from '@inovda/lambda-kit';
+import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, type Response, startHarness } from './harness';
+import { type Harness, startHarness } from './harness';
 
 /**
  * Registration goes only into an open programme cycle, which submissions learns from the workflow service's
@@ -14,12 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
-
-function expectProblem(response: Response, code: keyof typeof PROBLEMS) {
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ code, title: PROBLEMS[code].title });
-  expect(response.status).toBe(PROBLEMS[code].status);
-}
 
 async function draft(): Promise<string> {
   const response = await api.create('dinkes', { name: `Inovasi ${Math.random()}`, opdId: 'dinkes' });

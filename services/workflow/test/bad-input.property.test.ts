@@ -1,9 +1,9 @@
 import { STAGES } from '@inovda/contracts';
-import { PROBLEMS, type ProblemCode } from '@inovda/lambda-kit';
+import { expectWellFormedRefusal } from '@inovda/lambda-kit/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycleInput } from '../src/domain/cycle-input';
-import { COMPLETE_PROFILE, type Harness, type Response, startHarness, windows } from './harness';
+import { COMPLETE_PROFILE, type Harness, startHarness, windows } from './harness';
 
 /**
  * Property: no input produces a 5xx; every refusal is a problem+json from the catalogue with its Indonesian title,
@@ -19,15 +19,6 @@ afterAll(async () => {
 });
 
 const RUNS = 40;
-
-function expectWellFormedRefusal(response: Response) {
-  expect(response.status).toBeGreaterThanOrEqual(400);
-  expect(response.status).toBeLessThan(500);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const code = response.body.code as ProblemCode;
-  expect(Object.keys(PROBLEMS)).toContain(code);
-  expect(response.body.title).toBe(PROBLEMS[code].title);
-}
 
 const date = fc.oneof(
   fc.constantFrom('2027-01-01', '2027-02-30', '2027-13-01', '27-01-01', '', '2027-06-15', '2026-12-31'),

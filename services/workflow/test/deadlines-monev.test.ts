@@ -1,8 +1,8 @@
 import { MonevDue, MonevReported, StageOverdue } from '@inovda/contracts';
-import { PROBLEMS } from '@inovda/lambda-kit';
+import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeadlines } from '../src/use-cases/deadlines';
-import { COMPLETE_PROFILE, type Harness, type Response, startHarness, windows } from './harness';
+import { COMPLETE_PROFILE, type Harness, startHarness, windows } from './harness';
 
 let api: Harness;
 beforeAll(async () => {
@@ -11,11 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
-
-function expectProblem(response: Response, code: keyof typeof PROBLEMS) {
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ code, status: PROBLEMS[code].status, title: PROBLEMS[code].title });
-}
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { type EventContext, type EventContract, InnovationDrafted, InnovationRegistered } from '@inovda/contracts';
 import { createDocumentClient } from '@inovda/dynamo';
-import { claimsFor, httpEvent, lambdaContext } from '@inovda/lambda-kit/testing';
-import { ensureTable } from '@inovda/local';
-import { ENV } from '@inovda/manifest';
+import { claimsFor, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
+import { startTestTable } from '@inovda/local/testing';
 import { ulid } from 'ulid';
-import { inject } from 'vitest';
 import { DEFAULT_STAGE_GATES } from '../src/domain/gates';
 import { workflowManifest } from '../src/manifest';
 import { routes } from '../src/routes';
@@ -30,11 +27,8 @@ export type Who = keyof typeof callers;
 
 type Handler = (event: never, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 
-export interface Response {
-  status: number;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-}
+/** A handler's response as the tests read it. */
+export type Response = TestResponse;
 
 /** A complete stage plan (dates far ahead, so nothing is overdue unless a test says so). */
 export function windows(year = 2099) {
@@ -71,23 +65,8 @@ export const COMPLETE_PROFILE = {
  * vitest runs each test file in its own process, so files do not share it.
  */
 export async function startHarness() {
-  const endpoint = inject('dynamoEndpoint');
-  const tableName = `workflow-test-${randomUUID().slice(0, 8)}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await ensureTable(client, tableName, workflowManifest.table, { info: () => {}, warn: () => {} } as never);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'ap-southeast-3',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    [ENV.tableName]: tableName,
-    [ENV.regionId]: 'kota-solok',
-    [ENV.opdIds]: 'balitbang,dinkes,disdukcapil,dpmptsp',
-  });
+  const table = await startTestTable(workflowManifest);
+  const { client, tableName } = table;
   const handlers = {
     createCycle: (await import('../src/handlers/create-cycle')).handler as Handler,
     listCycles: (await import('../src/handlers/list-cycles')).handler as Handler,
@@ -261,10 +240,7 @@ export async function startHarness() {
     },
 
     /** Every item in the table: test-only (request paths never scan). */
-    async items(): Promise<Array<Record<string, { S?: string; N?: string }>>> {
-      const result = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
-      return (result.Items ?? []) as Array<Record<string, { S?: string; N?: string }>>;
-    },
+    items: table.items,
 
     /** The details of the events in the outbox, optionally of one type. */
     async outbox(
@@ -276,10 +252,7 @@ export async function startHarness() {
         .filter((detail) => eventType === undefined || detail.metadata.eventType === eventType);
     },
 
-    async stop() {
-      await client.send(new DeleteTableCommand({ TableName: tableName }));
-      client.destroy();
-    },
+    stop: table.stop,
   };
   return api;
 }

@@ -7,11 +7,11 @@ import {
   StageAdvanceRequested,
   StageReturned,
 } from '@inovda/contracts';
-import { PROBLEMS } from '@inovda/lambda-kit';
+import { expectProblem } from '@inovda/lambda-kit/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAdvance } from '../src/use-cases/request-advance';
-import { COMPLETE_PROFILE, type Harness, type Response, startHarness } from './harness';
+import { COMPLETE_PROFILE, type Harness, startHarness } from './harness';
 
 let api: Harness;
 beforeAll(async () => {
@@ -20,11 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
-
-function expectProblem(response: Response, code: keyof typeof PROBLEMS) {
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ code, status: PROBLEMS[code].status, title: PROBLEMS[code].title });
-}
 
 async function funnel(cycleId: string) {
   return (await api.board('coordinator', cycleId)).body.funnel as {
