@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import { InnovationDrafted, InnovationRegistered, InnovationWithdrawn } from '@inovda/contracts';
-import { type EventBridgeEvent, type LocalPlatform, silentLogger, startLocalPlatform } from '@inovda/local';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { services } from '../../infra/lib/platform';
-import { kotaSolok } from '../../infra/regions/kota-solok';
+import type { EventBridgeEvent, LocalPlatform } from '@inovda/local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2ePlatform } from './e2e-platform';
 
 /**
  * End to end on the local runtime, over HTTP only: a dev token from the local issuer, the API Gateway emulation,
@@ -16,15 +14,7 @@ let platform: LocalPlatform;
 const received: EventBridgeEvent[] = [];
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({
-    region: kotaSolok,
-    services,
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tablePrefix: `e2e-${randomUUID().slice(0, 8)}-`,
-    log: silentLogger,
-  });
+  platform = await startE2ePlatform('e2e');
   platform.bus.subscribe('e2e-consumer', { source: ['inovda.submissions'] }, (event) => {
     received.push(event);
   });

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { type EventBridgeEvent, type LocalPlatform, silentLogger, startLocalPlatform } from '@inovda/local';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { services } from '../../infra/lib/platform';
-import { kotaSolok } from '../../infra/regions/kota-solok';
+import type { EventBridgeEvent, LocalPlatform } from '@inovda/local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2ePlatform } from './e2e-platform';
 
 /**
  * The 5D track end to end over HTTP on the local runtime: a coordinator opens a cycle; an OPD registers an
@@ -15,15 +13,7 @@ let platform: LocalPlatform;
 const workflowEvents: EventBridgeEvent[] = [];
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({
-    region: kotaSolok,
-    services,
-    port: 0,
-    inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tablePrefix: `e2e-wf-${randomUUID().slice(0, 8)}-`,
-    log: silentLogger,
-  });
+  platform = await startE2ePlatform('e2e-wf');
   platform.bus.subscribe('e2e-workflow-consumer', { source: ['inovda.workflow'] }, (event) => {
     workflowEvents.push(event);
   });

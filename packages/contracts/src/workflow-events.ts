@@ -41,18 +41,21 @@ export const CycleClosed = defineEvent({
   data: z.strictObject({ ...cycleRef, closedAt: z.iso.datetime() }),
 });
 
+/** A move from one stage to the next, as requested and as approved (the same shape for both events). */
+const advance = z.strictObject({
+  ...trackRef,
+  requestId: nonEmpty(),
+  from: stage,
+  to: stage,
+  note: z.optional(z.string()),
+});
+
 /** The owner OPD asked to leave the current stage; the gate found nothing missing. */
 export const StageAdvanceRequested = defineEvent({
   name: 'StageAdvanceRequested',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({
-    ...trackRef,
-    requestId: nonEmpty(),
-    from: stage,
-    to: stage,
-    note: z.optional(z.string()),
-  }),
+  data: advance,
 });
 
 /** A coordinator approved an advance: the innovation is now in `to`. */
@@ -60,13 +63,7 @@ export const StageAdvanced = defineEvent({
   name: 'StageAdvanced',
   service: SERVICE,
   version: 1,
-  data: z.strictObject({
-    ...trackRef,
-    requestId: nonEmpty(),
-    from: stage,
-    to: stage,
-    note: z.optional(z.string()),
-  }),
+  data: advance,
 });
 
 /** A coordinator returned an advance request with reasons; the innovation stays in `stage`. */
