@@ -102,9 +102,30 @@ export interface FunctionSpec {
   readonly consumesTableStream?: boolean;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
-  /** Region settings the function reads (e.g. the workflow's stage gates), passed as JSON in its environment. */
-  readonly regionSettings?: readonly RegionSetting[];
+  /**
+   * Region settings the function reads: names of top-level entries of the region's settings (the region config,
+   * `infra/regions/`), e.g. `opds`. Only the named entries reach the function, in its region settings file.
+   */
+  readonly regionSettings?: readonly string[];
+  /** Permissions beyond the service's own table and the region bus, as data (see {@link FunctionGrant}). */
+  readonly grants?: readonly FunctionGrant[];
 }
+
+/**
+ * A permission a function needs beyond its table and the bus. The stack turns each into least-privilege IAM; the
+ * local runtime gives a function the local stand-in of a service (its endpoint) only when a grant names it.
+ *
+ * - `send-email`: SES v2 `SendEmail`, only from the region's sender identity and through its configuration set.
+ * - `secrets`: Secrets Manager on the secrets named `inovda/<region>/<service>/<prefix>…` and no others; `read`
+ *   is `GetSecretValue`, `manage` adds creating, rotating (putting a new version) and deleting them.
+ * - `https-egress`: the function calls hosts outside AWS over HTTPS (webhooks). Lambda outside a VPC can always
+ *   reach the internet, so this is a declaration the architecture test holds code to: only functions with it may
+ *   make outbound HTTP calls.
+ */
+export type FunctionGrant =
+  | { readonly kind: 'send-email' }
+  | { readonly kind: 'secrets'; readonly access: 'read' | 'manage'; readonly prefix: string }
+  | { readonly kind: 'https-egress' };
 
 export interface ServiceManifest {
   /** Service name; events it publishes have source `inovda.<name>`. */
@@ -120,16 +141,43 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   eventBusName: 'EVENT_BUS_NAME',
   regionId: 'INOVDA_REGION_ID',
-  opdIds: 'INOVDA_OPD_IDS',
+  /** Path of the function's region settings file (JSON), set only when the function reads region settings. */
+  regionSettingsFile: 'INOVDA_REGION_SETTINGS_FILE',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
 
 /**
- * Region settings a function may ask for in its manifest entry, and the variable each reaches it in (as JSON).
- * Values come from the region config (`infra/regions/`); only functions that declare a setting receive it.
+ * Region settings travel in a file, not in the environment: Lambda allows 4 KB for all of a function's variables
+ * together, and a kabupaten's 80 OPDs, stage gates of 50 rules a stage or a rubric edition are far bigger. In AWS
+ * the file is written into the function's bundle at synth (`/var/task/region-settings.json`, versioned and
+ * deployed with the code, read once at cold start with no network call); locally the runtime writes it per
+ * function. Either way it holds only the entries the function's manifest names.
  */
-export const REGION_SETTINGS = { stageGates: 'INOVDA_STAGE_GATES' } as const;
-export type RegionSetting = keyof typeof REGION_SETTINGS;
+export const REGION_SETTINGS_FILE_NAME = 'region-settings.json';
+
+/** Where a deployed function finds its region settings file (the bundle root, `LAMBDA_TASK_ROOT`). */
+export const DEPLOYED_REGION_SETTINGS_FILE = `/var/task/${REGION_SETTINGS_FILE_NAME}`;
+
+/**
+ * The region settings one function receives: exactly the entries its manifest names. A named entry the region
+ * does not have is a wiring mistake, refused at synth and at local start alike.
+ */
+export function functionRegionSettings(
+  manifest: ServiceManifest,
+  fn: FunctionSpec,
+  regionSettings: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | undefined {
+  const names = fn.regionSettings ?? [];
+  if (names.length === 0) return undefined;
+  const picked: Record<string, unknown> = {};
+  for (const name of names) {
+    if (!Object.hasOwn(regionSettings, name) || regionSettings[name] === undefined) {
+      throw new Error(`${manifest.name}/${fn.name} reads region setting '${name}', which the region does not define`);
+    }
+    picked[name] = regionSettings[name];
+  }
+  return picked;
+}
 
 /** What a function's environment is built from, in AWS and locally alike. */
 export interface FunctionEnvironmentInput {
@@ -138,9 +186,8 @@ export interface FunctionEnvironmentInput {
   readonly tableName: string;
   readonly eventBusName: string;
   readonly regionId: string;
-  readonly opdIds: readonly string[];
-  /** The region's settings; each reaches only the functions whose `regionSettings` name it. */
-  readonly regionSettings?: Readonly<Partial<Record<RegionSetting, unknown>>>;
+  /** Where the function's region settings file is (only used when the function reads region settings). */
+  readonly regionSettingsFile: string;
 }
 
 /**
@@ -151,15 +198,10 @@ export function functionEnvironment(input: FunctionEnvironmentInput): Record<str
   const env: Record<string, string> = {
     [ENV.serviceName]: input.manifest.name,
     [ENV.regionId]: input.regionId,
-    [ENV.opdIds]: input.opdIds.join(','),
-    NODE_OPTIONS: '--enable-source-maps',
   };
   if (input.fn.tableAccess || input.fn.consumesTableStream) env[ENV.tableName] = input.tableName;
   if (input.fn.putsEvents) env[ENV.eventBusName] = input.eventBusName;
-  for (const setting of input.fn.regionSettings ?? []) {
-    const value = input.regionSettings?.[setting];
-    if (value !== undefined) env[REGION_SETTINGS[setting]] = JSON.stringify(value);
-  }
+  if ((input.fn.regionSettings ?? []).length > 0) env[ENV.regionSettingsFile] = input.regionSettingsFile;
   return env;
 }
 
@@ -254,9 +296,4 @@ export const OUTBOX_STREAM_RETRY = { maximumRetryAttempts: 10, batchSize: 50, bi
 /** Every route of a manifest with the function serving it. */
 export function routesOf(manifest: ServiceManifest): Array<{ fn: FunctionSpec; route: RouteSpec }> {
   return manifest.functions.flatMap((fn) => (fn.routes ?? []).map((route) => ({ fn, route })));
-}
-
-/** The source events of a service carry. */
-export function eventSourceOf(serviceName: string): string {
-  return `inovda.${serviceName}`;
 }
