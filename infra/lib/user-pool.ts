@@ -1,4 +1,4 @@
-import { ROLES } from '@inovda/manifest';
+import { ROLES } from '@inovda/kernel';
 import { Duration, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,

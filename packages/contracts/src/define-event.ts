@@ -17,11 +17,17 @@ export interface OutgoingEvent<Detail> {
   readonly detail: Detail;
 }
 
+/** Any contract's outgoing event, as the outbox stores it (it needs only the event and correlation ids). */
+export type AnyOutgoingEvent = OutgoingEvent<{ metadata: { eventId: string; correlationId: string } }>;
+
 /** The detail of an event with data schema `Data`. */
 export interface Envelope<Data extends z.ZodMiniType> {
   metadata: EventMetadata;
   data: z.output<Data>;
 }
+
+/** The envelope a contract's events carry: `EnvelopeOf<typeof CycleOpened>`. */
+export type EnvelopeOf<Contract> = Contract extends EventContract<string, infer Data> ? Envelope<Data> : never;
 
 /** An event contract: the one module a producer and its consumers share. */
 export interface EventContract<Name extends string, Data extends z.ZodMiniType> {
@@ -64,4 +70,18 @@ export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spe
       return schema.parse(detail);
     },
   };
+}
+
+/**
+ * The EventBridge pattern selecting several events of one source (a subscription to a few of a service's events).
+ * Contracts of different sources need a rule each: one pattern cannot pair each source with its own types.
+ */
+export function patternOf(
+  ...contracts: readonly [EventContract<string, z.ZodMiniType>, ...EventContract<string, z.ZodMiniType>[]]
+): { readonly source: readonly string[]; readonly 'detail-type': readonly string[] } {
+  const [first] = contracts;
+  if (contracts.some((contract) => contract.source !== first.source)) {
+    throw new Error('patternOf: every contract must have the same source');
+  }
+  return { source: [first.source], 'detail-type': contracts.map((contract) => contract.name) };
 }

@@ -1,3 +1,4 @@
+export * from './api/common';
 export * from './define-event';
 export * from './envelope';
 export * from './innovation-profile';

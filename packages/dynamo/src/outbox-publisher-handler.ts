@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { requiredEnv } from '@inovda/kernel';
 import { ENV } from '@inovda/manifest';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { requiredEnv } from './config';
 import { publishOutbox } from './outbox-publisher';
 
 const logger = new Logger();

@@ -1,4 +1,4 @@
-import type { OutgoingEvent } from '@inovda/contracts';
+import type { AnyOutgoingEvent } from '@inovda/contracts';
 
 /** Outbox rows live this long after publication; the stream has already carried them to the publisher. */
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
@@ -26,7 +26,7 @@ export function outboxKey(eventId: string): { pk: string; sk: string } {
  */
 export function outboxPut(
   tableName: string,
-  event: OutgoingEvent<{ metadata: { eventId: string; correlationId: string } }>,
+  event: AnyOutgoingEvent,
   now: Date,
 ): { Put: { TableName: string; Item: OutboxRow; ConditionExpression: string } } {
   return {

@@ -27,19 +27,11 @@ export function processedEventPut(tableName: string, consumer: string, eventId: 
   };
 }
 
-/**
- * True when a failed TransactWriteItems failed only because the processed-event record at `index` exists: the
- * event was already handled, and redelivery must change nothing.
- */
-export function isAlreadyProcessed(error: unknown, index: number): boolean {
-  return cancellationReason(error, index) === 'ConditionalCheckFailed';
+/** The event a consumer is applying, recorded in the same transaction as its effect (idempotence). */
+export interface Processing {
+  readonly consumer: string;
+  readonly eventId: string;
 }
 
-/**
- * Why item `index` of a cancelled TransactWriteItems failed (`ConditionalCheckFailed`, `TransactionConflict`, …),
- * or undefined when the error is not a cancelled transaction.
- */
-export function cancellationReason(error: unknown, index: number): string | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  return (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.[index]?.Code;
-}
+/** The outcome of a consumer's write: done now, done before (a redelivery), or overtaken by a newer change. */
+export type Applied = 'applied' | 'duplicate' | 'stale';

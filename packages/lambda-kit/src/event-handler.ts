@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Envelope, EventContract } from '@inovda/contracts';
 import middy from '@middy/core';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { Context, EventBridgeEvent, ScheduledEvent } from 'aws-lambda';
 import { logger } from './logger';
 
 /**
@@ -22,13 +22,14 @@ export type ReceivedEvent<Contract> =
 type AnyContract = EventContract<string, any>;
 
 /**
- * Wraps a consumer of events from the region bus. The detail is validated against the contract named by its
- * detail-type; an event no contract names, or one that breaks its contract, is logged and rejected (thrown), so
- * EventBridge retries it and finally dead-letters it where a person sees it, instead of dropping it silently.
+ * Wraps a consumer of events from the region bus. The detail is validated once, here, against the contract named
+ * by its detail-type; an event no contract names, or one that breaks its contract, is logged and rejected (thrown),
+ * so it is retried and finally dead-lettered where a person sees it, instead of dropped silently. Every log line
+ * carries the event's correlation and event ids.
  */
-export function eventHandler<Contracts extends readonly AnyContract[]>(
+export function eventConsumer<Contracts extends readonly AnyContract[]>(
   contracts: Contracts,
-  consume: (event: ReceivedEvent<Contracts[number]>) => Promise<void>,
+  consume: (event: ReceivedEvent<Contracts[number]>) => Promise<unknown>,
 ) {
   const byName = new Map(contracts.map((contract) => [contract.name, contract]));
   return middy<EventBridgeEvent<string, unknown>, void, Error, Context>()
@@ -40,6 +41,31 @@ export function eventHandler<Contracts extends readonly AnyContract[]>(
       }
       const envelope = contract.parse(event.detail);
       logger.appendKeys({ correlationId: envelope.metadata.correlationId, eventId: envelope.metadata.eventId });
-      await consume({ detailType: contract.name, envelope, id: event.id } as ReceivedEvent<Contracts[number]>);
+      const outcome = await consume({ detailType: contract.name, envelope, id: event.id } as ReceivedEvent<
+        Contracts[number]
+      >);
+      logger.info('event consumed', { detailType: contract.name, outcome: outcome ?? null });
+    });
+}
+
+/** What a scheduled run receives: the tick's id (also the correlation id of whatever the run causes) and time. */
+export interface ScheduledRun {
+  readonly id: string;
+  readonly time: string;
+  readonly correlationId: string;
+}
+
+/**
+ * Wraps a function a schedule invokes: the tick's id is the correlation id of the run (in its logs and in every
+ * event it causes), the run's summary is logged, and a failure is thrown so the schedule's retries and dead letters
+ * apply.
+ */
+export function scheduledHandler(name: string, run: (tick: ScheduledRun) => Promise<Record<string, unknown>>) {
+  return middy<ScheduledEvent, void, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      logger.appendKeys({ correlationId: event.id, schedule: name });
+      const summary = await run({ id: event.id, time: event.time, correlationId: event.id });
+      logger.info('scheduled run done', { ...summary });
     });
 }

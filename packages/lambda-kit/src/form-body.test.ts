@@ -1,7 +1,7 @@
+import { Problem } from '@inovda/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formToObject } from './form-body';
-import { Problem } from './problem';
 
 describe('formToObject', () => {
   it('nests bracketed keys and collects repeated keys into arrays', () => {

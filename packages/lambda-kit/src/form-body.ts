@@ -1,4 +1,4 @@
-import { Problem } from './problem';
+import { Problem } from '@inovda/kernel';
 
 /** Bounds on what a form may describe: far above any real form, far below anything costly. */
 const MAX_FIELDS = 1_000;
@@ -15,14 +15,15 @@ const MAX_INDEX = 999;
  */
 export function formToObject(flat: Readonly<Record<string, string | string[] | undefined>>): Record<string, unknown> {
   const entries = Object.entries(flat);
-  if (entries.length > MAX_FIELDS) throw new Problem('malformed-body', { detail: `At most ${MAX_FIELDS} fields.` });
+  if (entries.length > MAX_FIELDS)
+    throw new Problem('malformed-body', { detail: `Formulir berisi paling banyak ${MAX_FIELDS} isian.` });
   const root: Record<string, unknown> = {};
   for (const [key, raw] of entries) {
     if (raw === undefined) continue;
     const path = splitKey(key);
     if (!path || path.some((part) => FORBIDDEN.has(part))) continue;
     if (path.length > MAX_DEPTH || path.some((part) => /^\d+$/.test(part) && Number(part) > MAX_INDEX)) {
-      throw new Problem('malformed-body', { detail: `Form field ${key.slice(0, 100)} is nested too deep.` });
+      throw new Problem('malformed-body', { detail: `Isian formulir ${key.slice(0, 100)} bersarang terlalu dalam.` });
     }
     const values = (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '').map(coerce);
     if (values.length === 0) continue;

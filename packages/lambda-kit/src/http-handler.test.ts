@@ -1,13 +1,15 @@
+import { PROBLEMS, Problem } from '@inovda/kernel';
 import { describe, expect, it } from 'vitest';
-import { httpHandler, json, MAX_BODY_BYTES } from './http-handler';
-import { PROBLEMS, Problem } from './problem';
+import { byRoute } from './dispatch';
+import { httpHandler, MAX_BODY_BYTES } from './http-handler';
+import { json } from './responses';
 import { claimsFor, httpEvent, lambdaContext } from './testing';
 
 const route = { method: 'POST', path: '/things', roles: ['opd', 'admin'] } as const;
 const opd = claimsFor({ sub: 'u1', roles: ['opd'], opdId: 'dinkes' });
 
 const echo = httpHandler(route, { body: 'required' }, async (request) =>
-  json(200, { body: request.body, caller: request.caller }),
+  json(200, { body: request.body, caller: request.caller, role: request.acting.role }),
 );
 
 async function call(
@@ -38,6 +40,7 @@ describe('httpHandler', () => {
     expect(result.body).toEqual({
       body: { a: 1 },
       caller: { sub: 'u1', username: 'u1', roles: ['opd'], opdId: 'dinkes' },
+      role: 'opd',
     });
   });
 
@@ -137,5 +140,42 @@ describe('httpHandler correlation ids', () => {
       const result = await call(show, { headers: { 'x-correlation-id': bad } });
       expect(result.body.id).toMatch(/^req-/);
     }
+  });
+});
+
+describe('byRoute', () => {
+  const register = httpHandler(
+    { method: 'POST', path: '/things/{id}/register', roles: ['opd'] },
+    { body: 'optional' },
+    async () => json(200, { did: 'register' }),
+  );
+  const withdraw = httpHandler(
+    { method: 'POST', path: '/things/{id}/withdraw', roles: ['opd'] },
+    { body: 'optional' },
+    async () => json(200, { did: 'withdraw' }),
+  );
+  const dispatch = byRoute(register, withdraw);
+
+  async function send(routeKey: string) {
+    const response = await dispatch(
+      { ...httpEvent({ method: 'POST', path: '/things/1/x', claims: opd }), routeKey },
+      lambdaContext(),
+    );
+    return { status: response.statusCode ?? 0, body: JSON.parse(response.body ?? '{}') };
+  }
+
+  it('runs the handler of the route key API Gateway set', async () => {
+    expect((await send('POST /things/{id}/register')).body).toEqual({ did: 'register' });
+    expect((await send('POST /things/{id}/withdraw')).body).toEqual({ did: 'withdraw' });
+  });
+
+  it('answers any other route key with the 404 problem, never with another route', async () => {
+    const result = await send('POST /things/{id}/delete');
+    expect(result.status).toBe(404);
+    expect(result.body).toMatchObject({ code: 'not-found', title: PROBLEMS['not-found'].title });
+  });
+
+  it('refuses two handlers for one route when the function is built', () => {
+    expect(() => byRoute(register, register)).toThrow(/same route/);
   });
 });

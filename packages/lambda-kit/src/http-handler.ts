@@ -1,23 +1,25 @@
 import { parse as parseQuery } from 'node:querystring';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { type Acting, acting, type Caller, hasAnyRole, Problem } from '@inovda/kernel';
 import type { RouteSpec } from '@inovda/manifest';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { decodeBody, jsonParseProtectProto } from '@middy/util';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { type Caller, callerFromClaims, hasAnyRole } from './caller';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { callerFromClaims } from './caller-claims';
 import { formToObject } from './form-body';
 import { logger } from './logger';
-import { Problem } from './problem';
+import { type HttpResponse, problemResponse } from './responses';
 
 /** Bodies above this are refused before parsing (an innovation profile at its limits stays well under it). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
-export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
-/** What a use-case adapter receives: the verified caller, the parsed body and the raw event. */
+/** What a use-case adapter receives: who acts (from the route's roles), the parsed body and the raw event. */
 export interface HttpRequest {
+  /** The verified caller, with the role the route records the action under and the correlation id. */
+  readonly acting: Acting;
   readonly caller: Caller;
   readonly body: unknown;
   readonly pathParameters: Readonly<Record<string, string | undefined>>;
@@ -42,24 +44,6 @@ function isMiddyHttpError(error: unknown): error is MiddyHttpError {
 /** Maps any thrown value to a problem; what is not a known client error becomes a bare 500. */
 function toProblem(error: unknown): Problem {
   return error instanceof Problem ? error : new Problem('internal');
-}
-
-/** A JSON response. */
-export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return {
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify(body),
-  };
-}
-
-/** The `application/problem+json` response of a problem. */
-export function problemResponse(problem: Problem, instance?: string): HttpResponse {
-  return {
-    statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers },
-    body: JSON.stringify(problem.toJSON(instance)),
-  };
 }
 
 const JSON_TYPE = /^application\/(json|[a-z0-9.+-]+\+json)(\s*;.*)?$/i;
@@ -88,14 +72,16 @@ function correlationIdOf(header: string | undefined, fallback: string): string {
  */
 function parseBody(event: HttpEvent, options: HttpHandlerOptions): void {
   if (bodyBytes(event) > MAX_BODY_BYTES) {
-    throw new Problem('payload-too-large', { detail: `The limit is ${MAX_BODY_BYTES} bytes.` });
+    throw new Problem('payload-too-large', { detail: `Batasnya ${MAX_BODY_BYTES} bita.` });
   }
   if (!hasBody(event)) {
-    if (options.body === 'required') throw new Problem('malformed-body', { detail: 'A body is required.' });
+    if (options.body === 'required') throw new Problem('malformed-body', { detail: 'Isi permintaan wajib ada.' });
     event.body = undefined;
     return;
   }
-  if (options.body === 'none') throw new Problem('malformed-body', { detail: 'This route takes no body.' });
+  if (options.body === 'none') {
+    throw new Problem('malformed-body', { detail: 'Permintaan ini tidak menerima isi.' });
+  }
   const contentType = event.headers?.['content-type'] ?? '';
   const text = String(decodeBody(event.body, event.isBase64Encoded));
   let parsed: unknown;
@@ -104,7 +90,9 @@ function parseBody(event: HttpEvent, options: HttpHandlerOptions): void {
       parsed = jsonParseProtectProto(text, undefined, 'inovda');
     } catch (error) {
       throw new Problem('malformed-body', {
-        detail: isMiddyHttpError(error) ? error.message : 'The body is not valid JSON.',
+        detail: isMiddyHttpError(error)
+          ? 'Isi permintaan memuat kunci terlarang (__proto__, constructor, prototype).'
+          : 'Isi permintaan bukan JSON yang valid.',
       });
     }
   } else if (FORM_TYPE.test(contentType)) {
@@ -116,22 +104,33 @@ function parseBody(event: HttpEvent, options: HttpHandlerOptions): void {
   event.isBase64Encoded = false;
 }
 
+/** An HTTP API handler that knows the one route it serves (so a dispatcher can pick it by route key). */
+export type RouteHandler = ((event: HttpEvent, context: Context) => Promise<HttpResponse>) & {
+  readonly route: RouteSpec;
+};
+
+/** API Gateway's route key of a route: `POST /innovations/{id}/register`. */
+export function routeKeyOf(route: RouteSpec): string {
+  return `${route.method} ${route.path}`;
+}
+
 /**
- * Wraps a use case as an HTTP API (payload 2.0) handler: normalises headers, bounds and parses the body (JSON or
- * HTML form), authenticates from the authorizer claims, enforces the route's roles, and maps every failure to a
+ * Wraps a use case as an HTTP API (payload 2.0) handler of `route`: normalises headers, bounds and parses the body
+ * (JSON or HTML form), authenticates from the authorizer claims, enforces the route's roles, hands the use case
+ * the acting identity (the role recorded is the most privileged the route allows), and maps every failure to a
  * problem response. Each rule lives here once; handlers hold none of it.
  */
 export function httpHandler(
   route: RouteSpec,
   options: HttpHandlerOptions,
   useCase: (request: HttpRequest) => Promise<HttpResponse>,
-) {
+): RouteHandler {
   const parse = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
     const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
     if (!caller) throw new Problem('unauthenticated');
     if (!hasAnyRole(caller, route.roles)) throw new Problem('forbidden');
     if (caller.roles.length === 1 && caller.roles[0] === 'opd' && !caller.opdId) {
-      throw new Problem('forbidden', { detail: 'The token names no OPD for this OPD user.' });
+      throw new Problem('forbidden', { detail: 'Token pengguna OPD ini tidak menyebutkan perangkat daerahnya.' });
     }
     const headers = event.headers ?? {};
     const correlationId = correlationIdOf(
@@ -140,6 +139,7 @@ export function httpHandler(
     );
     logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
     return useCase({
+      acting: acting(caller, route.roles, correlationId),
       caller,
       body: event.body ?? {},
       pathParameters: event.pathParameters ?? {},
@@ -151,7 +151,7 @@ export function httpHandler(
     });
   };
 
-  return middy<HttpEvent, HttpResponse>()
+  const handler = middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
     .use({ before: (request) => parseBody(request.event, options) })
@@ -167,4 +167,5 @@ export function httpHandler(
       },
     })
     .handler(parse);
+  return Object.assign((event: HttpEvent, context: Context) => handler(event, context), { route });
 }

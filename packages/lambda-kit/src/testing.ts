@@ -1,7 +1,7 @@
+import { PROBLEMS, type ProblemCode } from '@inovda/kernel';
 import type { Context } from 'aws-lambda';
 import { expect } from 'vitest';
 import type { HttpEvent } from './http-handler';
-import { PROBLEMS, type ProblemCode } from './problem';
 
 /** Test support: a payload-2.0 event as HTTP API sends it, with JWT claims in the string form HTTP API uses. */
 export function httpEvent(options: {
@@ -105,3 +105,29 @@ export function expectWellFormedRefusal(response: TestResponse): void {
   expect(response.body.title).toBe(PROBLEMS[code].title);
   expect(response.body.status).toBe(response.status);
 }
+
+/**
+ * The callers the service tests act as, with claims shaped as HTTP API passes a Cognito ID token's. One set for
+ * every service, so a rule ("the coordinator of Balitbang may not approve Balitbang's innovation") reads the same
+ * everywhere.
+ */
+export const DEV_CALLERS = {
+  dinkes: claimsFor({ sub: 'sub-dinkes', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' }),
+  capil: claimsFor({ sub: 'sub-capil', username: 'opd.disdukcapil', roles: ['opd'], opdId: 'disdukcapil' }),
+  balitbang: claimsFor({ sub: 'sub-balitbang', username: 'opd.balitbang', roles: ['opd'], opdId: 'balitbang' }),
+  coordinator: claimsFor({ sub: 'sub-koor', username: 'koordinator', roles: ['coordinator'], opdId: 'balitbang' }),
+  coordinator2: claimsFor({ sub: 'sub-koor2', username: 'koordinator2', roles: ['coordinator'] }),
+  evaluator: claimsFor({ sub: 'sub-penilai', username: 'penilai', roles: ['evaluator'] }),
+  admin: claimsFor({ sub: 'sub-admin', username: 'admin', roles: ['admin'] }),
+};
+
+/** Who a test acts as: one of {@link DEV_CALLERS}. */
+export type DevCaller = keyof typeof DEV_CALLERS;
+
+/** The OPDs of the test region: the OPDs of {@link DEV_CALLERS} and one more. */
+export const TEST_REGION_OPDS = [
+  { id: 'balitbang', name: 'Badan Penelitian dan Pengembangan', coordinator: true },
+  { id: 'dinkes', name: 'Dinas Kesehatan', coordinator: false },
+  { id: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', coordinator: false },
+  { id: 'dpmptsp', name: 'Dinas Penanaman Modal dan PTSP', coordinator: false },
+] as const;

@@ -1,4 +1,4 @@
-import { ROLES } from '@inovda/manifest';
+import { ROLES } from '@inovda/kernel';
 import { describe, expect, it } from 'vitest';
 import { devUsersFor } from './dev-users';
 import type { LocalRegion } from './local-region';

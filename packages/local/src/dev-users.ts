@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Role } from '@inovda/manifest';
+import type { Role } from '@inovda/kernel';
 import type { LocalRegion } from './local-region';
 
 /** A seeded local identity, standing in for a Cognito user. */

@@ -5,9 +5,7 @@
  * wired twice by hand. Manifests are plain data: importing one must never pull in handler code or the SDK.
  */
 
-/** Roles come from Cognito groups. */
-export const ROLES = ['opd', 'coordinator', 'evaluator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@inovda/kernel';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

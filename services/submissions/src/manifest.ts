@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { CycleClosed, CycleOpened, patternOf } from '@inovda/contracts';
 import { type ServiceManifest, singleTable } from '@inovda/manifest';
 import { routes } from './routes';
 
@@ -15,6 +16,8 @@ export const submissionsManifest = {
       description: 'Create a draft innovation profile',
       tableAccess: 'read-write',
       routes: [routes.createInnovation],
+      // An innovation is created for one of the region's OPDs.
+      regionSettings: ['opds'],
     },
     {
       name: 'list-innovations',
@@ -59,7 +62,7 @@ export const submissionsManifest = {
       subscriptions: [
         {
           name: 'cycle-lifecycle',
-          pattern: { source: ['inovda.workflow'], 'detail-type': ['CycleOpened', 'CycleClosed'] },
+          pattern: patternOf(CycleOpened, CycleClosed),
           // Registration waits on this projection: retry for a day before the event is dead-lettered.
           retry: { maximumRetryAttempts: 20, maximumEventAgeSeconds: 24 * 3600 },
         },

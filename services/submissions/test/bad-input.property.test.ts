@@ -2,6 +2,7 @@ import { PROFILE_FIELD_NAMES, profileSchema } from '@inovda/contracts';
 import { expectWellFormedRefusal } from '@inovda/lambda-kit/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../src/routes';
 import { type Harness, startHarness } from './harness';
 
 /**
@@ -83,11 +84,9 @@ describe('create: any body', () => {
     await fc.assert(
       fc.asyncProperty(contentType, rawBody, async (type, body) => {
         const before = (await api.items()).length;
-        const response = await api.call('create', 'dinkes', {
-          method: 'POST',
-          path: '/innovations',
+        const response = await api.route(routes.createInnovation, 'dinkes', {
           headers: type ? { 'content-type': type } : {},
-          body,
+          rawBody: body,
         });
         if (response.status === 201) return;
         expectWellFormedRefusal(response);

@@ -1,6 +1,7 @@
 import { InnovationDrafted, InnovationProfileUpdated, InnovationRegistered } from '@inovda/contracts';
 import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../src/routes';
 import { type Harness, type Response, startHarness } from './harness';
 
 let api: Harness;
@@ -76,11 +77,9 @@ describe('POST /innovations', () => {
   });
 
   it('accepts a plain HTML form', async () => {
-    const response = await api.call('create', 'dinkes', {
-      method: 'POST',
-      path: '/innovations',
+    const response = await api.route(routes.createInnovation, 'dinkes', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'name=Form+Biasa&opdId=dinkes&governmentAffairs%5B%5D=health&contactPerson%5Bname%5D=Rina&goals=',
+      rawBody: 'name=Form+Biasa&opdId=dinkes&governmentAffairs%5B%5D=health&contactPerson%5Bname%5D=Rina&goals=',
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { ENV, type ServiceManifest } from '@inovda/manifest';
+import type { ServiceManifest } from '@inovda/manifest';
 import { inject } from 'vitest';
 import { silentLogger } from '../log';
 import { ensureTable } from '../tables';
@@ -9,9 +9,8 @@ import { ensureTable } from '../tables';
 export type RawItem = Record<string, { S?: string; N?: string }>;
 
 /**
- * Test support: a fresh table of `manifest` in the DynamoDB Local the global setup started, and the environment
- * set exactly as the stack sets it, so handlers imported afterwards (they read it at cold start) use that table.
- * Vitest runs each test file in its own process, so files never share the environment or the table.
+ * Test support: a fresh table of `manifest`, with its indexes, in the DynamoDB Local the global setup started.
+ * It sets no environment: {@link startServiceHarness} gives each handler the environment the stack computes.
  */
 export async function startTestTable(manifest: ServiceManifest) {
   const endpoint = inject('dynamoEndpoint');
@@ -22,17 +21,9 @@ export async function startTestTable(manifest: ServiceManifest) {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await ensureTable(client, tableName, manifest.table, silentLogger);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'ap-southeast-3',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    [ENV.tableName]: tableName,
-    [ENV.regionId]: 'kota-solok',
-    [ENV.opdIds]: 'balitbang,dinkes,disdukcapil,dpmptsp',
-  });
   return {
     tableName,
+    endpoint,
     client,
     /** Every item in the table: test-only (request paths never scan). */
     async items(): Promise<RawItem[]> {

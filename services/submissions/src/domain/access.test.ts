@@ -1,6 +1,6 @@
-import type { Caller } from '@inovda/lambda-kit';
+import { type Caller, canSee } from '@inovda/kernel';
 import { describe, expect, it } from 'vitest';
-import { assertCanCreateFor, assertCanWrite, canRead, canWrite } from './access';
+import { assertCanCreateFor, assertCanWrite, canWrite } from './access';
 
 const opdDinkes: Caller = { sub: '1', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' };
 const opdCapil: Caller = { sub: '2', username: 'opd.capil', roles: ['opd'], opdId: 'disdukcapil' };
@@ -11,9 +11,9 @@ const innovation = { opdId: 'dinkes' };
 
 describe('access to an innovation', () => {
   it('lets the owner OPD and staff read, and hides it from other OPDs', () => {
-    expect(canRead(opdDinkes, innovation)).toBe(true);
-    expect(canRead(opdCapil, innovation)).toBe(false);
-    for (const staff of [coordinator, evaluator, admin]) expect(canRead(staff, innovation)).toBe(true);
+    expect(canSee(opdDinkes, innovation)).toBe(true);
+    expect(canSee(opdCapil, innovation)).toBe(false);
+    for (const staff of [coordinator, evaluator, admin]) expect(canSee(staff, innovation)).toBe(true);
   });
 
   it('lets only the owner OPD and admins write', () => {

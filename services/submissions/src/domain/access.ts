@@ -1,24 +1,17 @@
-import { type Caller, hasAnyRole, Problem } from '@inovda/lambda-kit';
+import { type Caller, canSee, hasAnyRole, isOwnerOpd, Problem } from '@inovda/kernel';
 import type { Innovation } from './innovation';
 
 /**
- * Who may see and change an innovation. An OPD user sees only its own OPD's innovations; staff read everything;
- * only the owner OPD and admins write. A caller who may not read an innovation learns nothing about it: 404.
+ * Who may change an innovation: the owner OPD and admins. Who may see one is the platform's one rule (`canSee`):
+ * staff see everything, an OPD user its own OPD's; a caller who may not see it learns nothing about it (404).
  */
-export function canRead(caller: Caller, innovation: Pick<Innovation, 'opdId'>): boolean {
-  if (hasAnyRole(caller, ['coordinator', 'evaluator', 'admin'])) return true;
-  return caller.opdId === innovation.opdId;
-}
-
-/** Whether the caller may change this innovation. */
 export function canWrite(caller: Caller, innovation: Pick<Innovation, 'opdId'>): boolean {
-  if (hasAnyRole(caller, ['admin'])) return true;
-  return hasAnyRole(caller, ['opd']) && caller.opdId === innovation.opdId;
+  return hasAnyRole(caller, ['admin']) || isOwnerOpd(caller, innovation);
 }
 
-/** Throws the problem a caller gets for an innovation it may not read or change. */
+/** Throws the problem a caller gets for an innovation it may not see or change. */
 export function assertCanWrite(caller: Caller, innovation: Pick<Innovation, 'opdId'>): void {
-  if (!canRead(caller, innovation)) throw new Problem('not-found');
+  if (!canSee(caller, innovation)) throw new Problem('not-found');
   if (!canWrite(caller, innovation)) throw new Problem('forbidden');
 }
 
@@ -26,11 +19,13 @@ export function assertCanWrite(caller: Caller, innovation: Pick<Innovation, 'opd
 export function assertCanCreateFor(caller: Caller, opdId: string, regionOpdIds: ReadonlySet<string>): void {
   if (!regionOpdIds.has(opdId)) {
     throw new Problem('validation-failed', {
-      errors: [{ path: '/opdId', code: 'unknown_opd', message: `OPD ${opdId} is not a work unit of this region` }],
+      errors: [{ path: '/opdId', code: 'unknown_opd', message: `OPD ${opdId} bukan perangkat daerah di daerah ini` }],
     });
   }
   if (hasAnyRole(caller, ['admin'])) return;
   if (caller.opdId !== opdId) {
-    throw new Problem('forbidden', { detail: 'An OPD user may only create innovations for its own OPD.' });
+    throw new Problem('forbidden', {
+      detail: 'Pengguna OPD hanya dapat membuat inovasi untuk perangkat daerahnya sendiri.',
+    });
   }
 }

@@ -1,11 +1,5 @@
 import type { InnovationStatus, Profile } from '@inovda/contracts';
-
-/** Who did something, as recorded on the innovation and in its history. */
-export interface ActorRef {
-  readonly sub: string;
-  readonly username: string;
-  readonly role: 'opd' | 'coordinator' | 'evaluator' | 'admin';
-}
+import type { ActorRef } from '@inovda/kernel';
 
 /** An innovation: its profile plus lifecycle state. `version` grows by one with every accepted change. */
 export type Innovation = Profile & {

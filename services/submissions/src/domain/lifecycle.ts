@@ -1,5 +1,5 @@
 import type { InnovationStatus } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
+import { Problem } from '@inovda/kernel';
 
 /**
  * The lifecycle of an innovation in the submissions service: a draft is registered into the programme, and an
@@ -19,11 +19,23 @@ const NEXT_STATUS: Record<Exclude<LifecycleAction, 'update'>, InnovationStatus> 
   withdraw: 'withdrawn',
 };
 
+/** The action and the status as a person reads them in a problem detail. */
+const ACTION_WORDS: Record<LifecycleAction, string> = {
+  register: 'mendaftarkan',
+  withdraw: 'menarik',
+  update: 'mengubah',
+};
+const STATUS_WORDS: Record<InnovationStatus, string> = {
+  draft: 'draf',
+  registered: 'terdaftar',
+  withdrawn: 'ditarik',
+};
+
 /** Throws a 409 problem when the action is not allowed from the current status. */
 export function assertAllowed(action: LifecycleAction, status: InnovationStatus): void {
   if (!ALLOWED_FROM[action].includes(status)) {
     throw new Problem('invalid-state', {
-      detail: `Cannot ${action} an innovation whose status is ${status}.`,
+      detail: `Tidak dapat ${ACTION_WORDS[action]} inovasi yang berstatus ${STATUS_WORDS[status]}.`,
       currentStatus: status,
     });
   }

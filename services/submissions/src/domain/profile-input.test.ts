@@ -99,7 +99,7 @@ describe('profileOf', () => {
 
 describe('field errors', () => {
   it('are in Indonesian, with the path of each field', async () => {
-    const { parseOrProblem } = await import('@inovda/lambda-kit');
+    const { parseOrProblem } = await import('@inovda/kernel');
     try {
       parseOrProblem(createInnovationInput, {
         name: '',

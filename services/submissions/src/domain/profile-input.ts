@@ -6,7 +6,7 @@ import {
   profileFields,
   profileSchema,
 } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
+import { Problem } from '@inovda/kernel';
 import * as z from 'zod/mini';
 
 /** The body of `POST /innovations`: a draft needs only its name and owner OPD; unknown fields are refused. */
@@ -42,7 +42,7 @@ export function assertProfileWithinBudget(profile: Profile): void {
   const bytes = Buffer.byteLength(JSON.stringify(profile), 'utf8');
   if (bytes > PROFILE_BUDGET_BYTES) {
     throw new Problem('profile-too-large', {
-      detail: `The profile would be ${bytes} bytes; the limit is ${PROFILE_BUDGET_BYTES}.`,
+      detail: `Profil akan berukuran ${bytes} bita; batasnya ${PROFILE_BUDGET_BYTES} bita.`,
       limitBytes: PROFILE_BUDGET_BYTES,
     });
   }

@@ -1,18 +1,11 @@
 import { CycleClosed, CycleOpened } from '@inovda/contracts';
-import { createDocumentClient, requiredEnv } from '@inovda/dynamo';
-import { eventHandler } from '@inovda/lambda-kit';
-import { ENV } from '@inovda/manifest';
-import { CycleStore } from '../store/cycle-store';
+import { eventConsumer } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
+import { applyCycleClosed, applyCycleOpened } from '../use-cases/cycle-projection';
 
-const cycles = new CycleStore(createDocumentClient(), requiredEnv(ENV.tableName));
+const deps = depsFromEnv();
 
 /** Keeps submissions' own view of programme cycles from the workflow service's CycleOpened/CycleClosed. */
-export const handler = eventHandler([CycleOpened, CycleClosed] as const, async (event) => {
-  const { metadata, data } = event.envelope;
-  const cycle = { cycleId: data.cycleId, name: data.name, year: data.year };
-  if (event.detailType === 'CycleOpened') {
-    await cycles.opened(metadata.eventId, { ...cycle, openedAt: event.envelope.data.openedAt });
-  } else {
-    await cycles.closed(metadata.eventId, { ...cycle, closedAt: event.envelope.data.closedAt });
-  }
-});
+export const handler = eventConsumer([CycleOpened, CycleClosed] as const, (event) =>
+  event.detailType === 'CycleOpened' ? applyCycleOpened(deps, event.envelope) : applyCycleClosed(deps, event.envelope),
+);

@@ -1,5 +1,6 @@
-import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../http/deps';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, json } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { listVersionsQuery, parseInnovationId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { listVersions } from '../use-cases/innovations';
@@ -10,6 +11,5 @@ const deps = depsFromEnv();
 export const handler = httpHandler(routes.listInnovationVersions, { body: 'none' }, async (request) => {
   const id = parseInnovationId(request.pathParameters.id);
   const query = parseOrProblem(listVersionsQuery, request.query, 'invalid-query');
-  const actor = acting(request.caller, routes.listInnovationVersions.roles, request.correlationId);
-  return json(200, await listVersions(deps, actor, id, query));
+  return json(200, await listVersions(deps, request.acting, id, query));
 });

@@ -1,8 +1,8 @@
-import { acting, httpHandler, parseIfMatch, parseOrProblem } from '@inovda/lambda-kit';
+import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
+import { httpHandler, versioned } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { updateInnovationInput } from '../domain/profile-input';
-import { depsFromEnv } from '../http/deps';
 import { parseInnovationId } from '../http/request-schemas';
-import { innovationResponse } from '../http/responses';
 import { routes } from '../routes';
 import { updateInnovation } from '../use-cases/innovations';
 
@@ -13,6 +13,5 @@ export const handler = httpHandler(routes.updateInnovation, { body: 'required' }
   const id = parseInnovationId(request.pathParameters.id);
   const expectedVersion = parseIfMatch(request.headers['if-match'], true);
   const patch = parseOrProblem(updateInnovationInput, request.body);
-  const actor = acting(request.caller, routes.updateInnovation.roles, request.correlationId);
-  return innovationResponse(await updateInnovation(deps, actor, id, expectedVersion, patch));
+  return versioned(await updateInnovation(deps, request.acting, id, expectedVersion, patch));
 });

@@ -1,5 +1,5 @@
-import { INNOVATION_STATUSES, OPD_ID, text } from '@inovda/contracts';
-import { pageCursor, pageLimit, pageQuery, parsePathParameter, ulidId } from '@inovda/lambda-kit';
+import { INNOVATION_STATUSES, OPD_ID, pageCursor, pageLimit, pageQuery, text, ulidId } from '@inovda/contracts';
+import { parsePathParameter } from '@inovda/kernel';
 import * as z from 'zod/mini';
 
 /** Query of `GET /innovations`. */

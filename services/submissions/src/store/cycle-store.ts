@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { cancellationReason, isAlreadyProcessed, processedEventPut } from '@inovda/dynamo';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Applied, PROCESSED_ITEM, type Processing, TransactionCancelled, TransactWrite } from '@inovda/dynamo';
+import { Problem } from '@inovda/kernel';
+import type { Requirement } from './innovation-store';
 import { cycleKey, OPEN_CYCLES_PARTITION } from './keys';
 
 /** What submissions knows of a programme cycle: only what the workflow service announced. */
@@ -12,9 +14,6 @@ export interface CycleView {
   readonly openedAt?: string;
   readonly closedAt?: string;
 }
-
-/** The consumer name processed-event records are kept under. */
-const CONSUMER = 'cycle-projection';
 
 /**
  * The submissions service's own projection of programme cycles, fed by CycleOpened/CycleClosed (it never reads
@@ -56,77 +55,72 @@ export class CycleStore {
     }));
   }
 
-  /** Applies a CycleOpened, once; a no-op when the cycle is already closed or the event was seen. */
-  async opened(eventId: string, cycle: { cycleId: string; name: string; year: number; openedAt: string }) {
-    const now = new Date();
+  /** Applies a CycleOpened, once; nothing changes when the cycle is already closed or the event was seen. */
+  async opened(
+    cycle: { cycleId: string; name: string; year: number; openedAt: string },
+    processing: Processing,
+    now: Date,
+  ): Promise<Applied> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...cycleKey(cycle.cycleId),
-                  ...cycle,
-                  status: 'open',
-                  gsi2pk: OPEN_CYCLES_PARTITION,
-                  gsi2sk: `${cycle.openedAt}#${cycle.cycleId}`,
-                },
-                ConditionExpression: 'attribute_not_exists(closedAt)',
-              },
-            },
-            processedEventPut(this.tableName, CONSUMER, eventId, now),
-          ],
-        }),
-      );
+      await new TransactWrite(this.tableName)
+        .put(
+          'cycle',
+          {
+            ...cycleKey(cycle.cycleId),
+            ...cycle,
+            status: 'open',
+            gsi2pk: OPEN_CYCLES_PARTITION,
+            gsi2sk: `${cycle.openedAt}#${cycle.cycleId}`,
+          },
+          { expression: 'attribute_not_exists(closedAt)' },
+        )
+        .processed(processing.consumer, processing.eventId, now)
+        .commit(this.db);
+      return 'applied';
     } catch (error) {
-      if (isAlreadyProcessed(error, 1)) return;
-      if (cancellationReason(error, 0) === 'ConditionalCheckFailed') {
-        // Closed already (the close overtook the open): record the event as handled and change nothing else.
-        await this.markProcessed(eventId, now);
-        return;
-      }
-      throw error;
+      if (!(error instanceof TransactionCancelled)) throw error;
+      if (error.failed(PROCESSED_ITEM)) return 'duplicate';
+      // Closed already (the close overtook the open): record the event as handled and change nothing else.
+      return (await this.markProcessed(processing, now)) ? 'stale' : 'duplicate';
     }
   }
 
   /** Applies a CycleClosed, once. Closing is final, so it overwrites whatever was known. */
-  async closed(eventId: string, cycle: { cycleId: string; name: string; year: number; closedAt: string }) {
+  async closed(
+    cycle: { cycleId: string; name: string; year: number; closedAt: string },
+    processing: Processing,
+    now: Date,
+  ): Promise<Applied> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...cycleKey(cycle.cycleId), ...cycle, status: 'closed' } } },
-            processedEventPut(this.tableName, CONSUMER, eventId, new Date()),
-          ],
-        }),
-      );
+      await new TransactWrite(this.tableName)
+        .put('cycle', { ...cycleKey(cycle.cycleId), ...cycle, status: 'closed' })
+        .processed(processing.consumer, processing.eventId, now)
+        .commit(this.db);
+      return 'applied';
     } catch (error) {
-      if (!isAlreadyProcessed(error, 1)) throw error;
+      if (error instanceof TransactionCancelled && error.failed(PROCESSED_ITEM)) return 'duplicate';
+      throw error;
     }
   }
 
-  private async markProcessed(eventId: string, now: Date): Promise<void> {
+  /** Records an event as processed with no other effect; false when it already was. */
+  private async markProcessed(processing: Processing, now: Date): Promise<boolean> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({ TransactItems: [processedEventPut(this.tableName, CONSUMER, eventId, now)] }),
-      );
+      await new TransactWrite(this.tableName).processed(processing.consumer, processing.eventId, now).commit(this.db);
+      return true;
     } catch (error) {
-      if (!isAlreadyProcessed(error, 0)) throw error;
+      if (error instanceof TransactionCancelled && error.failed(PROCESSED_ITEM)) return false;
+      throw error;
     }
   }
 
-  /** The condition a registration's transaction carries: the cycle is still open when it commits. */
-  openCondition(cycleId: string) {
+  /** What a registration's transaction requires: the cycle is still open when it commits (else 409). */
+  openRequirement(cycleId: string): Requirement {
     return {
-      ConditionCheck: {
-        TableName: this.tableName,
-        Key: cycleKey(cycleId),
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      },
+      name: 'open-cycle',
+      key: cycleKey(cycleId),
+      condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
+      problem: new Problem('cycle-closed', { cycleId }),
     };
   }
 }

@@ -6,7 +6,7 @@ import type { InnovationStatus } from '@inovda/contracts';
  * | item            | pk                      | sk               | gsi1 (by OPD) | gsi2 (by status) | gsi3 (all)  | gsi4 (OPD+status)   |
  * |-----------------|-------------------------|------------------|---------------|------------------|-------------|---------------------|
  * | innovation      | INNOVATION#<id>         | PROFILE          | OPD#<opd>     | STATUS#<s>       | INNOVATION  | OPD#<opd>#STATUS#<s> |
- * | history entry   | INNOVATION#<id>         | VERSION#<000001> |               |                  |             |                     |
+ * | history entry   | INNOVATION#<id>         | VERSION#<000000001> |               |                  |             |                     |
  * | idempotency key | IDEMPOTENCY#<sub>#<key> | IDEMPOTENCY      |               |                  |             |                     |
  * | open cycle      | CYCLE#<cycleId>         | CYCLE            |               |                  |             |                     |
  * | processed event | PROCESSED#<c>#<eventId> | PROCESSED        |               |                  |             |                     |

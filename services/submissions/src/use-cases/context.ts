@@ -1,18 +1,15 @@
-import { type Acting, eventContext as sharedEventContext } from '@inovda/lambda-kit';
+import type { Clock } from '@inovda/kernel';
 import type { CycleStore } from '../store/cycle-store';
 import type { InnovationStore } from '../store/innovation-store';
 
-/** What the use cases depend on; handlers build it once per cold start, tests build their own. */
-export interface Deps {
+/** What the use cases depend on; handlers build it once per cold start (deps.ts), tests build their own. */
+export interface Deps extends Clock {
   readonly store: InnovationStore;
   readonly cycles: CycleStore;
   readonly regionId: string;
-  readonly regionOpdIds: ReadonlySet<string>;
-  readonly now: () => Date;
-  readonly newId: () => string;
 }
 
-/** The event metadata for a change made by `actor` now. */
-export function eventContext(deps: Pick<Deps, 'regionId'>, actor: Acting, at: Date) {
-  return sharedEventContext(deps.regionId, actor, at);
+/** What creating an innovation needs besides: the region's OPDs (a region setting). */
+export interface CreateDeps extends Deps {
+  readonly regionOpdIds: ReadonlySet<string>;
 }

@@ -6,8 +6,8 @@ import {
   type InnovationStatus,
   InnovationWithdrawn,
 } from '@inovda/contracts';
-import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
-import { assertCanCreateFor, assertCanWrite, canRead } from '../domain/access';
+import { type Acting, actorRef, assertVersion, canSee, eventContext, type Page, Problem } from '@inovda/kernel';
+import { assertCanCreateFor, assertCanWrite } from '../domain/access';
 import type { Innovation } from '../domain/innovation';
 import { assertAllowed, nextStatus } from '../domain/lifecycle';
 import {
@@ -17,8 +17,8 @@ import {
   profileOf,
   type UpdateInnovationInput,
 } from '../domain/profile-input';
-import { IdempotencyConflict, type Page } from '../store/innovation-store';
-import { type Deps, eventContext } from './context';
+import { IdempotencyConflict } from '../store/innovation-store';
+import type { CreateDeps, Deps } from './context';
 
 /** Hash of a create request, to tell a retry (same key, same body) from a reused key (same key, other body). */
 function requestHash(input: CreateInnovationInput): string {
@@ -33,7 +33,7 @@ export interface CreateResult {
 
 /** Creates a draft innovation for an OPD. With an idempotency key, the same request twice creates one innovation. */
 export async function createInnovation(
-  deps: Deps,
+  deps: CreateDeps,
   actor: Acting,
   input: CreateInnovationInput,
   idempotencyKey?: string,
@@ -53,7 +53,7 @@ export async function createInnovation(
   };
   const event = InnovationDrafted.create(
     { innovationId: innovation.id, opdId: innovation.opdId, version: 1, name: innovation.name, profile: input },
-    eventContext(deps, actor, now),
+    eventContext(deps.regionId, actor, now),
   );
   const claim = idempotencyKey
     ? { callerSub: actor.caller.sub, key: idempotencyKey, requestHash: requestHash(input) }
@@ -78,7 +78,7 @@ export async function createInnovation(
 /** Reads an innovation the caller may see; anything else is a 404. */
 export async function getInnovation(deps: Deps, actor: Acting, id: string): Promise<Innovation> {
   const innovation = await deps.store.get(id);
-  if (!innovation || !canRead(actor.caller, innovation)) throw new Problem('not-found');
+  if (!innovation || !canSee(actor.caller, innovation)) throw new Problem('not-found');
   return innovation;
 }
 
@@ -99,16 +99,6 @@ export async function listInnovations(
     query.limit,
     query.cursor,
   );
-}
-
-function assertVersion(innovation: Innovation, expected: number | undefined): void {
-  if (expected !== undefined && expected !== innovation.version) {
-    throw new Problem(
-      'version-mismatch',
-      { detail: `The innovation is at version ${innovation.version}.`, currentVersion: innovation.version },
-      { etag: `"${innovation.version}"` },
-    );
-  }
 }
 
 /** Applies a partial update, if the caller still holds the current version. A no-op update changes nothing. */
@@ -135,7 +125,7 @@ export async function updateInnovation(
   };
   const event = InnovationProfileUpdated.create(
     { innovationId: id, opdId: current.opdId, version, changedFields, profile },
-    eventContext(deps, actor, now),
+    eventContext(deps.regionId, actor, now),
   );
   await deps.store.save(
     next,
@@ -218,14 +208,14 @@ export async function registerInnovation(
   };
   const event = InnovationRegistered.create(
     { innovationId: id, opdId: current.opdId, version, name: current.name, cycleId, registeredAt: at },
-    eventContext(deps, actor, now),
+    eventContext(deps.regionId, actor, now),
   );
   await deps.store.save(
     next,
     current.version,
     { version, action: 'registered', at, actor: actorRef(actor), changedFields: ['status', 'cycleId'] },
     event,
-    [{ item: deps.cycles.openCondition(cycleId), problem: new Problem('cycle-closed', { cycleId }) }],
+    [deps.cycles.openRequirement(cycleId)],
   );
   return next;
 }
@@ -259,7 +249,7 @@ export async function withdrawInnovation(
       withdrawnAt: at,
       ...(options.reason ? { reason: options.reason } : {}),
     },
-    eventContext(deps, actor, now),
+    eventContext(deps.regionId, actor, now),
   );
   await deps.store.save(
     next,

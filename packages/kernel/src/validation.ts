@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { type FieldError, Problem, type ProblemCode } from './problem';
+import { type FieldError, Problem, type ProblemCode } from './problems';
 
 type Issue = z.core.$ZodRawIssue;
 

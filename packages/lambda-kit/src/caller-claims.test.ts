@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actingRole, callerFromClaims, parseListClaim } from './caller';
+import { callerFromClaims, parseListClaim } from './caller-claims';
 
 describe('parseListClaim', () => {
   it('reads the bracketed string form HTTP API gives array claims', () => {
@@ -32,14 +32,5 @@ describe('callerFromClaims', () => {
     expect(callerFromClaims({ sub: 'x', 'cognito:groups': '[root opd]' })?.roles).toEqual(['opd']);
     expect(callerFromClaims({ 'cognito:groups': '[admin]' })).toBeUndefined();
     expect(callerFromClaims(undefined)).toBeUndefined();
-  });
-});
-
-describe('actingRole', () => {
-  it('records the most privileged role the route allows', () => {
-    const caller = { sub: 's', username: 'u', roles: ['opd', 'admin'] as const };
-    expect(actingRole(caller, ['opd', 'admin'])).toBe('admin');
-    expect(actingRole(caller, ['opd'])).toBe('opd');
-    expect(() => actingRole(caller, ['evaluator'])).toThrow();
   });
 });

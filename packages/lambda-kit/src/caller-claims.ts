@@ -1,13 +1,4 @@
-import { ROLES, type Role } from '@inovda/manifest';
-
-/** The authenticated caller, built only from the JWT claims API Gateway verified (never from the body). */
-export interface Caller {
-  readonly sub: string;
-  readonly username: string;
-  readonly roles: readonly Role[];
-  /** The caller's work unit: required for `opd` users, optional for staff. */
-  readonly opdId?: string;
-}
+import { type Caller, isRole } from '@inovda/kernel';
 
 /**
  * HTTP API hands JWT claims to Lambda as strings: an array claim such as `cognito:groups` arrives as
@@ -19,10 +10,6 @@ export function parseListClaim(value: unknown): string[] {
   const trimmed = value.trim();
   const inner = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   return inner.split(/[\s,]+/).filter((item) => item.length > 0);
-}
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
 }
 
 /** Reads the caller from the authorizer claims; undefined when the claims do not identify a usable caller. */
@@ -39,20 +26,4 @@ export function callerFromClaims(claims: Readonly<Record<string, unknown>> | und
     roles,
     ...(typeof opdId === 'string' && opdId.length > 0 ? { opdId } : {}),
   };
-}
-
-/** True when the caller holds any of the roles. */
-export function hasAnyRole(caller: Caller, roles: readonly Role[]): boolean {
-  return caller.roles.some((role) => roles.includes(role));
-}
-
-/**
- * The role an action is recorded under (history, event actor): the most privileged role the caller holds
- * among those the route allows.
- */
-export function actingRole(caller: Caller, allowed: readonly Role[] = ROLES): Role {
-  const order: readonly Role[] = ['admin', 'coordinator', 'evaluator', 'opd'];
-  const role = order.find((candidate) => allowed.includes(candidate) && caller.roles.includes(candidate));
-  if (!role) throw new Error('caller holds none of the allowed roles');
-  return role;
 }

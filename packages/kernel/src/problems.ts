@@ -1,6 +1,8 @@
 /**
  * RFC 9457 problem details. Every failure a caller can cause is a `Problem` with a stable `code` (also the last
- * segment of `type`) and an Indonesian `title`; the catalogue below is the only place these are defined.
+ * segment of `type`) and an Indonesian `title`; the catalogue below is the only place these are defined. A
+ * `detail`, when given, is Indonesian too (people read it in the web app); test/architecture/indonesian.test.ts
+ * walks the catalogue and every detail and field message written in the code.
  */
 
 export const PROBLEM_TYPE_BASE = 'https://inovda.id/problems/';

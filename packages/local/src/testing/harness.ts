@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { forgetRegionSettings } from '@inovda/lambda-kit';
+import { DEV_CALLERS, type DevCaller, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
+import {
+  ENV,
+  type FunctionSpec,
+  functionEnvironment,
+  functionRegionSettings,
+  type RouteSpec,
+  routesOf,
+  type ServiceManifest,
+} from '@inovda/manifest';
+import { startTestTable } from './test-table';
+
+type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+
+/** A request to a route as a test writes it: path parameters, body (sent as JSON), headers, query. */
+export interface RouteRequest {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+  /** A body sent as is (with its own content-type header), instead of `body` as JSON. */
+  readonly rawBody?: string;
+}
+
+/** Options of {@link startServiceHarness}. */
+export interface ServiceHarnessOptions {
+  /** The region's settings (the region config's entries the functions name), as the stack would pass them. */
+  readonly regionSettings: Readonly<Record<string, unknown>>;
+  readonly regionId?: string;
+}
+
+/** The variables the Lambda runtime and the local SDK endpoints add to what `functionEnvironment` computes. */
+function runtimeEnvironment(endpoint: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    AWS_REGION: 'ap-southeast-3',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  };
+}
+
+/**
+ * Runs a service's handlers in-process against a fresh table in the DynamoDB Local the global setup started. Each
+ * handler is loaded from the manifest with the environment the stack itself computes for that function
+ * (`functionEnvironment`, and its own region settings file holding exactly the settings it names), one function
+ * at a time, because handlers read their environment at cold start. Vitest runs each test file in its own
+ * process, so files never share the environment or the table.
+ */
+export async function startServiceHarness(manifest: ServiceManifest, options: ServiceHarnessOptions) {
+  const table = await startTestTable(manifest);
+  const settingsDir = mkdtempSync(join(tmpdir(), `inovda-${manifest.name}-settings-`));
+  const regionId = options.regionId ?? 'kota-solok';
+  const handlers = new Map<string, Handler>();
+  const setByUs = new Set<string>();
+
+  for (const fn of manifest.functions as readonly FunctionSpec[]) {
+    const settings = functionRegionSettings(manifest, fn, options.regionSettings);
+    const regionSettingsFile = join(settingsDir, `${fn.name}.json`);
+    if (settings) writeFileSync(regionSettingsFile, JSON.stringify(settings));
+    const env = {
+      ...runtimeEnvironment(table.endpoint),
+      ...functionEnvironment({
+        manifest,
+        fn,
+        tableName: table.tableName,
+        eventBusName: `inovda-${regionId}`,
+        regionId,
+        regionSettingsFile,
+      }),
+    };
+    // Only this function's variables: what the previous function had and this one lacks must not leak into it.
+    for (const name of setByUs) if (!(name in env)) delete process.env[name];
+    Object.assign(process.env, env);
+    for (const name of Object.keys(env)) setByUs.add(name);
+    forgetRegionSettings();
+    const module = (await import(resolve(manifest.root, fn.entry))) as { handler: Handler };
+    handlers.set(fn.name, module.handler);
+  }
+
+  const routes = routesOf(manifest);
+
+  function handlerOf(name: string): Handler {
+    const handler = handlers.get(name);
+    if (!handler) throw new Error(`${manifest.name} has no function ${name}`);
+    return handler;
+  }
+
+  /** Calls `route` as `who` (null: no authorizer claims), as HTTP API would, through the function serving it. */
+  async function route(route: RouteSpec, who: DevCaller | null, request: RouteRequest = {}): Promise<TestResponse> {
+    const served = routes.find(
+      (candidate) => candidate.route.method === route.method && candidate.route.path === route.path,
+    );
+    if (!served) throw new Error(`${manifest.name} serves no route ${route.method} ${route.path}`);
+    const params = request.params ?? {};
+    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+    const json = request.body !== undefined && request.rawBody === undefined;
+    const raw = (await handlerOf(served.fn.name)(
+      httpEvent({
+        method: route.method,
+        path,
+        routePath: route.path,
+        ...(Object.keys(params).length > 0 ? { pathParameters: { ...params } } : {}),
+        headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...request.headers },
+        ...(request.rawBody !== undefined
+          ? { body: request.rawBody }
+          : json
+            ? { body: JSON.stringify(request.body) }
+            : {}),
+        ...(request.query ? { query: { ...request.query } } : {}),
+        claims: who === null ? null : DEV_CALLERS[who],
+      }),
+      lambdaContext(served.fn.name),
+    )) as { statusCode: number; headers?: Record<string, string>; body?: string };
+    const contentType = raw.headers?.['content-type'] ?? '';
+    return {
+      status: raw.statusCode,
+      headers: raw.headers ?? {},
+      body: raw.body && contentType.includes('json') ? JSON.parse(raw.body) : {},
+    };
+  }
+
+  /** Delivers an event to the consumer function `name`, shaped as an EventBridge rule delivers it. */
+  async function consume(name: string, event: { source: string; detailType: string; detail: unknown }, id?: string) {
+    await handlerOf(name)(
+      {
+        version: '0',
+        id: id ?? crypto.randomUUID(),
+        'detail-type': event.detailType,
+        source: event.source,
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: 'ap-southeast-3',
+        resources: [],
+        detail: event.detail,
+      },
+      lambdaContext(name),
+    );
+  }
+
+  /** Runs the scheduled function `name` once, as its EventBridge schedule would. */
+  async function tick(name: string, id: string = crypto.randomUUID()) {
+    await handlerOf(name)(
+      {
+        version: '0',
+        id,
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: 'ap-southeast-3',
+        resources: [],
+        detail: {},
+      },
+      lambdaContext(name),
+    );
+  }
+
+  return {
+    tableName: table.tableName,
+    client: table.client,
+    regionId,
+    route,
+    consume,
+    tick,
+    /** Every item in the table: test-only (request paths never scan). */
+    items: table.items,
+    async stop(): Promise<void> {
+      for (const name of setByUs) delete process.env[name];
+      delete process.env[ENV.regionSettingsFile];
+      rmSync(settingsDir, { recursive: true, force: true });
+      await table.stop();
+    },
+  };
+}
+
+export type ServiceHarness = Awaited<ReturnType<typeof startServiceHarness>>;

@@ -1,0 +1,24 @@
+import { createDocumentClient } from '@inovda/dynamo';
+import { requiredEnv, systemClock } from '@inovda/kernel';
+import { regionOpdIds } from '@inovda/lambda-kit';
+import { ENV } from '@inovda/manifest';
+import { CycleStore } from './store/cycle-store';
+import { InnovationStore } from './store/innovation-store';
+import type { CreateDeps, Deps } from './use-cases/context';
+
+/** Dependencies of the submissions functions, built once per cold start from the environment the stack sets. */
+export function depsFromEnv(): Deps {
+  const db = createDocumentClient();
+  const tableName = requiredEnv(ENV.tableName);
+  return {
+    store: new InnovationStore(db, tableName),
+    cycles: new CycleStore(db, tableName),
+    regionId: requiredEnv(ENV.regionId),
+    ...systemClock,
+  };
+}
+
+/** Dependencies of the function that creates innovations: it checks the OPD against the region's (`opds`). */
+export function createDepsFromEnv(): CreateDeps {
+  return { ...depsFromEnv(), regionOpdIds: regionOpdIds() };
+}
