@@ -79,7 +79,11 @@ export class TransactWrite {
 
   constructor(private readonly tableName: string) {}
 
-  private add(name: string, item: TransactItem): this {
+  /**
+   * Adds an item built elsewhere (in-place updates come from `@inovda/dynamo/updates`, kept apart so that only the
+   * code of functions granted `UpdateItem` contains one).
+   */
+  add(name: string, item: TransactItem): this {
     if (this.names.includes(name)) throw new Error(`transaction item ${name} added twice`);
     this.names.push(name);
     this.items.push(item);
@@ -89,27 +93,6 @@ export class TransactWrite {
   /** Puts an item, optionally only if `condition` holds. */
   put(name: string, item: Record<string, unknown>, condition?: Condition): this {
     return this.add(name, { Put: { TableName: this.tableName, Item: item, ...conditionProps(condition) } });
-  }
-
-  /** Updates an item in place (counters with `ADD`), optionally only if `condition` holds. */
-  update(
-    name: string,
-    key: Readonly<Record<string, string>>,
-    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
-    condition?: Condition,
-  ): this {
-    const names = { ...update.names, ...condition?.names };
-    const values = { ...update.values, ...condition?.values };
-    return this.add(name, {
-      Update: {
-        TableName: this.tableName,
-        Key: { ...key },
-        UpdateExpression: update.expression,
-        ...(condition ? { ConditionExpression: condition.expression } : {}),
-        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-        ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-      },
-    });
   }
 
   /** Requires `condition` of another item to hold when the transaction commits, without changing that item. */

@@ -4,6 +4,7 @@ import {
   InnovationProfileUpdated,
   InnovationRegistered,
   InnovationWithdrawn,
+  patternOf,
 } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable } from '@inovda/manifest';
 import { routes } from './routes';
@@ -65,6 +66,7 @@ export const workflowManifest = {
       tableAccess: 'read-write',
       updatesItems: true,
       routes: [routes.setCommitment],
+      regionSettings: ['opds'],
     },
     {
       name: 'get-board',
@@ -72,6 +74,8 @@ export const workflowManifest = {
       description: 'The coordinator board: funnel, per-OPD counts, innovations per stage',
       tableAccess: 'read',
       routes: [routes.getBoard],
+      // The board lists every OPD of the region, pledged or not.
+      regionSettings: ['opds'],
     },
     {
       name: 'list-advance-requests',
@@ -146,10 +150,7 @@ export const workflowManifest = {
         },
         {
           name: 'innovation-profile',
-          pattern: {
-            source: InnovationDrafted.pattern.source,
-            'detail-type': [InnovationDrafted.name, InnovationProfileUpdated.name],
-          },
+          pattern: patternOf(InnovationDrafted, InnovationProfileUpdated),
           retry: CONSUMER_RETRY,
         },
       ],

@@ -264,19 +264,6 @@ describe('queries and path ids: anything', () => {
 
 describe('the scheduled handler', () => {
   it('runs as EventBridge invokes it, with nothing due', async () => {
-    const { handler } = await import('../src/handlers/check-deadlines');
-    await expect(
-      handler({
-        version: '0',
-        id: 'schedule-1',
-        'detail-type': 'Scheduled Event',
-        source: 'aws.events',
-        account: '000000000000',
-        time: new Date().toISOString(),
-        region: 'ap-southeast-3',
-        resources: [],
-        detail: {},
-      }),
-    ).resolves.toBeUndefined();
+    await expect(api.tick('check-deadlines', 'schedule-1')).resolves.toBeUndefined();
   });
 });

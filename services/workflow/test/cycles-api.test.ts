@@ -1,6 +1,7 @@
 import { CycleClosed, CycleOpened } from '@inovda/contracts';
 import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../src/routes';
 import { getBoard } from '../src/use-cases/board';
 import { type Harness, startHarness, windows } from './harness';
 
@@ -43,11 +44,9 @@ describe('POST /cycles', () => {
       form.set(`stageWindows[${stage}][start]`, window.start);
       form.set(`stageWindows[${stage}][due]`, window.due);
     }
-    const response = await api.call('createCycle', 'coordinator', {
-      method: 'POST',
-      path: '/cycles',
+    const response = await api.route(routes.createCycle, 'coordinator', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
+      rawBody: form.toString(),
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({

@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type EventContext, type EventContract, InnovationDrafted, InnovationRegistered } from '@inovda/contracts';
 import { createDocumentClient } from '@inovda/dynamo';
-import { claimsFor, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
-import { startTestTable } from '@inovda/local/testing';
+import { type DevCaller, TEST_REGION_OPDS, type TestResponse } from '@inovda/lambda-kit/testing';
+import { startServiceHarness } from '@inovda/local/testing';
+import type { RouteSpec } from '@inovda/manifest';
 import { ulid } from 'ulid';
 import { DEFAULT_STAGE_GATES } from '../src/domain/gates';
 import { workflowManifest } from '../src/manifest';
 import { routes } from '../src/routes';
 import { BoardStore } from '../src/store/board-store';
 import { CycleStore } from '../src/store/cycle-store';
+import { GateProjectionStore } from '../src/store/gate-projection-store';
 import { TrackStore } from '../src/store/track-store';
-import type { BoardDeps, GateDeps } from '../src/use-cases/context';
+import type { BoardDeps, GateDeps, RegionOpdDeps } from '../src/use-cases/context';
 
-/** Dev callers used across the workflow tests (claims as HTTP API passes them). */
-export const callers = {
-  dinkes: claimsFor({ sub: 'sub-dinkes', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' }),
-  capil: claimsFor({ sub: 'sub-capil', username: 'opd.disdukcapil', roles: ['opd'], opdId: 'disdukcapil' }),
-  balitbang: claimsFor({ sub: 'sub-balitbang', username: 'opd.balitbang', roles: ['opd'], opdId: 'balitbang' }),
-  coordinator: claimsFor({ sub: 'sub-koor', username: 'koordinator', roles: ['coordinator'], opdId: 'balitbang' }),
-  coordinator2: claimsFor({ sub: 'sub-koor2', username: 'koordinator2', roles: ['coordinator'] }),
-  evaluator: claimsFor({ sub: 'sub-penilai', username: 'penilai', roles: ['evaluator'] }),
-  admin: claimsFor({ sub: 'sub-admin', username: 'admin', roles: ['admin'] }),
-};
-
-export type Who = keyof typeof callers;
-
-type Handler = (event: never, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+export type Who = DevCaller;
 
 /** A handler's response as the tests read it. */
 export type Response = TestResponse;
@@ -59,70 +48,28 @@ export const COMPLETE_PROFILE = {
   ),
 };
 
+/** The OPDs of the test region (the region setting `opds`). */
+const REGION_OPD_IDS = new Set(TEST_REGION_OPDS.map((opd) => opd.id));
+
 /**
- * Runs the workflow handlers in-process against a fresh table in the DynamoDB Local the global setup started.
- * The environment is set exactly as the stack sets it, before the handlers load (they read it at cold start);
- * vitest runs each test file in its own process, so files do not share it.
+ * The workflow handlers in-process against a fresh table, each loaded from the manifest with the environment the
+ * stack computes for it (see `startServiceHarness`), with a request helper per route.
  */
 export async function startHarness() {
-  const table = await startTestTable(workflowManifest);
-  const { client, tableName } = table;
-  const handlers = {
-    createCycle: (await import('../src/handlers/create-cycle')).handler as Handler,
-    listCycles: (await import('../src/handlers/list-cycles')).handler as Handler,
-    getCycle: (await import('../src/handlers/get-cycle')).handler as Handler,
-    updateCycle: (await import('../src/handlers/update-cycle')).handler as Handler,
-    cycleStatus: (await import('../src/handlers/change-cycle-status')).handler as Handler,
-    commitment: (await import('../src/handlers/set-commitment')).handler as Handler,
-    board: (await import('../src/handlers/get-board')).handler as Handler,
-    queue: (await import('../src/handlers/list-advance-requests')).handler as Handler,
-    track: (await import('../src/handlers/get-track')).handler as Handler,
-    requestAdvance: (await import('../src/handlers/request-advance')).handler as Handler,
-    review: (await import('../src/handlers/review-advance')).handler as Handler,
-    hold: (await import('../src/handlers/hold-track')).handler as Handler,
-    maturity: (await import('../src/handlers/record-maturity')).handler as Handler,
-    monev: (await import('../src/handlers/report-monev')).handler as Handler,
-  };
-  const consumer = (await import('../src/handlers/track-events')).handler as Handler;
-  const db = createDocumentClient(client);
-
-  async function call(
-    handler: keyof typeof handlers,
-    who: Who | null,
-    request: Omit<Parameters<typeof httpEvent>[0], 'claims'>,
-  ): Promise<Response> {
-    const raw = (await handlers[handler](
-      httpEvent({ ...request, claims: who === null ? null : callers[who] }) as never,
-      lambdaContext(handler),
-    )) as { statusCode: number; headers?: Record<string, string>; body?: string };
-    const contentType = raw.headers?.['content-type'] ?? '';
-    return {
-      status: raw.statusCode,
-      headers: raw.headers ?? {},
-      body: raw.body && contentType.includes('json') ? JSON.parse(raw.body) : {},
-    };
-  }
-
-  const json = { 'content-type': 'application/json' };
+  const harness = await startServiceHarness(workflowManifest, {
+    regionSettings: { opds: TEST_REGION_OPDS, stageGates: DEFAULT_STAGE_GATES },
+  });
+  const { tableName, route } = harness;
+  const db = createDocumentClient(harness.client);
 
   /** A request to `route` with its path parameters filled in. */
   function to(
-    handler: keyof typeof handlers,
-    route: { method: string; path: string },
+    spec: RouteSpec,
     who: Who | null,
     params: Record<string, string>,
     options: { body?: unknown; headers?: Record<string, string>; query?: Record<string, string> } = {},
   ) {
-    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
-    return call(handler, who, {
-      method: route.method,
-      path,
-      routePath: route.path,
-      pathParameters: params,
-      headers: options.body === undefined ? (options.headers ?? {}) : { ...json, ...options.headers },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      ...(options.query ? { query: options.query } : {}),
-    });
+    return route(spec, who, { params, ...options });
   }
 
   /** Delivers a submissions event to the consumer, shaped as EventBridge delivers it; returns the detail sent. */
@@ -145,63 +92,49 @@ export async function startHarness() {
 
   /** Delivers an already built event again (at-least-once delivery), under a new EventBridge id. */
   async function redeliver(event: { source: string; detailType: string; detail: unknown }) {
-    await consumer(
-      {
-        version: '0',
-        id: randomUUID(),
-        'detail-type': event.detailType,
-        source: event.source,
-        account: '000000000000',
-        time: new Date().toISOString(),
-        region: 'ap-southeast-3',
-        resources: [],
-        detail: event.detail,
-      } as never,
-      lambdaContext('track-events'),
-    );
+    await harness.consume('track-events', event);
   }
 
   const api = {
     tableName,
-    call,
+    route,
+    tick: harness.tick,
     deliver,
     redeliver,
-    createCycle: (who: Who, body: unknown) => to('createCycle', routes.createCycle, who, {}, { body }),
-    listCycles: (who: Who, query: Record<string, string> = {}) =>
-      to('listCycles', routes.listCycles, who, {}, { query }),
-    getCycle: (who: Who, id: string) => to('getCycle', routes.getCycle, who, { id }),
+    createCycle: (who: Who, body: unknown) => to(routes.createCycle, who, {}, { body }),
+    listCycles: (who: Who, query: Record<string, string> = {}) => to(routes.listCycles, who, {}, { query }),
+    getCycle: (who: Who, id: string) => to(routes.getCycle, who, { id }),
     updateCycle: (who: Who, id: string, body: unknown, headers: Record<string, string> = {}) =>
-      to('updateCycle', routes.updateCycle, who, { id }, { body, headers }),
-    openCycle: (who: Who, id: string) => to('cycleStatus', routes.openCycle, who, { id }),
-    closeCycle: (who: Who, id: string) => to('cycleStatus', routes.closeCycle, who, { id }),
+      to(routes.updateCycle, who, { id }, { body, headers }),
+    openCycle: (who: Who, id: string) => to(routes.openCycle, who, { id }),
+    closeCycle: (who: Who, id: string) => to(routes.closeCycle, who, { id }),
     commit: (who: Who, id: string, opdId: string, body: unknown) =>
-      to('commitment', routes.setCommitment, who, { id, opdId }, { body }),
-    board: (who: Who, id: string, query: Record<string, string> = {}) =>
-      to('board', routes.getBoard, who, { id }, { query }),
+      to(routes.setCommitment, who, { id, opdId }, { body }),
+    board: (who: Who, id: string, query: Record<string, string> = {}) => to(routes.getBoard, who, { id }, { query }),
     queue: (who: Who, id: string, query: Record<string, string> = {}) =>
-      to('queue', routes.listAdvanceRequests, who, { id }, { query }),
-    track: (who: Who, id: string) => to('track', routes.getTrack, who, { id }),
+      to(routes.listAdvanceRequests, who, { id }, { query }),
+    track: (who: Who, id: string) => to(routes.getTrack, who, { id }),
     history: (who: Who, id: string, query: Record<string, string> = {}) =>
-      to('track', routes.getTrackHistory, who, { id }, { query }),
-    requestAdvance: (who: Who, id: string, body?: unknown) =>
-      to('requestAdvance', routes.requestAdvance, who, { id }, { body }),
+      to(routes.getTrackHistory, who, { id }, { query }),
+    requestAdvance: (who: Who, id: string, body?: unknown) => to(routes.requestAdvance, who, { id }, { body }),
     approve: (who: Who, id: string, requestId: string, body?: unknown) =>
-      to('review', routes.approveAdvance, who, { id, requestId }, { body }),
+      to(routes.approveAdvance, who, { id, requestId }, { body }),
     giveBack: (who: Who, id: string, requestId: string, body?: unknown) =>
-      to('review', routes.returnAdvance, who, { id, requestId }, { body }),
-    hold: (who: Who, id: string, body?: unknown) => to('hold', routes.holdTrack, who, { id }, { body }),
-    resume: (who: Who, id: string, body?: unknown) => to('hold', routes.resumeTrack, who, { id }, { body }),
-    maturity: (who: Who, id: string, body: unknown) => to('maturity', routes.recordMaturity, who, { id }, { body }),
-    monev: (who: Who, id: string, body: unknown) => to('monev', routes.reportMonev, who, { id }, { body }),
+      to(routes.returnAdvance, who, { id, requestId }, { body }),
+    hold: (who: Who, id: string, body?: unknown) => to(routes.holdTrack, who, { id }, { body }),
+    resume: (who: Who, id: string, body?: unknown) => to(routes.resumeTrack, who, { id }, { body }),
+    maturity: (who: Who, id: string, body: unknown) => to(routes.recordMaturity, who, { id }, { body }),
+    monev: (who: Who, id: string, body: unknown) => to(routes.reportMonev, who, { id }, { body }),
 
     /** The use-case dependencies against this table, with a clock of the test's choosing. */
-    depsAt(now: Date): BoardDeps & GateDeps {
+    depsAt(now: Date): BoardDeps & GateDeps & RegionOpdDeps {
       return {
         board: new BoardStore(db, tableName),
         cycles: new CycleStore(db, tableName),
         tracks: new TrackStore(db, tableName),
+        projections: new GateProjectionStore(db, tableName),
         regionId: 'kota-solok',
-        regionOpdIds: new Set(['balitbang', 'dinkes', 'disdukcapil', 'dpmptsp']),
+        regionOpdIds: REGION_OPD_IDS,
         gates: DEFAULT_STAGE_GATES,
         now: () => now,
         newId: () => ulid(),
@@ -240,7 +173,7 @@ export async function startHarness() {
     },
 
     /** Every item in the table: test-only (request paths never scan). */
-    items: table.items,
+    items: harness.items,
 
     /** The details of the events in the outbox, optionally of one type. */
     async outbox(
@@ -252,7 +185,7 @@ export async function startHarness() {
         .filter((detail) => eventType === undefined || detail.metadata.eventType === eventType);
     },
 
-    stop: table.stop,
+    stop: harness.stop,
   };
   return api;
 }

@@ -1,9 +1,20 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InnovationRegistered, submissionsEvents } from '@inovda/contracts';
-import { FUNCTION_DEFAULTS, type FunctionSpec, functionEnvironment, REGION_SETTINGS, routesOf } from '@inovda/manifest';
+import { forgetRegionSettings } from '@inovda/lambda-kit';
+import {
+  ENV,
+  FUNCTION_DEFAULTS,
+  type FunctionSpec,
+  functionEnvironment,
+  functionRegionSettings,
+  routesOf,
+} from '@inovda/manifest';
 import { submissionsManifest } from '@inovda/submissions/manifest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gatesFromSettings } from '../src/deps';
 import { DEFAULT_STAGE_GATES } from '../src/domain/gates';
-import { gatesFromEnv } from '../src/http/gate-deps';
 import { workflowManifest } from '../src/manifest';
 import { routes } from '../src/routes';
 
@@ -58,34 +69,49 @@ describe('the workflow manifest', () => {
     expect(fn?.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds).toBeGreaterThan(60);
   });
 
-  it('passes the region stage gates only to the functions that check them (request and approval)', () => {
-    const environments = workflowManifest.functions.map((fn) =>
-      functionEnvironment({
+  it('passes the stage gates only to the functions that check them, and the OPDs only to those that list them', () => {
+    const region = { opds: [{ id: 'dinkes' }], stageGates: { design: [] }, rubricEdition: 'iid-2026' };
+    const settings = functions.map((fn) => ({ fn, settings: functionRegionSettings(workflowManifest, fn, region) }));
+    const receiving = (name: string) =>
+      settings.filter(({ settings: picked }) => picked && name in picked).map(({ fn }) => fn.name);
+    expect(receiving('stageGates')).toEqual(['request-advance', 'review-advance']);
+    expect(receiving('opds')).toEqual(['set-commitment', 'get-board']);
+    expect(receiving('rubricEdition')).toEqual([]);
+    for (const { fn, settings: picked } of settings) {
+      const env = functionEnvironment({
         manifest: workflowManifest,
         fn,
         tableName: 't',
         eventBusName: 'b',
         regionId: 'kota-solok',
-        opdIds: ['dinkes'],
-        regionSettings: { stageGates: { design: [] } },
-      }),
-    );
-    const withGates = environments.filter((env) => REGION_SETTINGS.stageGates in env);
-    expect(
-      (workflowManifest.functions as readonly FunctionSpec[])
-        .filter((fn) => fn.regionSettings?.includes('stageGates'))
-        .map((fn) => fn.name),
-    ).toEqual(['request-advance', 'review-advance']);
-    expect(withGates).toHaveLength(2);
-    expect(gatesFromEnv(withGates[0]?.[REGION_SETTINGS.stageGates])).toEqual({ design: [] });
+        regionSettingsFile: '/var/task/region-settings.json',
+      });
+      expect(ENV.regionSettingsFile in env, fn.name).toBe(picked !== undefined);
+    }
   });
 });
 
-describe('stage gates from the environment', () => {
-  it('default to the workflow default, and a malformed value fails the cold start', () => {
-    expect(gatesFromEnv(undefined)).toBe(DEFAULT_STAGE_GATES);
-    expect(gatesFromEnv('')).toBe(DEFAULT_STAGE_GATES);
-    expect(() => gatesFromEnv('{"design":[{"kind":"vibes"}]}')).toThrow(/INOVDA_STAGE_GATES/);
-    expect(() => gatesFromEnv('{not json')).toThrow(/INOVDA_STAGE_GATES/);
+describe('stage gates from the region settings file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'workflow-gates-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    delete process.env[ENV.regionSettingsFile];
+    forgetRegionSettings();
+  });
+
+  function gatesFrom(content: string) {
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, content);
+    process.env[ENV.regionSettingsFile] = file;
+    forgetRegionSettings();
+    return gatesFromSettings().gates;
+  }
+
+  it('reads the gates the region config holds, and a malformed file or value fails the cold start', () => {
+    expect(gatesFrom(JSON.stringify({ stageGates: DEFAULT_STAGE_GATES }))).toEqual(DEFAULT_STAGE_GATES);
+    expect(gatesFrom(JSON.stringify({ stageGates: { design: [] } }))).toEqual({ design: [] });
+    expect(() => gatesFrom('{"stageGates":{"design":[{"kind":"vibes"}]}}')).toThrow(/region setting 'stageGates'/);
+    expect(() => gatesFrom('{not json')).toThrow(/region settings file/);
+    expect(() => gatesFrom('{"opds":[]}')).toThrow(/'stageGates' is not in this function's settings/);
   });
 });

@@ -1,31 +1,23 @@
-import { type Caller, hasAnyRole, Problem } from '@inovda/lambda-kit';
+import { type Caller, canSee, hasAnyRole, isOwnerOpd, Problem } from '@inovda/kernel';
 
 /**
- * Who may see and act on an innovation's track: the same rule as the submissions service. An OPD user sees only
- * its own OPD's innovations (anything else is a 404: it learns nothing); staff read everything.
+ * Who may see and act on an innovation's track. Seeing is the platform's one rule (`canSee`): an OPD user sees
+ * only its own OPD's innovations (anything else is a 404: it learns nothing); staff see everything.
  */
-export function canRead(caller: Caller, owned: { readonly opdId: string }): boolean {
-  if (hasAnyRole(caller, ['coordinator', 'evaluator', 'admin'])) return true;
-  return caller.opdId === owned.opdId;
-}
-
-/** Throws a 404 when the caller may not even see the innovation. */
-export function assertCanRead(caller: Caller, owned: { readonly opdId: string }): void {
-  if (!canRead(caller, owned)) throw new Problem('not-found');
+export function assertCanSee(caller: Caller, owned: { readonly opdId: string }): void {
+  if (!canSee(caller, owned)) throw new Problem('not-found');
 }
 
 /** The owner OPD (or an admin) acts for the innovation: asks to advance, files monev. */
 export function assertIsOwner(caller: Caller, owned: { readonly opdId: string }): void {
-  assertCanRead(caller, owned);
-  if (hasAnyRole(caller, ['admin'])) return;
-  if (!hasAnyRole(caller, ['opd']) || caller.opdId !== owned.opdId) {
-    throw new Problem('forbidden', { detail: 'Hanya perangkat daerah pengampu yang dapat melakukan ini.' });
-  }
+  assertCanSee(caller, owned);
+  if (hasAnyRole(caller, ['admin']) || isOwnerOpd(caller, owned)) return;
+  throw new Problem('forbidden', { detail: 'Hanya perangkat daerah pengampu yang dapat melakukan ini.' });
 }
 
 /** The owner OPD or programme staff (coordinator, admin): record maturity. */
 export function assertIsOwnerOrCoordinator(caller: Caller, owned: { readonly opdId: string }): void {
-  assertCanRead(caller, owned);
+  assertCanSee(caller, owned);
   if (hasAnyRole(caller, ['coordinator', 'admin'])) return;
   assertIsOwner(caller, owned);
 }

@@ -1,6 +1,6 @@
 import { STAGES, type Stage } from '@inovda/contracts';
-import { Problem } from '@inovda/lambda-kit';
-import type { ActorRef } from './actor';
+import type { ActorRef } from '@inovda/kernel';
+import { Problem } from '@inovda/kernel';
 
 /** A programme cycle is planned, then open for registrations, then closed. Closed is final. */
 export const CYCLE_STATUSES = ['planned', 'open', 'closed'] as const;
@@ -40,11 +40,20 @@ const ALLOWED_FROM: Record<CycleAction, readonly CycleStatus[]> = {
   commit: ['planned', 'open'],
 };
 
+/** The action and the status as a person reads them in a problem detail. */
+const ACTION_WORDS: Record<CycleAction, string> = {
+  open: 'membuka',
+  close: 'menutup',
+  'update-windows': 'mengubah jadwal tahapan',
+  commit: 'mencatat komitmen',
+};
+const STATUS_WORDS: Record<CycleStatus, string> = { planned: 'direncanakan', open: 'dibuka', closed: 'ditutup' };
+
 /** Throws a 409 problem when the action is not allowed from the cycle's status. */
 export function assertCycleAllows(action: CycleAction, status: CycleStatus): void {
   if (!ALLOWED_FROM[action].includes(status)) {
     throw new Problem('invalid-state', {
-      detail: `Tindakan ${action} tidak diizinkan untuk siklus berstatus ${status}.`,
+      detail: `Tidak dapat ${ACTION_WORDS[action]} pada siklus yang berstatus ${STATUS_WORDS[status]}.`,
       currentStatus: status,
     });
   }

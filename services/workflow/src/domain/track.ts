@@ -1,5 +1,5 @@
 import type { MATURITIES, Stage } from '@inovda/contracts';
-import type { ActorRef } from './actor';
+import type { ActorRef } from '@inovda/kernel';
 
 /** Maturity under PP 38/2017: initiative → trial → implemented. */
 export type Maturity = (typeof MATURITIES)[number];

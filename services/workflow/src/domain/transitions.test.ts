@@ -1,5 +1,5 @@
 import { STAGES, type Stage } from '@inovda/contracts';
-import type { Caller } from '@inovda/lambda-kit';
+import type { Caller } from '@inovda/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Track } from './track';

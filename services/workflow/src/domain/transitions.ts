@@ -1,6 +1,6 @@
 import { MATURITIES, nextStage, type Stage } from '@inovda/contracts';
-import { type Caller, hasAnyRole, Problem } from '@inovda/lambda-kit';
-import type { ActorRef } from './actor';
+import type { ActorRef } from '@inovda/kernel';
+import { type Caller, hasAnyRole, Problem } from '@inovda/kernel';
 import type { StageWindows } from './cycle';
 import type { Maturity, PendingRequest, Track, TrackDue } from './track';
 

@@ -1,7 +1,7 @@
-import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, versioned } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { createCycleInput } from '../domain/cycle-input';
-import { depsFromEnv } from '../http/deps';
-import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { createCycle } from '../use-cases/cycles';
 
@@ -9,8 +9,6 @@ const deps = depsFromEnv();
 
 /** POST /cycles: plan a programme cycle. */
 export const handler = httpHandler(routes.createCycle, { body: 'required' }, async (request) => {
-  const input = parseOrProblem(createCycleInput, request.body);
-  const actor = acting(request.caller, routes.createCycle.roles, request.correlationId);
-  const cycle = await createCycle(deps, actor, input);
+  const cycle = await createCycle(deps, request.acting, parseOrProblem(createCycleInput, request.body));
   return versioned(cycle, 201, { location: `/cycles/${cycle.id}` });
 });

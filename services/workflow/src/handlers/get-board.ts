@@ -1,10 +1,11 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
-import { boardDepsFromEnv } from '../http/board-deps';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, json } from '@inovda/lambda-kit';
+import { boardDepsFromEnv, opdsFromSettings } from '../deps';
 import { boardQuery, parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { getBoard, listStage } from '../use-cases/board';
 
-const deps = boardDepsFromEnv();
+const deps = { ...boardDepsFromEnv(), ...opdsFromSettings() };
 
 /** GET /cycles/{id}/board?stage=&limit=&cursor=: the funnel, per OPD counts and, with `stage`, who is in it. */
 export const handler = httpHandler(routes.getBoard, { body: 'none' }, async (request) => {

@@ -1,7 +1,6 @@
-import { httpHandler } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../http/deps';
+import { httpHandler, versioned } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { getCycle } from '../use-cases/cycles';
 

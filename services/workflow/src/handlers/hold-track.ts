@@ -1,23 +1,24 @@
-import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { parseOrProblem } from '@inovda/kernel';
+import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
+import { boardDepsFromEnv } from '../deps';
 import { noteInput } from '../domain/track-input';
-import { boardDepsFromEnv } from '../http/board-deps';
-import { byRoute } from '../http/dispatch';
 import { parseId } from '../http/request-schemas';
-import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { holdOrResume } from '../use-cases/decisions';
 
 const deps = boardDepsFromEnv();
 
 function holdHandler(action: 'hold' | 'resume') {
-  const route = action === 'hold' ? routes.holdTrack : routes.resumeTrack;
-  return httpHandler(route, { body: 'optional' }, async (request) => {
-    const id = parseId(request.pathParameters.id);
-    const { note } = parseOrProblem(noteInput, request.body);
-    const actor = acting(request.caller, route.roles, request.correlationId);
-    return versioned(await holdOrResume(deps, actor, id, action, note));
-  });
+  return httpHandler(
+    action === 'hold' ? routes.holdTrack : routes.resumeTrack,
+    { body: 'optional' },
+    async (request) => {
+      const id = parseId(request.pathParameters.id);
+      const { note } = parseOrProblem(noteInput, request.body);
+      return versioned(await holdOrResume(deps, request.acting, id, action, note));
+    },
+  );
 }
 
 /** POST /innovations/{id}/track/hold and …/resume. */
-export const handler = byRoute([routes.holdTrack, holdHandler('hold')], [routes.resumeTrack, holdHandler('resume')]);
+export const handler = byRoute(holdHandler('hold'), holdHandler('resume'));

@@ -1,6 +1,8 @@
-import { httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../http/deps';
-import { pageQuery, parseId } from '../http/request-schemas';
+import { pageQuery } from '@inovda/contracts';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, json } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
+import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { listPendingRequests } from '../use-cases/board';
 

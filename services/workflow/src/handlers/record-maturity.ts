@@ -1,8 +1,8 @@
-import { acting, httpHandler, parseOrProblem } from '@inovda/lambda-kit';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, versioned } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { maturityInput } from '../domain/track-input';
-import { depsFromEnv } from '../http/deps';
 import { parseId } from '../http/request-schemas';
-import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { recordMaturity } from '../use-cases/tracks';
 
@@ -12,6 +12,5 @@ const deps = depsFromEnv();
 export const handler = httpHandler(routes.recordMaturity, { body: 'required' }, async (request) => {
   const id = parseId(request.pathParameters.id);
   const input = parseOrProblem(maturityInput, request.body);
-  const actor = acting(request.caller, routes.recordMaturity.roles, request.correlationId);
-  return versioned(await recordMaturity(deps, actor, id, input));
+  return versioned(await recordMaturity(deps, request.acting, id, input));
 });

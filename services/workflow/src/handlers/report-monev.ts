@@ -1,6 +1,7 @@
-import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, json } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { monevInput } from '../domain/monev-input';
-import { depsFromEnv } from '../http/deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { reportMonev } from '../use-cases/tracks';
@@ -11,6 +12,5 @@ const deps = depsFromEnv();
 export const handler = httpHandler(routes.reportMonev, { body: 'required' }, async (request) => {
   const id = parseId(request.pathParameters.id);
   const input = parseOrProblem(monevInput, request.body);
-  const actor = acting(request.caller, routes.reportMonev.roles, request.correlationId);
-  return json(201, await reportMonev(deps, actor, id, input));
+  return json(201, await reportMonev(deps, request.acting, id, input));
 });

@@ -1,17 +1,17 @@
-import { acting, httpHandler, json, parseOrProblem } from '@inovda/lambda-kit';
+import { parseOrProblem } from '@inovda/kernel';
+import { httpHandler, json } from '@inovda/lambda-kit';
+import { boardDepsFromEnv, opdsFromSettings } from '../deps';
 import { commitmentInput } from '../domain/cycle-input';
-import { boardDepsFromEnv } from '../http/board-deps';
 import { parseId, parseOpdId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { setCommitment } from '../use-cases/board';
 
-const deps = boardDepsFromEnv();
+const deps = { ...boardDepsFromEnv(), ...opdsFromSettings() };
 
 /** PUT /cycles/{id}/commitments/{opdId}: the OPD's pledge for the cycle (Drum up). */
 export const handler = httpHandler(routes.setCommitment, { body: 'required' }, async (request) => {
   const cycleId = parseId(request.pathParameters.id);
   const opdId = parseOpdId(request.pathParameters.opdId);
   const { pledged } = parseOrProblem(commitmentInput, request.body);
-  const actor = acting(request.caller, routes.setCommitment.roles, request.correlationId);
-  return json(200, await setCommitment(deps, actor, cycleId, opdId, pledged));
+  return json(200, await setCommitment(deps, request.acting, cycleId, opdId, pledged));
 });

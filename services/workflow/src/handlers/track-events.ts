@@ -4,8 +4,8 @@ import {
   InnovationRegistered,
   InnovationWithdrawn,
 } from '@inovda/contracts';
-import { eventHandler, logger } from '@inovda/lambda-kit';
-import { boardDepsFromEnv } from '../http/board-deps';
+import { eventConsumer } from '@inovda/lambda-kit';
+import { boardDepsFromEnv } from '../deps';
 import { applyProfile, closeTrack, openTrack } from '../use-cases/consumers';
 
 const deps = boardDepsFromEnv();
@@ -19,17 +19,13 @@ export const CONSUMED = [
 ] as const;
 
 /** Opens and closes tracks and keeps the gate projection, from the submissions events. */
-export const handler = eventHandler(CONSUMED, async ({ detailType, envelope }) => {
-  const outcome =
-    detailType === InnovationRegistered.name
-      ? await openTrack(deps, InnovationRegistered.parse(envelope))
-      : detailType === InnovationWithdrawn.name
-        ? await closeTrack(deps, InnovationWithdrawn.parse(envelope))
-        : await applyProfile(
-            deps,
-            detailType === InnovationDrafted.name
-              ? InnovationDrafted.parse(envelope)
-              : InnovationProfileUpdated.parse(envelope),
-          );
-  logger.info('event applied', { detailType, outcome });
+export const handler = eventConsumer(CONSUMED, (event) => {
+  switch (event.detailType) {
+    case 'InnovationRegistered':
+      return openTrack(deps, event.envelope);
+    case 'InnovationWithdrawn':
+      return closeTrack(deps, event.envelope);
+    default:
+      return applyProfile(deps, event.envelope);
+  }
 });

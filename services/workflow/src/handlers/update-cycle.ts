@@ -1,8 +1,8 @@
-import { httpHandler, parseIfMatch, parseOrProblem } from '@inovda/lambda-kit';
+import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
+import { httpHandler, versioned } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
 import { updateCycleInput } from '../domain/cycle-input';
-import { depsFromEnv } from '../http/deps';
 import { parseId } from '../http/request-schemas';
-import { versioned } from '../http/responses';
 import { routes } from '../routes';
 import { updateCycleWindows } from '../use-cases/cycles';
 

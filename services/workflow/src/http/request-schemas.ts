@@ -1,9 +1,6 @@
-import { OPD_ID, STAGES } from '@inovda/contracts';
-import { pageCursor, pageLimit, pageQuery, parsePathParameter, ulidId } from '@inovda/lambda-kit';
+import { OPD_ID, pageCursor, pageLimit, STAGES, ulidId } from '@inovda/contracts';
+import { parsePathParameter } from '@inovda/kernel';
 import * as z from 'zod/mini';
-
-/** Query of a plain list (`GET /cycles`, `GET /innovations/{id}/track/history`). */
-export { pageQuery };
 
 /** Query of `GET /cycles/{id}/board`: with `stage`, a page of the innovations in that stage too. */
 export const boardQuery = z.strictObject({

@@ -1,111 +1,118 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { cancellationCodes, type TransactItems, withoutStorage } from './common';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { STAGES, type Stage } from '@inovda/contracts';
+import { TransactionCancelled, TransactWrite } from '@inovda/dynamo';
+import { counterUpdate, setUpdate } from '@inovda/dynamo/updates';
+import type { BoardChange, BoardCounts } from '../domain/board';
 import { cycleKey, cyclePartition, funnelKey, OPD_ROW_PREFIX, opdRowKey } from './keys';
 
-/** The counters of a cycle as stored: top-level numeric attributes (see keys.ts `COUNTER`). */
-export type CounterRow = Record<string, unknown>;
-
-/** Counter changes of one cycle and OPD, applied with `ADD` to the funnel row and the OPD row. */
-export interface CounterChange {
-  readonly cycleId: string;
-  readonly opdId: string;
-  /** Attribute name (keys.ts `COUNTER`) → delta. */
-  readonly deltas: Readonly<Record<string, number>>;
-}
-
 /**
- * The coordinator board: OPD commitments and the counters kept with `ADD`. This is the only module that updates
- * items in place (UpdateItem), so only the functions that import it need that grant (`updatesItems`).
+ * Counter attribute names: top-level, so `ADD` works on an item that does not exist yet. Only this module reads
+ * or writes them.
  */
+const COUNTER = {
+  registered: 'registered',
+  withdrawn: 'withdrawn',
+  held: 'held',
+  stage: (stage: Stage) => `stage_${stage}`,
+} as const;
+
 /** At most this many pages of OPD rows are read for one board (far above any region's OPD count). */
 const MAX_OPD_ROW_PAGES = 5;
 
+function deltasOf(change: BoardChange): Record<string, number> {
+  const deltas: Record<string, number> = {};
+  if (change.registered) deltas[COUNTER.registered] = change.registered;
+  if (change.withdrawn) deltas[COUNTER.withdrawn] = change.withdrawn;
+  if (change.held) deltas[COUNTER.held] = change.held;
+  for (const [stage, delta] of Object.entries(change.stages ?? {}) as Array<[Stage, number]>) {
+    if (delta) deltas[COUNTER.stage(stage)] = delta;
+  }
+  return deltas;
+}
+
+function count(row: Record<string, unknown>, name: string): number {
+  const value = row[name];
+  return typeof value === 'number' ? value : 0;
+}
+
+function countsOf(row: Record<string, unknown>): BoardCounts {
+  return {
+    registered: count(row, COUNTER.registered),
+    withdrawn: count(row, COUNTER.withdrawn),
+    held: count(row, COUNTER.held),
+    stages: Object.fromEntries(STAGES.map((stage) => [stage, count(row, COUNTER.stage(stage))])) as Record<
+      Stage,
+      number
+    >,
+  };
+}
+
+/** An OPD's row of a cycle: its pledge (null before it pledged) and its counts. */
+export interface OpdRow {
+  readonly opdId: string;
+  readonly pledged: number | null;
+  readonly counts: BoardCounts;
+}
+
+/**
+ * The coordinator board: OPD commitments and the counters kept with `ADD` in the same transaction as the change
+ * they count. This is the only workflow module that updates items in place, so only the functions that import it
+ * need that grant (`updatesItems`).
+ */
 export class BoardStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  /** The transaction items that move a cycle's board counters (funnel row and OPD row) by `change`. */
-  counterItems(change: CounterChange): TransactItems {
-    const entries = Object.entries(change.deltas).filter(([, delta]) => delta !== 0);
-    if (entries.length === 0) return [];
-    const names = Object.fromEntries(entries.map(([name], index) => [`#c${index}`, name]));
-    const values = Object.fromEntries(entries.map(([, delta], index) => [`:c${index}`, delta]));
-    const add = `ADD ${entries.map((_, index) => `#c${index} :c${index}`).join(', ')}`;
-    return [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: funnelKey(change.cycleId),
-          UpdateExpression: add,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: opdRowKey(change.cycleId, change.opdId),
-          UpdateExpression: `${add} SET opdId = :opd`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':opd': change.opdId },
-        },
-      },
-    ];
+  /** The items that move a cycle's counts (its funnel row and the OPD's row), to commit with a track change. */
+  counters(cycleId: string, opdId: string, change: BoardChange): TransactWrite {
+    const write = new TransactWrite(this.tableName);
+    const deltas = deltasOf(change);
+    const funnel = counterUpdate(this.tableName, funnelKey(cycleId), deltas);
+    const opd = counterUpdate(this.tableName, opdRowKey(cycleId, opdId), deltas, { opdId });
+    if (funnel) write.add('funnel-counters', funnel);
+    if (opd) write.add('opd-counters', opd);
+    return write;
   }
 
   /**
    * Sets an OPD's pledge, provided the cycle still takes commitments (checked in the same transaction, so a close
-   * in between cannot slip past). The OPD row also holds the OPD's counters, which this leaves alone.
+   * in between cannot slip past). The OPD row also holds the OPD's counters, which this leaves alone. False when
+   * the cycle no longer takes commitments.
    */
   async setCommitment(cycleId: string, opdId: string, pledged: number, at: string): Promise<boolean> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: cycleKey(cycleId),
-                ConditionExpression: '#status IN (:planned, :open)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':planned': 'planned', ':open': 'open' },
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: opdRowKey(cycleId, opdId),
-                UpdateExpression: 'SET opdId = :opd, pledged = :pledged, pledgedAt = :at',
-                ExpressionAttributeValues: { ':opd': opdId, ':pledged': pledged, ':at': at },
-              },
-            },
-          ],
-        }),
-      );
+      await new TransactWrite(this.tableName)
+        .check('cycle', cycleKey(cycleId), {
+          expression: '#status IN (:planned, :open)',
+          names: { '#status': 'status' },
+          values: { ':planned': 'planned', ':open': 'open' },
+        })
+        .add('opd-row', setUpdate(this.tableName, opdRowKey(cycleId, opdId), { opdId, pledged, pledgedAt: at }))
+        .commit(this.db);
       return true;
     } catch (error) {
-      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+      if (error instanceof TransactionCancelled && error.failed('cycle')) return false;
       throw error;
     }
   }
 
-  /** The funnel counters of a cycle (an empty object before anything was counted). */
-  async funnel(cycleId: string): Promise<CounterRow> {
+  /** The funnel counts of a cycle (zero before anything was counted). */
+  async funnel(cycleId: string): Promise<BoardCounts> {
     const result = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: funnelKey(cycleId), ConsistentRead: true }),
     );
-    return result.Item ? withoutStorage<CounterRow>(result.Item) : {};
+    return countsOf(result.Item ?? {});
   }
 
-  /** The OPD rows of a cycle (pledge and counters); at most `bound` rows, the region's OPD count. */
-  async opdRows(cycleId: string, bound: number): Promise<CounterRow[]> {
+  /** The OPD rows of a cycle (pledge and counts); `bound` is the region's OPD count. */
+  async opdRows(cycleId: string, bound: number): Promise<OpdRow[]> {
     // Every row of the cycle, not just `bound` of them: a row of an OPD since removed from the region config must
     // not push a current OPD's row off the page. Rows exist only for OPDs that ever had a count, so a few pages
     // at most; the page cap keeps the read bounded whatever happens.
-    const rows: CounterRow[] = [];
+    const rows: OpdRow[] = [];
     let startKey: Record<string, unknown> | undefined;
     for (let page = 0; page < MAX_OPD_ROW_PAGES; page += 1) {
       const result = await this.db.send(
@@ -118,7 +125,13 @@ export class BoardStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      rows.push(...(result.Items ?? []).map((item) => withoutStorage<CounterRow>(item)));
+      for (const item of result.Items ?? []) {
+        rows.push({
+          opdId: String(item.opdId),
+          pledged: typeof item.pledged === 'number' ? item.pledged : null,
+          counts: countsOf(item),
+        });
+      }
       startKey = result.LastEvaluatedKey;
       if (!startKey) break;
     }

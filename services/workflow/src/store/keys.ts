@@ -17,7 +17,7 @@ import type { Stage } from '@inovda/contracts';
  * | processed event      | PROCESSED#<c>#<eid>  | PROCESSED           |                                             |                        |
  * | outbox row           | OUTBOX#<eventId>     | OUTBOX              |                                             |                        |
  *
- * The funnel and the OPD rows are counters kept with `ADD` in the same transaction as the change they count, so
+ * The funnel and the OPD rows are counters kept with `ADD` (attribute names in board-store.ts) in the same transaction as the change they count, so
  * the board is a GetItem and one Query bounded by the region's OPDs, whatever the number of innovations. A track
  * is in gsi1 while it is in a stage (withdrawn tracks leave it), which serves the board's list per stage. gsi2 is
  * sparse: only active tracks with something due are in it, keyed by the date, so the deadline schedule queries what is
@@ -120,14 +120,6 @@ export function requestKey(innovationId: string, requestId: string) {
 export function monevKey(innovationId: string, period: number) {
   return { pk: `TRACK#${innovationId}`, sk: `MONEV#${String(period).padStart(4, '0')}` };
 }
-
-/** Counter attribute names (top-level, so `ADD` works on an item that does not exist yet). */
-export const COUNTER = {
-  registered: 'registered',
-  withdrawn: 'withdrawn',
-  held: 'held',
-  stage: (stage: Stage) => `stage_${stage}`,
-} as const;
 
 /** Attributes that are storage details, never part of an entity as the API shows it. */
 export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;

@@ -1,23 +1,28 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Profile, Stage } from '@inovda/contracts';
-import { decodeCursor, outboxPut, processedEventPut } from '@inovda/dynamo';
-import { Problem } from '@inovda/lambda-kit';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AnyOutgoingEvent, Stage } from '@inovda/contracts';
+import {
+  type Applied,
+  IF_ABSENT,
+  PROCESSED_ITEM,
+  type Processing,
+  queryPage,
+  TransactionCancelled,
+  TransactWrite,
+  withoutStorage,
+} from '@inovda/dynamo';
+import { type Page, Problem } from '@inovda/kernel';
 import type { AdvanceRequest, Track, TrackHistoryEntry } from '../domain/track';
-import { type AnyEvent, cancellationCodes, type Page, pageOf, type TransactItems, withoutStorage } from './common';
 import {
   DUE_PARTITION,
   HISTORY_PREFIX,
-  historyKey,
-  monevKey,
   pendingPartition,
-  profileKey,
-  requestKey,
+  STORAGE_ATTRIBUTES,
   stagePartition,
-  trackIndexKeys,
   trackKey,
   trackPartition,
 } from './keys';
+import { MONEV_ITEM, putHistory, putMonev, putRequest, putTrack, REQUEST_ITEM, TRACK_ITEM } from './track-items';
 
 /**
  * The track changed between the read and the write (another decision, a withdrawal, the deadline schedule): a 409
@@ -29,34 +34,34 @@ export class TrackChanged extends Problem {
   }
 }
 
-/** An extra item written with a track change, and the problem to answer when its own condition fails. */
-export interface ExtraItem {
-  readonly item: TransactItems[number];
-  readonly onConflict?: Problem;
+function toTrack(item: Record<string, unknown>): Track {
+  return withoutStorage<Track>(item, STORAGE_ATTRIBUTES);
 }
 
-/** The event a consumer is applying, recorded in the same transaction as its effect (idempotence). */
-export interface Processing {
-  readonly consumer: string;
-  readonly eventId: string;
+/** What a track change writes besides the track itself, all in the same transaction. */
+export interface TrackChange {
+  readonly history?: TrackHistoryEntry;
+  /** An advance request: a new one, or the decision on the pending one (refused with `alreadyDecided` if not). */
+  readonly request?:
+    | { readonly kind: 'new'; readonly record: AdvanceRequest }
+    | { readonly kind: 'decision'; readonly record: AdvanceRequest; readonly alreadyDecided?: Problem };
+  /** A monev report of a period (refused with `alreadyFiled` when that period has one). */
+  readonly monev?: {
+    readonly period: number;
+    readonly report: Record<string, unknown>;
+    readonly alreadyFiled: Problem;
+  };
+  readonly events?: readonly AnyOutgoingEvent[];
+  /** The board counters the change moves (BoardStore.counters). */
+  readonly counters?: TransactWrite;
+  /** The event a consumer is applying: recorded with the change, so a redelivery is a `duplicate`. */
+  readonly processing?: Processing;
+  readonly now: Date;
 }
-
-/** The outcome of a consumer's write: done now, done before (redelivery), or superseded by a newer change. */
-export type Applied = 'applied' | 'duplicate' | 'stale';
 
 /**
- * The gate projection of an innovation: its latest profile as the submissions events carried it. The whole profile
- * is kept, not only today's gate fields, because a region's gates may name any field of the national form.
- */
-export interface GateProjection {
-  readonly innovationId: string;
-  readonly profileVersion: number;
-  readonly profile: Profile;
-}
-
-/**
- * Tracks, their history, advance requests, monev reports and the gate projection. Every change of a track is one
- * TransactWriteItems: the track (conditional on its version), its history entry, its events (outbox) and its
+ * Tracks, their history, advance requests and monev reports. Every change of a track is one TransactWriteItems:
+ * the track (conditional on its version), its history entry, its request or report, its events (outbox) and its
  * board counters, so the board and the bus never disagree with the track.
  */
 export class TrackStore {
@@ -70,7 +75,40 @@ export class TrackStore {
       new GetCommand({ TableName: this.tableName, Key: trackKey(innovationId), ConsistentRead: true }),
     );
     // A tombstone (a withdrawal that came before its registration) is not a track.
-    return result.Item && result.Item.tombstone !== true ? withoutStorage<Track>(result.Item) : undefined;
+    return result.Item && result.Item.tombstone !== true ? toTrack(result.Item) : undefined;
+  }
+
+  /**
+   * Writes a track's next state if and only if it is still at `expectedVersion` (a new track: if none exists),
+   * with what `change` says. A lost race is a 409 (`TrackChanged`): exactly one of two concurrent decisions wins.
+   * With `processing`, a redelivery is `duplicate`, and a registration whose track exists already `stale`.
+   */
+  async change(next: Track, expectedVersion: number | 'new', change: TrackChange): Promise<Applied> {
+    const write = new TransactWrite(this.tableName);
+    if (change.processing) write.processed(change.processing.consumer, change.processing.eventId, change.now);
+    putTrack(write, next, expectedVersion);
+    if (change.history) putHistory(write, next.innovationId, change.history);
+    if (change.request) putRequest(write, next.innovationId, change.request.record, change.request.kind);
+    if (change.monev) putMonev(write, next.innovationId, change.monev.period, change.monev.report);
+    write.events(change.events ?? [], change.now);
+    if (change.counters) write.include(change.counters);
+    try {
+      await write.commit(this.db);
+      return 'applied';
+    } catch (error) {
+      if (!(error instanceof TransactionCancelled)) throw error;
+      if (error.failed(PROCESSED_ITEM)) return 'duplicate';
+      if (error.failed(TRACK_ITEM)) {
+        // A track that exists already, for a registration: applied before, or overtaken by a withdrawal.
+        if (change.processing && expectedVersion === 'new') return 'stale';
+        throw new TrackChanged();
+      }
+      if (error.failed(REQUEST_ITEM) && change.request?.kind === 'decision' && change.request.alreadyDecided) {
+        throw change.request.alreadyDecided;
+      }
+      if (error.failed(MONEV_ITEM) && change.monev) throw change.monev.alreadyFiled;
+      throw error;
+    }
   }
 
   /**
@@ -83,31 +121,22 @@ export class TrackStore {
     now: Date,
   ): Promise<Applied> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            processedEventPut(this.tableName, processing.consumer, processing.eventId, now),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...tombstone, ...trackKey(tombstone.innovationId), tombstone: true, status: 'withdrawn' },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
+      await new TransactWrite(this.tableName)
+        .processed(processing.consumer, processing.eventId, now)
+        .put(
+          TRACK_ITEM,
+          { ...tombstone, ...trackKey(tombstone.innovationId), tombstone: true, status: 'withdrawn' },
+          IF_ABSENT,
+        )
+        .commit(this.db);
       return 'applied';
     } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes?.[0] === 'ConditionalCheckFailed') return 'duplicate';
-      if (codes?.[1] === 'ConditionalCheckFailed') {
-        // Either another tombstone (the withdrawal is already recorded) or a track the registration opened since
-        // we read: then the caller must withdraw that real track on a fresh read, never report success.
-        if (await this.isTombstone(tombstone.innovationId)) return 'stale';
-        throw new TrackChanged();
-      }
-      throw error;
+      if (!(error instanceof TransactionCancelled)) throw error;
+      if (error.failed(PROCESSED_ITEM)) return 'duplicate';
+      // Either another tombstone (the withdrawal is already recorded) or a track the registration opened since
+      // we read: then the caller must withdraw that real track on a fresh read, never report success.
+      if (await this.isTombstone(tombstone.innovationId)) return 'stale';
+      throw new TrackChanged();
     }
   }
 
@@ -118,197 +147,17 @@ export class TrackStore {
     return result.Item?.tombstone === true;
   }
 
-  async getProfile(innovationId: string): Promise<GateProjection | undefined> {
-    const result = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: profileKey(innovationId), ConsistentRead: true }),
-    );
-    return result.Item ? withoutStorage<GateProjection>(result.Item) : undefined;
-  }
-
-  async getRequest(innovationId: string, requestId: string): Promise<AdvanceRequest | undefined> {
-    const result = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: requestKey(innovationId, requestId), ConsistentRead: true }),
-    );
-    return result.Item ? withoutStorage<AdvanceRequest>(result.Item) : undefined;
-  }
-
-  /** The transaction item that puts an advance request for the record. */
-  requestPut(innovationId: string, request: AdvanceRequest): TransactItems[number] {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...request, ...requestKey(innovationId, request.requestId) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
-  /** The transaction item that records a decision on a request still pending. */
-  requestDecision(innovationId: string, decided: AdvanceRequest): TransactItems[number] {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...decided, ...requestKey(innovationId, decided.requestId) },
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending' },
-      },
-    };
-  }
-
-  /** The transaction item that files a monev report, once per period. */
-  monevPut(innovationId: string, period: number, report: Record<string, unknown>): TransactItems[number] {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...report, ...monevKey(innovationId, period) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
-  /**
-   * Writes a track's next state if and only if it is still at `expectedVersion` (a new track: if none exists),
-   * with its history entry, extra items, events and counters. A lost race is a 409: exactly one of two concurrent
-   * decisions wins. With `processing`, the processed-event record comes first and a redelivery is `duplicate`.
-   */
-  async change(
-    next: Track,
-    expectedVersion: number | 'new',
-    options: {
-      history?: TrackHistoryEntry;
-      extra?: readonly ExtraItem[];
-      events?: readonly AnyEvent[];
-      /** Board counter updates (BoardStore.counterItems), written in the same transaction. */
-      counters?: TransactItems;
-      processing?: Processing;
-      now: Date;
-    },
-  ): Promise<Applied> {
-    const items: TransactItems = [];
-    if (options.processing) {
-      items.push(
-        processedEventPut(this.tableName, options.processing.consumer, options.processing.eventId, options.now),
-      );
-    }
-    const trackIndex = items.length;
-    items.push({
-      Put: {
-        TableName: this.tableName,
-        Item: { ...next, ...trackKey(next.innovationId), ...trackIndexKeys(next) },
-        ...(expectedVersion === 'new'
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-      },
-    });
-    if (options.history) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...options.history, ...historyKey(next.innovationId, options.history.version) },
-        },
-      });
-    }
-    const extraStart = items.length;
-    for (const extra of options.extra ?? []) items.push(extra.item);
-    for (const event of options.events ?? []) items.push(outboxPut(this.tableName, event, options.now));
-    if (options.counters) items.push(...options.counters);
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'applied';
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes) throw error;
-      if (options.processing && codes[0] === 'ConditionalCheckFailed') return 'duplicate';
-      if (codes[trackIndex] === 'ConditionalCheckFailed') {
-        // A track that exists already, for a registration: applied before, or overtaken by a withdrawal.
-        if (options.processing && expectedVersion === 'new') return 'stale';
-        throw new TrackChanged();
-      }
-      const failedExtra = (options.extra ?? []).find(
-        (extra, index) => codes[extraStart + index] === 'ConditionalCheckFailed' && extra.onConflict,
-      );
-      if (failedExtra?.onConflict) throw failedExtra.onConflict;
-      throw error;
-    }
-  }
-
-  /**
-   * Keeps the latest profile of an innovation for the gates (and, with `renamed`, the track's copy of its name).
-   * Events may arrive out of order: an older version never overwrites a newer one (`stale`), and the same event
-   * twice changes nothing (`duplicate`).
-   */
-  async saveProfile(
-    projection: GateProjection,
-    processing: Processing,
-    now: Date,
-    renamed?: { next: Track; expectedVersion: number; history: TrackHistoryEntry },
-  ): Promise<Applied> {
-    const items: TransactItems = [
-      processedEventPut(this.tableName, processing.consumer, processing.eventId, now),
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...projection, ...profileKey(projection.innovationId) },
-          ConditionExpression: 'attribute_not_exists(pk) OR profileVersion < :version',
-          ExpressionAttributeValues: { ':version': projection.profileVersion },
-        },
-      },
-    ];
-    if (renamed) {
-      // The track carries the innovation's name for the board; it follows the profile in the same transaction.
-      items.push(
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...renamed.next, ...trackKey(renamed.next.innovationId), ...trackIndexKeys(renamed.next) },
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': renamed.expectedVersion },
-          },
-        },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...renamed.history, ...historyKey(renamed.next.innovationId, renamed.history.version) },
-          },
-        },
-      );
-    }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'applied';
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes?.[0] === 'ConditionalCheckFailed') return 'duplicate';
-      if (codes?.[1] === 'ConditionalCheckFailed') return 'stale';
-      if (codes?.[2] === 'ConditionalCheckFailed') throw new TrackChanged();
-      throw error;
-    }
-  }
-
   /** One page of a track's history, oldest first. */
-  async history(innovationId: string, limit: number, cursor?: string): Promise<Page<TrackHistoryEntry>> {
-    const partition = trackPartition(innovationId);
-    const startKey = cursor
-      ? decodeCursor(cursor, { attributes: ['pk', 'sk'], partition: { pk: partition } })
-      : undefined;
-    if (cursor && (!startKey || !String(startKey.sk).startsWith(HISTORY_PREFIX))) throw new Problem('invalid-cursor');
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': HISTORY_PREFIX },
-        ConsistentRead: true,
-        Limit: limit + 1,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return pageOf(result.Items ?? [], limit, ['pk', 'sk'], (item) => {
-      const { pk: _pk, sk: _sk, ...entry } = item;
-      return entry as unknown as TrackHistoryEntry;
+  history(innovationId: string, limit: number, cursor?: string): Promise<Page<TrackHistoryEntry>> {
+    return queryPage({
+      db: this.db,
+      tableName: this.tableName,
+      partition: trackPartition(innovationId),
+      sortKeyPrefix: HISTORY_PREFIX,
+      consistentRead: true,
+      limit,
+      ...(cursor ? { cursor } : {}),
+      map: (item) => withoutStorage<TrackHistoryEntry>(item, ['pk', 'sk']),
     });
   }
 
@@ -322,29 +171,16 @@ export class TrackStore {
     return this.indexPage('gsi3', pendingPartition(cycleId), limit, cursor);
   }
 
-  private async indexPage(
-    index: 'gsi1' | 'gsi3',
-    partition: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<Page<Track>> {
-    const attributes = ['pk', 'sk', `${index}pk`, `${index}sk`];
-    const startKey = cursor
-      ? decodeCursor(cursor, { attributes, partition: { [`${index}pk`]: partition } })
-      : undefined;
-    if (cursor && !startKey) throw new Problem('invalid-cursor');
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${index}pk` },
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: limit + 1,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return pageOf(result.Items ?? [], limit, attributes, (item) => withoutStorage<Track>(item));
+  private indexPage(index: 'gsi1' | 'gsi3', partition: string, limit: number, cursor?: string): Promise<Page<Track>> {
+    return queryPage({
+      db: this.db,
+      tableName: this.tableName,
+      index,
+      partition,
+      limit,
+      ...(cursor ? { cursor } : {}),
+      map: toTrack,
+    });
   }
 
   /** One page of tracks with something due before `today` (YYYY-MM-DD), oldest due first, from the sparse index. */
@@ -364,7 +200,7 @@ export class TrackStore {
       }),
     );
     return {
-      tracks: (result.Items ?? []).map((item) => withoutStorage<Track>(item)),
+      tracks: (result.Items ?? []).map(toTrack),
       ...(result.LastEvaluatedKey ? { nextKey: result.LastEvaluatedKey } : {}),
     };
   }

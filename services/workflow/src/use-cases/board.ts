@@ -1,14 +1,14 @@
-import { STAGES, type Stage } from '@inovda/contracts';
-import type { Acting } from '@inovda/lambda-kit';
+import type { Stage } from '@inovda/contracts';
+import type { Acting } from '@inovda/kernel';
 import { assertMayCommitFor } from '../domain/access';
+import { NO_COUNTS } from '../domain/board';
 import { assertCycleAllows } from '../domain/cycle';
-import { COUNTER } from '../store/keys';
-import type { BoardDeps, Deps } from './context';
+import type { BoardDeps, Deps, RegionOpdDeps } from './context';
 import { getCycle } from './cycles';
 
 /** Records how many innovations an OPD pledges in a cycle (Drum up). */
 export async function setCommitment(
-  deps: BoardDeps,
+  deps: BoardDeps & RegionOpdDeps,
   actor: Acting,
   cycleId: string,
   opdId: string,
@@ -23,42 +23,34 @@ export async function setCommitment(
   return { cycleId, opdId, pledged };
 }
 
-function count(row: Record<string, unknown>, name: string): number {
-  const value = row[name];
-  return typeof value === 'number' ? value : 0;
-}
-
-function stageCounts(row: Record<string, unknown>): Record<Stage, number> {
-  return Object.fromEntries(STAGES.map((stage) => [stage, count(row, COUNTER.stage(stage))])) as Record<Stage, number>;
-}
-
 /** The coordinator's board: the funnel and, per OPD of the region, pledged vs registered vs in each stage. */
-export async function getBoard(deps: BoardDeps, cycleId: string) {
+export async function getBoard(deps: BoardDeps & RegionOpdDeps, cycleId: string) {
   const cycle = await getCycle(deps, cycleId);
   const [funnel, rows] = await Promise.all([
     deps.board.funnel(cycleId),
     deps.board.opdRows(cycleId, deps.regionOpdIds.size + 1),
   ]);
-  const byOpd = new Map(rows.map((row) => [String(row.opdId), row]));
+  const byOpd = new Map(rows.map((row) => [row.opdId, row]));
   const opds = [...deps.regionOpdIds].map((opdId) => {
-    const row = byOpd.get(opdId) ?? {};
+    const row = byOpd.get(opdId);
+    const counts = row?.counts ?? NO_COUNTS;
     return {
       opdId,
-      pledged: typeof row.pledged === 'number' ? row.pledged : null,
+      pledged: row?.pledged ?? null,
       target: cycle.targetPerOpd,
-      registered: count(row, COUNTER.registered),
-      withdrawn: count(row, COUNTER.withdrawn),
-      held: count(row, COUNTER.held),
-      stages: stageCounts(row),
+      registered: counts.registered,
+      withdrawn: counts.withdrawn,
+      held: counts.held,
+      stages: counts.stages,
     };
   });
   return {
     cycle: { id: cycle.id, name: cycle.name, year: cycle.year, status: cycle.status },
     funnel: {
-      stages: stageCounts(funnel),
-      registered: count(funnel, COUNTER.registered),
-      withdrawn: count(funnel, COUNTER.withdrawn),
-      held: count(funnel, COUNTER.held),
+      stages: funnel.stages,
+      registered: funnel.registered,
+      withdrawn: funnel.withdrawn,
+      held: funnel.held,
     },
     opds,
   };

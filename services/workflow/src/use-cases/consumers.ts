@@ -1,21 +1,18 @@
 import type {
-  Envelope,
-  EventContract,
+  EnvelopeOf,
   InnovationDrafted,
   InnovationProfileUpdated,
   InnovationRegistered,
   InnovationWithdrawn,
 } from '@inovda/contracts';
+import type { Applied } from '@inovda/dynamo';
 import type { Track } from '../domain/track';
 import { stageDue, withdraw } from '../domain/transitions';
-import { COUNTER } from '../store/keys';
-import { type Applied, TrackChanged } from '../store/track-store';
+import { TrackChanged } from '../store/track-store';
 import type { BoardDeps, Deps } from './context';
 
 /** The name processed-event records of this consumer carry. */
 export const TRACKS_CONSUMER = 'tracks';
-
-type DataOf<C> = C extends EventContract<string, infer D> ? Envelope<D> : never;
 
 /**
  * Applies the submissions events to tracks and to the gate projection. Each effect is one transaction with the
@@ -29,7 +26,7 @@ type DataOf<C> = C extends EventContract<string, infer D> ? Envelope<D> : never;
  */
 export async function applyProfile(
   deps: Deps,
-  event: DataOf<typeof InnovationDrafted> | DataOf<typeof InnovationProfileUpdated>,
+  event: EnvelopeOf<typeof InnovationDrafted> | EnvelopeOf<typeof InnovationProfileUpdated>,
 ): Promise<Applied> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -42,7 +39,7 @@ export async function applyProfile(
 
 async function applyProfileOnce(
   deps: Deps,
-  event: DataOf<typeof InnovationDrafted> | DataOf<typeof InnovationProfileUpdated>,
+  event: EnvelopeOf<typeof InnovationDrafted> | EnvelopeOf<typeof InnovationProfileUpdated>,
 ): Promise<Applied> {
   const { data, metadata } = event;
   const track = await deps.tracks.get(data.innovationId);
@@ -50,7 +47,7 @@ async function applyProfileOnce(
     track && track.status !== 'withdrawn' && track.name !== data.profile.name
       ? { ...track, version: track.version + 1, name: data.profile.name }
       : undefined;
-  return deps.tracks.saveProfile(
+  return deps.projections.save(
     { innovationId: data.innovationId, profileVersion: data.version, profile: data.profile },
     { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
     deps.now(),
@@ -75,11 +72,11 @@ async function applyProfileOnce(
  * InnovationRegistered: open the track at Drum up in its cycle. A track (or a withdrawal tombstone) already there
  * means this registration was applied or overtaken: the conditional put refuses it (`stale`).
  */
-export async function openTrack(deps: BoardDeps, event: DataOf<typeof InnovationRegistered>): Promise<Applied> {
+export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof InnovationRegistered>): Promise<Applied> {
   const { data, metadata } = event;
   const [cycle, projection] = await Promise.all([
     deps.cycles.get(data.cycleId),
-    deps.tracks.getProfile(data.innovationId),
+    deps.projections.get(data.innovationId),
   ]);
   // A profile update newer than the registration may have arrived first: its name is the current one.
   const name = projection && projection.profileVersion > data.version ? projection.profile.name : data.name;
@@ -107,11 +104,7 @@ export async function openTrack(deps: BoardDeps, event: DataOf<typeof Innovation
       actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
       stage: 'drum-up',
     },
-    counters: deps.board.counterItems({
-      cycleId: data.cycleId,
-      opdId: data.opdId,
-      deltas: { [COUNTER.registered]: 1, [COUNTER.stage('drum-up')]: 1 },
-    }),
+    counters: deps.board.counters(data.cycleId, data.opdId, { registered: 1, stages: { 'drum-up': 1 } }),
     processing: { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
     now: deps.now(),
   });
@@ -121,7 +114,7 @@ export async function openTrack(deps: BoardDeps, event: DataOf<typeof Innovation
  * InnovationWithdrawn: close the track (off the board, off the deadline index, counters moved). A withdrawal that
  * arrives before its registration leaves a withdrawn tombstone, so the late registration opens nothing.
  */
-export async function closeTrack(deps: BoardDeps, event: DataOf<typeof InnovationWithdrawn>): Promise<Applied> {
+export async function closeTrack(deps: BoardDeps, event: EnvelopeOf<typeof InnovationWithdrawn>): Promise<Applied> {
   // A decision may land between the read and the write; the withdrawal wins on a fresh read. After a few tries the
   // error goes back to EventBridge, which retries the event with the subscription's policy.
   for (let attempt = 1; ; attempt += 1) {
@@ -133,7 +126,7 @@ export async function closeTrack(deps: BoardDeps, event: DataOf<typeof Innovatio
   }
 }
 
-async function closeTrackOnce(deps: BoardDeps, event: DataOf<typeof InnovationWithdrawn>): Promise<Applied> {
+async function closeTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof InnovationWithdrawn>): Promise<Applied> {
   const { data, metadata } = event;
   const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
   const now = deps.now();
@@ -149,19 +142,15 @@ async function closeTrackOnce(deps: BoardDeps, event: DataOf<typeof InnovationWi
   const next = withdraw(current, data.withdrawnAt);
   // A request still waiting for review is closed for the record too, so no queue shows it as pending.
   const pending = current.pendingRequest;
-  const cancelled = pending
-    ? [
-        {
-          item: deps.tracks.requestDecision(current.innovationId, {
-            ...pending,
-            status: 'cancelled' as const,
-            reviewedAt: data.withdrawnAt,
-          }),
-        },
-      ]
-    : [];
   return deps.tracks.change(next, current.version, {
-    extra: cancelled,
+    ...(pending
+      ? {
+          request: {
+            kind: 'decision' as const,
+            record: { ...pending, status: 'cancelled' as const, reviewedAt: data.withdrawnAt },
+          },
+        }
+      : {}),
     history: {
       version: next.version,
       action: 'withdrawn',
@@ -171,14 +160,10 @@ async function closeTrackOnce(deps: BoardDeps, event: DataOf<typeof InnovationWi
       from: current.stage,
       ...(data.reason ? { note: data.reason } : {}),
     },
-    counters: deps.board.counterItems({
-      cycleId: current.cycleId,
-      opdId: current.opdId,
-      deltas: {
-        [COUNTER.withdrawn]: 1,
-        [COUNTER.stage(current.stage)]: -1,
-        ...(current.status === 'held' ? { [COUNTER.held]: -1 } : {}),
-      },
+    counters: deps.board.counters(current.cycleId, current.opdId, {
+      withdrawn: 1,
+      stages: { [current.stage]: -1 },
+      ...(current.status === 'held' ? { held: -1 } : {}),
     }),
     processing,
     now,

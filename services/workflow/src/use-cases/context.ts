@@ -1,40 +1,32 @@
-import type { Actor } from '@inovda/contracts';
-import { type Acting, eventContext as sharedEventContext } from '@inovda/lambda-kit';
-import type { ActorRef } from '../domain/actor';
+import { type Clock, systemActor } from '@inovda/kernel';
 import type { StageGates } from '../domain/gates';
 import type { BoardStore } from '../store/board-store';
 import type { CycleStore } from '../store/cycle-store';
+import type { GateProjectionStore } from '../store/gate-projection-store';
 import type { TrackStore } from '../store/track-store';
 
-/** What the use cases depend on; handlers build it once per cold start, tests build their own. */
-export interface Deps {
+/** What the use cases depend on; functions build it once per cold start (deps.ts), tests build their own. */
+export interface Deps extends Clock {
   readonly cycles: CycleStore;
   readonly tracks: TrackStore;
+  readonly projections: GateProjectionStore;
   readonly regionId: string;
-  readonly regionOpdIds: ReadonlySet<string>;
-  readonly now: () => Date;
-  readonly newId: () => string;
 }
 
-/** What the use case that checks stage gates needs besides (see http/gate-deps.ts). */
+/** What the use cases that check stage gates need besides: the region's gates (a region setting). */
 export interface GateDeps extends Deps {
   readonly gates: StageGates;
 }
 
-/** What the use cases that record commitments or move board counters need besides (see store/board-store.ts). */
+/** What the use cases that move board counters or record commitments need besides (store/board-store.ts). */
 export interface BoardDeps extends Deps {
   readonly board: BoardStore;
 }
 
-/** The event metadata for a change made by `actor` now. */
-export function eventContext(deps: Pick<Deps, 'regionId'>, actor: Acting, at: Date) {
-  return sharedEventContext(deps.regionId, actor, at);
+/** What the use cases that list or check the region's OPDs need besides (a region setting). */
+export interface RegionOpdDeps {
+  readonly regionOpdIds: ReadonlySet<string>;
 }
 
 /** This service acting on its own (consumers, the deadline schedule), as recorded in history and events. */
-export const SYSTEM_ACTOR: Actor & ActorRef = { sub: 'system', username: 'workflow', role: 'system' };
-
-/** The event metadata for a change the service makes itself, carrying the correlation id of what caused it. */
-export function systemEventContext(deps: Pick<Deps, 'regionId'>, correlationId: string, at: Date) {
-  return sharedEventContext(deps.regionId, { actor: SYSTEM_ACTOR, correlationId }, at);
-}
+export const SYSTEM_ACTOR = systemActor('workflow');

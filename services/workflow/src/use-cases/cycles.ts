@@ -1,9 +1,8 @@
 import { CycleClosed, CycleOpened, STAGES, type Stage } from '@inovda/contracts';
-import { type Acting, actorRef, Problem, parseOrProblem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, assertVersion, eventContext, type Page, Problem, parseOrProblem } from '@inovda/kernel';
 import { assertCycleAllows, type Cycle, type StageWindows } from '../domain/cycle';
 import { type CreateCycleInput, mergedWindows, type UpdateCycleInput } from '../domain/cycle-input';
-import type { Page } from '../store/common';
-import { type Deps, eventContext } from './context';
+import type { Deps } from './context';
 
 /** Creates a planned cycle. */
 export async function createCycle(deps: Deps, actor: Acting, input: CreateCycleInput): Promise<Cycle> {
@@ -30,16 +29,6 @@ export async function getCycle(deps: Deps, id: string): Promise<Cycle> {
 
 export async function listCycles(deps: Deps, query: { limit: number; cursor?: string }): Promise<Page<Cycle>> {
   return deps.cycles.list(query.limit, query.cursor);
-}
-
-function assertVersion(cycle: Cycle, expected: number): void {
-  if (expected !== cycle.version) {
-    throw new Problem(
-      'version-mismatch',
-      { detail: `Siklus berada pada versi ${cycle.version}.`, currentVersion: cycle.version },
-      { etag: `"${cycle.version}"` },
-    );
-  }
 }
 
 /** Moves some stage windows, while the cycle is planned or open; the whole plan must stay valid. */
@@ -71,12 +60,12 @@ export async function changeCycleStatus(
   expectedVersion?: number,
 ): Promise<Cycle> {
   const current = await getCycle(deps, id);
-  if (expectedVersion !== undefined) assertVersion(current, expectedVersion);
+  assertVersion(current, expectedVersion);
   assertCycleAllows(action, current.status);
   const now = deps.now();
   const at = now.toISOString();
   const ref = { cycleId: id, name: current.name, year: current.year };
-  const context = eventContext(deps, actor, now);
+  const context = eventContext(deps.regionId, actor, now);
   const next: Cycle =
     action === 'open'
       ? { ...current, status: 'open', version: current.version + 1, updatedAt: at, openedAt: at }

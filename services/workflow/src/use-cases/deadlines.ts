@@ -1,10 +1,10 @@
-import { MonevDue, StageOverdue } from '@inovda/contracts';
+import { type AnyOutgoingEvent, MonevDue, StageOverdue } from '@inovda/contracts';
+import { eventContext } from '@inovda/kernel';
 import type { Cycle } from '../domain/cycle';
 import { type Track, type TrackDue, trackRef } from '../domain/track';
 import { addDays, periodLabel } from '../domain/transitions';
-import type { AnyEvent } from '../store/common';
 import { TrackChanged } from '../store/track-store';
-import { type Deps, SYSTEM_ACTOR, systemEventContext } from './context';
+import { type Deps, SYSTEM_ACTOR } from './context';
 
 /** A page of the due index; the run stops after this many pages and the next run carries on (bounded work). */
 const PAGE_SIZE = 100;
@@ -35,7 +35,7 @@ export async function checkDeadlines(deps: Deps, correlationId: string): Promise
   const run: DeadlineRun = { stageOverdue: 0, monevDue: 0, postponed: 0 };
 
   /** Moves the due entry of `track` to `due` (or off the index), announcing `event`; false if the track moved on. */
-  async function moveDue(track: Track, due: TrackDue | undefined, event?: AnyEvent): Promise<boolean> {
+  async function moveDue(track: Track, due: TrackDue | undefined, event?: AnyOutgoingEvent): Promise<boolean> {
     const { due: _passed, ...rest } = track;
     const next: Track = { ...rest, version: track.version + 1, ...(due ? { due } : {}) };
     const passed = track.due;
@@ -75,7 +75,7 @@ export async function checkDeadlines(deps: Deps, correlationId: string): Promise
     if (track.status === 'held') return;
     const event = StageOverdue.create(
       { ...trackRef(track), trackVersion: track.version + 1, stage: due.stage, due: due.date },
-      systemEventContext(deps, correlationId, now),
+      eventContext(deps.regionId, { actor: SYSTEM_ACTOR, correlationId }, now),
     );
     if (await moveDue(track, undefined, event)) run.stageOverdue += 1;
   }
@@ -93,7 +93,7 @@ export async function checkDeadlines(deps: Deps, correlationId: string): Promise
     if (track.status === 'held') return;
     const event = MonevDue.create(
       { ...trackRef(track), trackVersion: track.version + 1, period: periodLabel(due.period), due: due.date },
-      systemEventContext(deps, correlationId, now),
+      eventContext(deps.regionId, { actor: SYSTEM_ACTOR, correlationId }, now),
     );
     if (await moveDue(track, next, event)) run.monevDue += 1;
   }

@@ -1,14 +1,13 @@
+import type { AnyOutgoingEvent } from '@inovda/contracts';
 import { InnovationLaunched, StageAdvanced, StageReturned, TrackHeld, TrackResumed } from '@inovda/contracts';
-import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
+import { type Acting, actorRef, eventContext, Problem } from '@inovda/kernel';
 import { type AdvanceRequest, type Track, trackRef } from '../domain/track';
 import { approve, assertMayReview, hold, resume, returnRequest } from '../domain/transitions';
-import type { AnyEvent } from '../store/common';
-import { COUNTER } from '../store/keys';
-import { type BoardDeps, eventContext, type GateDeps } from './context';
+import type { BoardDeps, GateDeps } from './context';
 import { assertGateMet } from './request-advance';
 import { getTrack, historyEntry } from './tracks';
 
-// Coordinator decisions on a track move the board counters, hence BoardDeps (see http/board-deps.ts); an approval
+// Coordinator decisions on a track move the board counters, hence BoardDeps (see deps.ts); an approval
 // checks the gate again, hence GateDeps.
 
 /**
@@ -26,7 +25,7 @@ export async function reviewAdvance(
   const pending = assertMayReview(current, requestId, actor.caller);
   const now = deps.now();
   const at = now.toISOString();
-  const context = eventContext(deps, actor, now);
+  const context = eventContext(deps.regionId, actor, now);
   const reviewed = { reviewedAt: at, reviewedBy: actorRef(actor) };
   if (decision.kind === 'return') {
     const next = returnRequest(current);
@@ -37,7 +36,7 @@ export async function reviewAdvance(
         to: pending.to,
         note: decision.reasons,
       }),
-      extra: [{ item: deps.tracks.requestDecision(innovationId, request), onConflict: alreadyDecided() }],
+      request: { kind: 'decision', record: request, alreadyDecided: alreadyDecided() },
       events: [
         StageReturned.create({ ...trackRef(next), requestId, stage: next.stage, reasons: decision.reasons }, context),
       ],
@@ -50,7 +49,7 @@ export async function reviewAdvance(
   const next = approve(current, pending, at, cycle?.stageWindows);
   const note = decision.note;
   const request: AdvanceRequest = { ...pending, status: 'approved', ...reviewed };
-  const events: AnyEvent[] = [
+  const events: AnyOutgoingEvent[] = [
     StageAdvanced.create(
       { ...trackRef(next), requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
       context,
@@ -60,7 +59,7 @@ export async function reviewAdvance(
     events.push(
       InnovationLaunched.create(
         { ...trackRef(next), launchedAt: at, ...(next.maturity ? { maturity: next.maturity } : {}) },
-        eventContext(deps, actor, now),
+        eventContext(deps.regionId, actor, now),
       ),
     );
   }
@@ -70,13 +69,9 @@ export async function reviewAdvance(
       to: pending.to,
       ...(note ? { note } : {}),
     }),
-    extra: [{ item: deps.tracks.requestDecision(innovationId, request), onConflict: alreadyDecided() }],
+    request: { kind: 'decision', record: request, alreadyDecided: alreadyDecided() },
     events,
-    counters: deps.board.counterItems({
-      cycleId: next.cycleId,
-      opdId: next.opdId,
-      deltas: { [COUNTER.stage(pending.from)]: -1, [COUNTER.stage(pending.to)]: 1 },
-    }),
+    counters: deps.board.counters(next.cycleId, next.opdId, { stages: { [pending.from]: -1, [pending.to]: 1 } }),
     now,
   });
   return { track: next, request };
@@ -99,15 +94,11 @@ export async function holdOrResume(
   const now = deps.now();
   const at = now.toISOString();
   const data = { ...trackRef(next), stage: next.stage, ...(note ? { note } : {}) };
-  const context = eventContext(deps, actor, now);
+  const context = eventContext(deps.regionId, actor, now);
   await deps.tracks.change(next, current.version, {
     history: historyEntry(next, action === 'hold' ? 'held' : 'resumed', actor, at, note ? { note } : {}),
     events: [action === 'hold' ? TrackHeld.create(data, context) : TrackResumed.create(data, context)],
-    counters: deps.board.counterItems({
-      cycleId: next.cycleId,
-      opdId: next.opdId,
-      deltas: { [COUNTER.held]: action === 'hold' ? 1 : -1 },
-    }),
+    counters: deps.board.counters(next.cycleId, next.opdId, { held: action === 'hold' ? 1 : -1 }),
     now,
   });
   return next;

@@ -1,10 +1,10 @@
-import { StageAdvanceRequested } from '@inovda/contracts';
-import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
+import { STAGE_NAMES, StageAdvanceRequested } from '@inovda/contracts';
+import { type Acting, actorRef, eventContext, Problem } from '@inovda/kernel';
 import { assertIsOwner } from '../domain/access';
 import { missingForGate } from '../domain/gates';
 import { type AdvanceRequest, type Track, trackRef } from '../domain/track';
 import { requestAdvance as nextRequested } from '../domain/transitions';
-import { eventContext, type GateDeps } from './context';
+import type { GateDeps } from './context';
 import { getTrack, historyEntry } from './tracks';
 
 // Only this use case reads the gates, so only the request-advance function bundles their schema (GateDeps).
@@ -19,11 +19,11 @@ import { getTrack, historyEntry } from './tracks';
  * approves, since the profile may have changed in between.
  */
 export async function assertGateMet(deps: GateDeps, track: Pick<Track, 'innovationId' | 'stage'>): Promise<void> {
-  const projection = await deps.tracks.getProfile(track.innovationId);
+  const projection = await deps.projections.get(track.innovationId);
   const missing = missingForGate(deps.gates, track.stage, projection?.profile ?? {});
   if (missing.length > 0) {
     throw new Problem('gate-not-met', {
-      detail: `Syarat untuk meninggalkan tahapan ${track.stage} belum lengkap.`,
+      detail: `Syarat untuk meninggalkan tahapan ${STAGE_NAMES[track.stage]} belum lengkap.`,
       stage: track.stage,
       missing,
     });
@@ -50,7 +50,7 @@ export async function requestAdvance(
   const request: AdvanceRequest = { ...pending, status: 'pending' };
   const event = StageAdvanceRequested.create(
     { ...trackRef(next), requestId: pending.requestId, from: pending.from, to: pending.to, ...(note ? { note } : {}) },
-    eventContext(deps, actor, now),
+    eventContext(deps.regionId, actor, now),
   );
   await deps.tracks.change(next, current.version, {
     history: historyEntry(next, 'advance-requested', actor, at, {
@@ -58,7 +58,7 @@ export async function requestAdvance(
       to: pending.to,
       ...(note ? { note } : {}),
     }),
-    extra: [{ item: deps.tracks.requestPut(innovationId, request) }],
+    request: { kind: 'new', record: request },
     events: [event],
     now,
   });

@@ -1,17 +1,16 @@
 import { MonevReported } from '@inovda/contracts';
-import { type Acting, actorRef, Problem } from '@inovda/lambda-kit';
-import { assertCanRead, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
+import { type Acting, actorRef, eventContext, type Page, Problem } from '@inovda/kernel';
+import { assertCanSee, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
 import type { MonevInput } from '../domain/monev-input';
 import { type Maturity, type Track, type TrackAction, type TrackHistoryEntry, trackRef } from '../domain/track';
 import { recordMaturity as nextMaturity, periodLabel } from '../domain/transitions';
-import type { Page } from '../store/common';
-import { type Deps, eventContext } from './context';
+import type { Deps } from './context';
 
 /** Reads the track of an innovation the caller may see; anything else is a 404. */
 export async function getTrack(deps: Deps, actor: Acting, innovationId: string): Promise<Track> {
   const track = await deps.tracks.get(innovationId);
   if (!track) throw new Problem('not-found');
-  assertCanRead(actor.caller, track);
+  assertCanSee(actor.caller, track);
   return track;
 }
 
@@ -93,14 +92,16 @@ export async function reportMonev(deps: Deps, actor: Acting, innovationId: strin
   const report = { ...input, innovationId, reportedAt: at, reportedBy: actorRef(actor) };
   await deps.tracks.change(next, current.version, {
     history: historyEntry(next, 'monev-reported', actor, at, { note: input.period }),
-    extra: [
-      {
-        item: deps.tracks.monevPut(innovationId, period, report),
-        onConflict: new Problem('invalid-state', { detail: `Laporan monev ${input.period} sudah diisi.` }),
-      },
-    ],
+    monev: {
+      period,
+      report,
+      alreadyFiled: new Problem('invalid-state', { detail: `Laporan monev ${input.period} sudah diisi.` }),
+    },
     events: [
-      MonevReported.create({ ...trackRef(next), period: input.period, reportedAt: at }, eventContext(deps, actor, now)),
+      MonevReported.create(
+        { ...trackRef(next), period: input.period, reportedAt: at },
+        eventContext(deps.regionId, actor, now),
+      ),
     ],
     now,
   });

@@ -1,0 +1,42 @@
+import { createDocumentClient } from '@inovda/dynamo';
+import { requiredEnv, systemClock } from '@inovda/kernel';
+import { regionOpdIds, regionSetting } from '@inovda/lambda-kit';
+import { ENV } from '@inovda/manifest';
+import { stageGatesSchema } from './domain/gates';
+import { BoardStore } from './store/board-store';
+import { CycleStore } from './store/cycle-store';
+import { GateProjectionStore } from './store/gate-projection-store';
+import { TrackStore } from './store/track-store';
+import type { BoardDeps, Deps, GateDeps, RegionOpdDeps } from './use-cases/context';
+
+/**
+ * Dependencies of the workflow functions, built once per cold start from the environment the stack sets. Each
+ * function takes only what it uses: the board store (in-place updates) only where counters move, the gates and
+ * the region's OPDs only where the manifest names those region settings.
+ */
+export function depsFromEnv(db = createDocumentClient()): Deps {
+  const tableName = requiredEnv(ENV.tableName);
+  return {
+    cycles: new CycleStore(db, tableName),
+    tracks: new TrackStore(db, tableName),
+    projections: new GateProjectionStore(db, tableName),
+    regionId: requiredEnv(ENV.regionId),
+    ...systemClock,
+  };
+}
+
+/** With the board store, for the functions that move counters or record commitments (`updatesItems`). */
+export function boardDepsFromEnv(): BoardDeps {
+  const db = createDocumentClient();
+  return { ...depsFromEnv(db), board: new BoardStore(db, requiredEnv(ENV.tableName)) };
+}
+
+/** The region's stage gates (region setting `stageGates`). */
+export function gatesFromSettings(): Pick<GateDeps, 'gates'> {
+  return { gates: regionSetting('stageGates', stageGatesSchema) };
+}
+
+/** The region's OPDs (region setting `opds`). */
+export function opdsFromSettings(): RegionOpdDeps {
+  return { regionOpdIds: regionOpdIds() };
+}
