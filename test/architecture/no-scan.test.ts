@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const LAMBDA_SOURCES = [
   'services',
   'packages/dynamo',
+  'packages/kernel',
   'packages/lambda-kit',
   'packages/contracts',
   'packages/manifest',

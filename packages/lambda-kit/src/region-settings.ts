@@ -54,3 +54,8 @@ const opdsSetting = z.array(z.object({ id: z.string().check(z.minLength(1)) }));
 export function regionOpdIds(): ReadonlySet<string> {
   return new Set(regionSetting('opds', opdsSetting).map((opd) => opd.id));
 }
+
+/** The id of the region the function serves (`INOVDA_REGION_ID`): events carry it. */
+export function regionIdFromEnv(): string {
+  return requiredEnv(ENV.regionId);
+}

@@ -1,19 +1,17 @@
-import { createDocumentClient } from '@inovda/dynamo';
-import { requiredEnv, systemClock } from '@inovda/kernel';
-import { regionOpdIds } from '@inovda/lambda-kit';
-import { ENV } from '@inovda/manifest';
+import { serviceTableFromEnv } from '@inovda/dynamo';
+import { systemClock } from '@inovda/kernel';
+import { regionIdFromEnv, regionOpdIds } from '@inovda/lambda-kit';
 import { CycleStore } from './store/cycle-store';
 import { InnovationStore } from './store/innovation-store';
 import type { CreateDeps, Deps } from './use-cases/context';
 
 /** Dependencies of the submissions functions, built once per cold start from the environment the stack sets. */
 export function depsFromEnv(): Deps {
-  const db = createDocumentClient();
-  const tableName = requiredEnv(ENV.tableName);
+  const { db, tableName } = serviceTableFromEnv();
   return {
     store: new InnovationStore(db, tableName),
     cycles: new CycleStore(db, tableName),
-    regionId: requiredEnv(ENV.regionId),
+    regionId: regionIdFromEnv(),
     ...systemClock,
   };
 }

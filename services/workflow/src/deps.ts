@@ -1,7 +1,6 @@
-import { createDocumentClient } from '@inovda/dynamo';
-import { requiredEnv, systemClock } from '@inovda/kernel';
-import { regionOpdIds, regionSetting } from '@inovda/lambda-kit';
-import { ENV } from '@inovda/manifest';
+import { type ServiceTable, serviceTableFromEnv } from '@inovda/dynamo';
+import { systemClock } from '@inovda/kernel';
+import { regionIdFromEnv, regionOpdIds, regionSetting } from '@inovda/lambda-kit';
 import { stageGatesSchema } from './domain/gates';
 import { BoardStore } from './store/board-store';
 import { CycleStore } from './store/cycle-store';
@@ -14,21 +13,20 @@ import type { BoardDeps, Deps, GateDeps, RegionOpdDeps } from './use-cases/conte
  * function takes only what it uses: the board store (in-place updates) only where counters move, the gates and
  * the region's OPDs only where the manifest names those region settings.
  */
-export function depsFromEnv(db = createDocumentClient()): Deps {
-  const tableName = requiredEnv(ENV.tableName);
+export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEnv()): Deps {
   return {
     cycles: new CycleStore(db, tableName),
     tracks: new TrackStore(db, tableName),
     projections: new GateProjectionStore(db, tableName),
-    regionId: requiredEnv(ENV.regionId),
+    regionId: regionIdFromEnv(),
     ...systemClock,
   };
 }
 
 /** With the board store, for the functions that move counters or record commitments (`updatesItems`). */
 export function boardDepsFromEnv(): BoardDeps {
-  const db = createDocumentClient();
-  return { ...depsFromEnv(db), board: new BoardStore(db, requiredEnv(ENV.tableName)) };
+  const table = serviceTableFromEnv();
+  return { ...depsFromEnv(table), board: new BoardStore(table.db, table.tableName) };
 }
 
 /** The region's stage gates (region setting `stageGates`). */
