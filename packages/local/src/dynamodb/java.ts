@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { LocalRuntimeError } from './errors';
+import { LocalRuntimeError } from '../errors';
 
 /** DynamoDB Local 3.x runs on Java 17 or later. */
 export const MINIMUM_JAVA_VERSION = 17;

@@ -1,4 +1,4 @@
-import { LOCAL_ACCOUNT_ID } from './local-region';
+import { LOCAL_ACCOUNT_ID } from '../local-region';
 
 /** An event as EventBridge delivers it to a target. */
 export interface EventBridgeEvent {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '@inovda/manifest';
-import type { LocalRegion } from './local-region';
+import type { LocalRegion } from '../local-region';
 
 /** A seeded local identity, standing in for a Cognito user. */
 export interface DevUser {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SCHEDULE_RETRY } from '@inovda/manifest';
-import type { BusRule, BusTarget, DeliveryOutcome, EventBus } from './event-bus';
-import { LOCAL_ACCOUNT_ID } from './local-region';
-import type { LocalLogger } from './log';
-import { ruleArn } from './naming';
-import { type EventBridgeEvent, eventTime } from './put-events';
+import type { BusRule, BusTarget, DeliveryOutcome, EventBus } from '../eventbridge/bus';
+import { type EventBridgeEvent, eventTime } from '../eventbridge/put-events';
+import { LOCAL_ACCOUNT_ID } from '../local-region';
+import type { LocalLogger } from '../log';
+import { ruleArn } from '../naming';
 import { nextFireTime, parseScheduleExpression, type ScheduleExpression } from './schedule-expression';
 
 // setTimeout's limit; longer waits are re-armed.

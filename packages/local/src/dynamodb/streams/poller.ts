@@ -11,15 +11,15 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { DeadLetterStore } from './dead-letters';
-import { errorMessage } from './errors';
-import { testEventPattern } from './event-pattern';
-import type { InvokeResult } from './invocation';
-import type { LocalLogger } from './log';
-import { type BackoffOptions, backoffDelay, sleep } from './retry';
-import type { CheckpointStore, StreamCheckpoint } from './stream-checkpoints';
-import { toLambdaRecord } from './stream-records';
-import { latestStreamArn } from './tables';
+import { errorMessage } from '../../errors';
+import { testEventPattern } from '../../event-pattern';
+import type { InvokeResult } from '../../lambda/invocation';
+import type { LocalLogger } from '../../log';
+import { type BackoffOptions, backoffDelay, sleep } from '../../retry';
+import type { DeadLetterStore } from '../../sqs/dead-letters';
+import { latestStreamArn } from '../tables';
+import type { CheckpointStore, StreamCheckpoint } from './checkpoints';
+import { toLambdaRecord } from './records';
 
 /** An event source mapping from a table's stream to a function, as the stack configures it. */
 export interface StreamPollerOptions {

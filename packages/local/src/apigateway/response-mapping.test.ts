@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toGatewayResponse } from './http-api-response';
+import { toGatewayResponse } from './response-mapping';
 
 describe('toGatewayResponse (payload format 2.0)', () => {
   it('uses a structured result as given', () => {

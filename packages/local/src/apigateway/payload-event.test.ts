@@ -1,14 +1,14 @@
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas/api-gatewayv2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toHttpApiClaims } from './authorizer-claims';
 import {
   buildHttpApiEvent,
   type GatewayContext,
   type GatewayRequest,
   isTextContentType,
   requestTime,
-} from './http-api-event';
-import { toHttpApiClaims } from './jwt-claims';
+} from './payload-event';
 
 const claims = toHttpApiClaims({
   sub: '11111111-2222-5333-8444-555555555555',

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { FunctionWorker } from './function-worker';
+import type { LocalLogger } from '../log';
+import { FunctionWorker } from './execution-environment';
 import { type InvocationDescriptor, type InvokeResult, type LambdaError, LambdaInvokeError } from './invocation';
-import type { LocalLogger } from './log';
 
 /** Everything needed to run one manifest function locally. */
 export interface LambdaFunctionSpec {

@@ -1,9 +1,9 @@
 import type { AsyncInvokePolicy } from '@inovda/manifest';
-import type { DeadLetterStore } from './dead-letters';
-import type { BusTarget, DeliveryOutcome } from './event-bus';
-import type { LambdaFunction } from './lambda-function';
-import type { LocalLogger } from './log';
-import { type BackoffOptions, backoffDelay, sleep } from './retry';
+import type { BusTarget, DeliveryOutcome } from '../eventbridge/bus';
+import type { LocalLogger } from '../log';
+import { type BackoffOptions, backoffDelay, sleep } from '../retry';
+import type { DeadLetterStore } from '../sqs/dead-letters';
+import type { LambdaFunction } from './function';
 
 /** How a function's asynchronous invocations are retried and where they end up. */
 export interface AsyncInvokeOptions {

@@ -1,7 +1,7 @@
 import { ROLES } from '@inovda/manifest';
 import { describe, expect, it } from 'vitest';
+import type { LocalRegion } from '../local-region';
 import { devUsersFor } from './dev-users';
-import type { LocalRegion } from './local-region';
 
 const solok: LocalRegion = {
   id: 'kota-solok',

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DevUser } from './dev-users';
-import type { LocalEventBus } from './event-bus';
-import type { LocalRouteHandler } from './http-api-gateway';
-import { readBody, sendJson } from './http-io';
-import type { JwtIssuer } from './jwt-issuer';
-import { type Scheduler, UnknownScheduleError } from './scheduler';
+import type { LocalRouteHandler } from '../apigateway/http-api';
+import type { DevUser } from '../cognito/dev-users';
+import type { JwtIssuer } from '../cognito/jwt-issuer';
+import type { LocalEventBus } from '../eventbridge/bus';
+import { readBody, sendJson } from '../http-io';
+import { type Scheduler, UnknownScheduleError } from '../scheduler/scheduled-rules';
 
 /** What the local-only routes read from the platform. */
 export interface LocalRoutesOptions {

@@ -1,13 +1,13 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { API_CORS } from '@inovda/manifest';
-import { errorMessage } from './errors';
-import { apiRequestId, buildHttpApiEvent, type GatewayRequest } from './http-api-event';
-import { type GatewayResponse, gatewayMessage, toGatewayResponse } from './http-api-response';
-import { readBody } from './http-io';
-import type { InvokeResult } from './invocation';
-import { scopesOf, toHttpApiClaims } from './jwt-claims';
-import type { JwtIssuer } from './jwt-issuer';
-import type { LocalLogger } from './log';
+import type { JwtIssuer } from '../cognito/jwt-issuer';
+import { errorMessage } from '../errors';
+import { readBody } from '../http-io';
+import type { InvokeResult } from '../lambda/invocation';
+import type { LocalLogger } from '../log';
+import { scopesOf, toHttpApiClaims } from './authorizer-claims';
+import { apiRequestId, buildHttpApiEvent, type GatewayRequest } from './payload-event';
+import { type GatewayResponse, gatewayMessage, toGatewayResponse } from './response-mapping';
 import type { RouteTable } from './route-table';
 
 /** HTTP API's payload limit. */

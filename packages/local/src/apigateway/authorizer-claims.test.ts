@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopesOf, toHttpApiClaims } from './jwt-claims';
+import { scopesOf, toHttpApiClaims } from './authorizer-claims';
 
 describe('toHttpApiClaims', () => {
   it('turns a Cognito ID token payload into the all-string claims HTTP API hands the integration', () => {

@@ -10,28 +10,28 @@ import {
   routesOf,
   type ServiceManifest,
 } from '@inovda/manifest';
-import { localDynamoClient, localStreamsClient } from './aws-clients';
-import { DeadLetterStore } from './dead-letters';
-import { type DevUser, devUsersFor } from './dev-users';
-import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
-import { errorMessage, LocalRuntimeError } from './errors';
-import { EventBus, type LocalEventBus } from './event-bus';
-import { LocalFunctions } from './functions';
-import { createHttpApiHandler } from './http-api-gateway';
-import { closeServer, listen, sendJson } from './http-io';
-import type { InvokeResult } from './invocation';
-import { createJwtIssuer } from './jwt-issuer';
-import { lambdaTarget } from './lambda-target';
-import { awsRegionOf, LOCAL_ACCOUNT_ID, type LocalRegion } from './local-region';
+import { createHttpApiHandler } from '../apigateway/http-api';
+import { type RouteBinding, RouteTable } from '../apigateway/route-table';
+import { type DevUser, devUsersFor } from '../cognito/dev-users';
+import { createJwtIssuer } from '../cognito/jwt-issuer';
+import { localDynamoClient, localStreamsClient } from '../dynamodb/clients';
+import { type DynamoLocal, startDynamoLocal } from '../dynamodb/dynamodb-local';
+import { CheckpointStore } from '../dynamodb/streams/checkpoints';
+import { StreamPoller, type StreamPollerStats } from '../dynamodb/streams/poller';
+import { ensureTable } from '../dynamodb/tables';
+import { errorMessage, LocalRuntimeError } from '../errors';
+import { EventBus, type LocalEventBus } from '../eventbridge/bus';
+import { startPutEventsApi } from '../eventbridge/put-events-api';
+import { closeServer, listen, sendJson } from '../http-io';
+import { lambdaTarget } from '../lambda/async-invoke';
+import { LocalFunctions } from '../lambda/functions';
+import type { InvokeResult } from '../lambda/invocation';
+import { awsRegionOf, LOCAL_ACCOUNT_ID, type LocalRegion } from '../local-region';
+import { consoleLogger, type LocalLogger } from '../log';
+import { eventBusNameFor, tableNameFor } from '../naming';
+import { type ScheduledRuleSpec, Scheduler, type ScheduleView } from '../scheduler/scheduled-rules';
+import { DeadLetterStore } from '../sqs/dead-letters';
 import { localRoutes } from './local-routes';
-import { consoleLogger, type LocalLogger } from './log';
-import { eventBusNameFor, tableNameFor } from './naming';
-import { startPutEventsApi } from './put-events-api';
-import { type RouteBinding, RouteTable } from './route-table';
-import { type ScheduledRuleSpec, Scheduler, type ScheduleView } from './scheduler';
-import { CheckpointStore } from './stream-checkpoints';
-import { StreamPoller, type StreamPollerStats } from './stream-poller';
-import { ensureTable } from './tables';
 
 /** What a seed function gets: the running API and tokens of the dev users. */
 export interface SeedContext {
@@ -97,7 +97,7 @@ export interface LocalPlatform {
 }
 
 /** The default data dir: `.inovda/data` at the repository root (git-ignored). */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.inovda/data', import.meta.url));
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../.inovda/data', import.meta.url));
 
 function resolvePort(port: number | undefined): number {
   if (port !== undefined) return port;

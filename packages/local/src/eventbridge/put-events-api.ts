@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { errorMessage } from './errors';
-import type { EventBus } from './event-bus';
-import { InvalidEventPatternError, testEventPattern, validateEventPattern } from './event-pattern';
-import { closeServer, listen, readBody, sendJson } from './http-io';
-import type { LocalLogger } from './log';
+import { errorMessage } from '../errors';
+import { InvalidEventPatternError, testEventPattern, validateEventPattern } from '../event-pattern';
+import { closeServer, listen, readBody, sendJson } from '../http-io';
+import type { LocalLogger } from '../log';
+import type { EventBus } from './bus';
 import { PutEventsValidationError } from './put-events';
 
 /** The local EventBridge endpoint. */

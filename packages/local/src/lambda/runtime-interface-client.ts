@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { createLambdaContext } from './context';
 import {
   type InvokeMessage,
   isInvokeMessage,
@@ -14,7 +15,6 @@ import {
   type WorkerData,
   type WorkerMessage,
 } from './invocation';
-import { createLambdaContext } from './lambda-context';
 
 type Handler = (event: unknown, context: Context) => unknown;
 

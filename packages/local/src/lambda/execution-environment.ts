@@ -41,7 +41,7 @@ interface Pending {
 // tsx as a loader URL, so TypeScript handlers load the same way under `tsx` and inside vitest (whose own
 // transform does not reach other processes).
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const RUNTIME_PATH = fileURLToPath(new URL('./lambda-runtime.ts', import.meta.url));
+const RUNTIME_PATH = fileURLToPath(new URL('./runtime-interface-client.ts', import.meta.url));
 
 /**
  * How long `terminate()` waits for the killed process to be reaped. SIGKILL cannot be caught or delayed by the

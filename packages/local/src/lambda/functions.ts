@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { FUNCTION_DEFAULTS, type FunctionSpec, functionEnvironment, type ServiceManifest } from '@inovda/manifest';
+import { awsRegionOf, type LocalRegion } from '../local-region';
+import type { LocalLogger } from '../log';
+import { functionArn, functionNameFor } from '../naming';
+import { LambdaFunction, type LambdaFunctionStats } from './function';
 import type { InvokeResult } from './invocation';
-import { LambdaFunction, type LambdaFunctionStats } from './lambda-function';
-import { awsRegionOf, type LocalRegion } from './local-region';
-import type { LocalLogger } from './log';
-import { functionArn, functionNameFor } from './naming';
 
 /** What every function's environment is built from. */
 export interface FunctionsOptions {
