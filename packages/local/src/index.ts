@@ -11,14 +11,12 @@ export { LocalRuntimeError } from './errors';
 export { testEventPattern } from './event-pattern';
 export type { BusSubscriber, LocalEventBus } from './eventbridge/bus';
 export type { EventBridgeEvent } from './eventbridge/put-events';
+export type { LocalServiceEndpoints } from './lambda/environment';
 export type { InvokeResult, LambdaError } from './lambda/invocation';
 export type { LocalOpd, LocalRegion } from './local-region';
 export { consoleLogger, type LocalLogger, silentLogger } from './log';
-export {
-  DEFAULT_DATA_DIR,
-  type LocalPlatform,
-  type SeedContext,
-  type StartLocalPlatformOptions,
-  startLocalPlatform,
-} from './platform/start';
+export { DEFAULT_DATA_DIR } from './platform/data-dir';
+export type { LocalPlatform } from './platform/local-platform';
+export type { SeedContext, StartLocalPlatformOptions } from './platform/options';
+export { startLocalPlatform } from './platform/start';
 export type { DeadLetter } from './sqs/dead-letters';

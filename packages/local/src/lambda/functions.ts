@@ -1,23 +1,16 @@
 import { resolve } from 'node:path';
-import { FUNCTION_DEFAULTS, type FunctionSpec, functionEnvironment, type ServiceManifest } from '@inovda/manifest';
-import { awsRegionOf, type LocalRegion } from '../local-region';
+import { FUNCTION_DEFAULTS, type ServiceManifest } from '@inovda/manifest';
+import { awsRegionOf } from '../local-region';
 import type { LocalLogger } from '../log';
 import { functionArn, functionNameFor } from '../naming';
+import { type LambdaEnvironmentInput, lambdaEnvironment } from './environment';
 import { LambdaFunction, type LambdaFunctionStats } from './function';
 import type { InvokeResult } from './invocation';
 
-/** What every function's environment is built from. */
-export interface FunctionsOptions {
-  readonly region: LocalRegion;
+/** Every function of every service, and how their environments are built. */
+export interface FunctionsOptions extends LambdaEnvironmentInput {
   readonly services: readonly ServiceManifest[];
-  /** Table name per service name. */
-  readonly tableNames: Readonly<Record<string, string>>;
-  readonly eventBusName: string;
-  readonly dynamoEndpoint: string;
-  readonly eventBridgeEndpoint: string;
   readonly log: LocalLogger;
-  /** `POWERTOOLS_LOG_LEVEL` of the handlers (default INFO). */
-  readonly functionLogLevel?: string;
   /** Execution environments per function (default 4). */
   readonly maxConcurrency?: number;
   /**
@@ -25,54 +18,6 @@ export interface FunctionsOptions {
    * graph on its first import, which AWS does at build time.
    */
   readonly initTimeoutMs?: number;
-}
-
-/**
- * The environment of one function: the same `functionEnvironment()` the stack uses, the variables the Lambda
- * runtime sets, and, only locally, SDK endpoints and placeholder credentials through the standard `AWS_*`
- * variables (the SDK v3 reads `AWS_ENDPOINT_URL_<SERVICE>`), so handler code is unchanged.
- */
-export function lambdaEnvironment(
-  options: Omit<FunctionsOptions, 'services' | 'log'>,
-  manifest: ServiceManifest,
-  fn: FunctionSpec,
-): Record<string, string> {
-  const awsRegion = awsRegionOf(options.region);
-  const functionName = functionNameFor(options.region.id, manifest, fn);
-  const tableName = options.tableNames[manifest.name] ?? '';
-  return {
-    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-    LANG: 'en_US.UTF-8',
-    AWS_REGION: awsRegion,
-    AWS_DEFAULT_REGION: awsRegion,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    AWS_LAMBDA_FUNCTION_NAME: functionName,
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb ?? FUNCTION_DEFAULTS.memoryMb),
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${functionName}`,
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    LAMBDA_TASK_ROOT: manifest.root,
-    _HANDLER: `${fn.entry.replace(/\.[cm]?[jt]s$/, '')}.handler`,
-    POWERTOOLS_DEV: 'true',
-    POWERTOOLS_LOG_LEVEL: options.functionLogLevel ?? 'INFO',
-    // No X-Ray daemon locally.
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    ...functionEnvironment({
-      manifest,
-      fn,
-      tableName,
-      eventBusName: options.eventBusName,
-      regionId: options.region.id,
-      opdIds: options.region.opds.map((opd) => opd.id),
-      regionSettings: { stageGates: options.region.stageGates },
-    }),
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SESSION_TOKEN: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
-    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: options.dynamoEndpoint,
-    AWS_ENDPOINT_URL_EVENTBRIDGE: options.eventBridgeEndpoint,
-  };
 }
 
 /** Every function of every service, addressable as `<service>/<function>`. */

@@ -14,6 +14,13 @@ export interface LocalRoutesOptions {
   readonly scheduler: Scheduler;
   /** `GET /health`: the report, and whether every part is up. */
   readonly health: () => Promise<{ healthy: boolean; report: unknown }>;
+  /** `GET /openapi.json`: the API's OpenAPI document; without it that path is a 404. */
+  readonly openApi?: () => unknown;
+}
+
+/** Paths the local-only routes answer, before the API's own routes (which they would shadow). */
+export function isLocalOnlyPath(path: string): boolean {
+  return path === '/health' || path === '/openapi.json' || path.startsWith('/local/');
 }
 
 const MAX_TOKEN_REQUEST_BYTES = 16 * 1024;
@@ -51,19 +58,21 @@ async function tokenRequest(request: IncomingMessage): Promise<string | undefine
 
 /**
  * Routes that exist only locally, beside the API: dev users and tokens (`/local/users`, `POST /local/token`), the
- * issuer's JWKS and discovery document, dead letters, schedules run on demand, and `/health`. No token needed:
- * they stand in for Cognito's hosted login and the AWS console.
+ * issuer's JWKS and discovery document, dead letters, schedules run on demand, `/health` and the API's OpenAPI
+ * document (`/openapi.json`). No token needed: they stand in for Cognito's hosted login and the AWS console.
  */
 export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
   return async (request, response, url, requestId) => {
     const path = url.pathname;
-    if (path !== '/health' && !path.startsWith('/local/')) return false;
+    if (!isLocalOnlyPath(path)) return false;
     const json = (status: number, body: unknown) => sendJson(response, status, body, { 'apigw-requestid': requestId });
     const method = request.method ?? 'GET';
 
     if (method === 'GET' && path === '/health') {
       const { healthy, report } = await options.health();
       json(healthy ? 200 : 503, report);
+    } else if (method === 'GET' && path === '/openapi.json' && options.openApi) {
+      json(200, options.openApi());
     } else if (method === 'GET' && path === '/local/users') {
       json(
         200,
