@@ -64,6 +64,7 @@ process.on('SIGTERM', (signal) => void shutdown(signal));
 try {
   const seed = SEEDS[region.id];
   platform = await startLocalPlatform({
+    // The validated region config (defineRegion): also the source of the region settings functions name.
     region,
     services,
     allowedOrigins: region.api.allowedOrigins,

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeadLetterStore } from '../../packages/local/src/dead-letters';
-import { EventBus } from '../../packages/local/src/event-bus';
 import { InvalidEventPatternError } from '../../packages/local/src/event-pattern';
+import { EventBus } from '../../packages/local/src/eventbridge/bus';
 import { silentLogger } from '../../packages/local/src/log';
+import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
 
 const BUS = 'inovda-kota-uji';
 

@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpApiHandler, type HttpApiGatewayOptions } from '../../packages/local/src/http-api-gateway';
+import { createHttpApiHandler, type HttpApiGatewayOptions } from '../../packages/local/src/apigateway/http-api';
+import { RouteTable } from '../../packages/local/src/apigateway/route-table';
+import { createJwtIssuer } from '../../packages/local/src/cognito/jwt-issuer';
 import { closeServer, listen } from '../../packages/local/src/http-io';
-import type { InvokeResult } from '../../packages/local/src/invocation';
-import { createJwtIssuer } from '../../packages/local/src/jwt-issuer';
+import type { InvokeResult } from '../../packages/local/src/lambda/invocation';
 import { silentLogger } from '../../packages/local/src/log';
-import { RouteTable } from '../../packages/local/src/route-table';
 
 const user = { username: 'admin', name: 'Andi', email: 'a@x', roles: ['admin' as const], sub: 's' };
 

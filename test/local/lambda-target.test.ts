@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@inovda/local';
 import { type AsyncInvokePolicy, asyncInvokePolicy, type RetryPolicy } from '@inovda/manifest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeadLetterStore } from '../../packages/local/src/dead-letters';
-import { EventBus } from '../../packages/local/src/event-bus';
-import { LambdaFunction } from '../../packages/local/src/lambda-function';
-import { lambdaTarget } from '../../packages/local/src/lambda-target';
+import { EventBus } from '../../packages/local/src/eventbridge/bus';
+import { lambdaTarget } from '../../packages/local/src/lambda/async-invoke';
+import { LambdaFunction } from '../../packages/local/src/lambda/function';
+import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
 
 const BUS = 'inovda-kota-uji';
 const BACKOFF = { baseDelayMs: 2, maxDelayMs: 10 };

@@ -12,8 +12,8 @@ import {
 } from '@inovda/local';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDynamoClient } from '../../packages/local/src/aws-clients';
-import type { DynamoLocal } from '../../packages/local/src/dynamo-local';
+import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
+import type { DynamoLocal } from '../../packages/local/src/dynamodb/dynamodb-local';
 import { FIXTURE_SOURCE, fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 import { testRegion } from './helpers/region';
@@ -39,6 +39,7 @@ describe('the local platform, running a fixture service', () => {
       retryBaseDelayMs: 5,
       streamPollIntervalMs: 50,
       functionLogLevel: 'SILENT',
+      openApi: () => ({ openapi: '3.1.0', info: { title: 'fixture', version: '1' }, paths: {} }),
       seed: async (context) => {
         seeded.push(context);
       },
@@ -292,6 +293,13 @@ describe('the local platform, running a fixture service', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
     expect(await unknown.json()).toMatchObject({ status: 404, code: 'not-found' });
+  });
+
+  it('serves the OpenAPI document it was given at /openapi.json, with no token', async () => {
+    const response = await fetch(`${platform.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ openapi: '3.1.0', info: { title: 'fixture', version: '1' }, paths: {} });
   });
 
   it('reports the health of each part', async () => {

@@ -7,11 +7,11 @@ import {
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeadLetterStore } from '../../packages/local/src/dead-letters';
-import { EventBus } from '../../packages/local/src/event-bus';
+import { EventBus } from '../../packages/local/src/eventbridge/bus';
+import type { EventBridgeEvent } from '../../packages/local/src/eventbridge/put-events';
+import { type PutEventsApi, startPutEventsApi } from '../../packages/local/src/eventbridge/put-events-api';
 import { silentLogger } from '../../packages/local/src/log';
-import type { EventBridgeEvent } from '../../packages/local/src/put-events';
-import { type PutEventsApi, startPutEventsApi } from '../../packages/local/src/put-events-api';
+import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
 
 const BUS = 'inovda-kota-uji';
 

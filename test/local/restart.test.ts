@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { type LocalPlatform, silentLogger, startLocalPlatform } from '@inovda/local';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localDynamoClient } from '../../packages/local/src/aws-clients';
+import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
 import { fixtureManifest } from './fixtures/manifest';
 import { testRegion } from './helpers/region';
 import { waitFor } from './helpers/wait';

@@ -5,10 +5,10 @@ import { type DynamoLocal, ensureTable, type InvokeResult, silentLogger } from '
 import { OUTBOX_STREAM_FILTER } from '@inovda/manifest';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDynamoClient, localStreamsClient } from '../../packages/local/src/aws-clients';
-import { DeadLetterStore } from '../../packages/local/src/dead-letters';
-import { CheckpointStore } from '../../packages/local/src/stream-checkpoints';
-import { StreamPoller, type StreamPollerOptions } from '../../packages/local/src/stream-poller';
+import { localDynamoClient, localStreamsClient } from '../../packages/local/src/dynamodb/clients';
+import { CheckpointStore } from '../../packages/local/src/dynamodb/streams/checkpoints';
+import { StreamPoller, type StreamPollerOptions } from '../../packages/local/src/dynamodb/streams/poller';
+import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
 import { fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 

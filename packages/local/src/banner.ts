@@ -1,4 +1,4 @@
-import type { LocalPlatform } from './platform';
+import type { LocalPlatform } from './platform/local-platform';
 
 /** Where everything is, printed once `npm start` is up: URLs, dev users and how to get a token. */
 export function formatBanner(platform: LocalPlatform): string {

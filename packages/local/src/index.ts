@@ -3,22 +3,20 @@
  * The composition root (infra/bin/local.ts) passes the region and the service manifests in.
  */
 export { formatBanner } from './banner';
-export type { DeadLetter } from './dead-letters';
-export { type DevUser, devUsersFor } from './dev-users';
-export { type DynamoLocal, type DynamoLocalOptions, startDynamoLocal } from './dynamo-local';
+export { type DevUser, devUsersFor } from './cognito/dev-users';
+export { LOCAL_CLIENT_ID } from './cognito/jwt-issuer';
+export { type DynamoLocal, type DynamoLocalOptions, startDynamoLocal } from './dynamodb/dynamodb-local';
+export { ensureTable } from './dynamodb/tables';
 export { LocalRuntimeError } from './errors';
-export type { BusSubscriber, LocalEventBus } from './event-bus';
 export { testEventPattern } from './event-pattern';
-export type { InvokeResult, LambdaError } from './invocation';
-export { LOCAL_CLIENT_ID } from './jwt-issuer';
+export type { BusSubscriber, LocalEventBus } from './eventbridge/bus';
+export type { EventBridgeEvent } from './eventbridge/put-events';
+export type { LocalServiceEndpoints } from './lambda/environment';
+export type { InvokeResult, LambdaError } from './lambda/invocation';
 export type { LocalOpd, LocalRegion } from './local-region';
 export { consoleLogger, type LocalLogger, silentLogger } from './log';
-export {
-  DEFAULT_DATA_DIR,
-  type LocalPlatform,
-  type SeedContext,
-  type StartLocalPlatformOptions,
-  startLocalPlatform,
-} from './platform';
-export type { EventBridgeEvent } from './put-events';
-export { ensureTable } from './tables';
+export { DEFAULT_DATA_DIR } from './platform/data-dir';
+export type { LocalPlatform } from './platform/local-platform';
+export type { SeedContext, StartLocalPlatformOptions } from './platform/options';
+export { startLocalPlatform } from './platform/start';
+export type { DeadLetter } from './sqs/dead-letters';

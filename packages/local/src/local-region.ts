@@ -14,8 +14,11 @@ export interface LocalRegion {
   readonly displayName: string;
   readonly opds: readonly LocalOpd[];
   readonly aws?: { readonly region: string };
-  /** The region's stage gates (workflow); functions that declare the setting receive it, as in the stack. */
-  readonly stageGates?: unknown;
+  /**
+   * The whole region config is the source of region settings, as in the stack: a function receives the top-level
+   * entries its manifest entry names (`regionSettings`) in its region settings file. The runtime itself names none.
+   */
+  readonly [setting: string]: unknown;
 }
 
 /** AWS region used when the config names none (Jakarta, where the regions deploy). */

@@ -1,4 +1,19 @@
-/** Amazon EventBridge event-pattern validation and matching, for the local event bus. */
+/** Amazon EventBridge event-pattern validation and matching, for the local event bus and stream filters. */
+export type {
+  Branch,
+  CompiledPattern,
+  Condition,
+  Exclusion,
+  IpAddress,
+  IpRange,
+  NumericComparison,
+  NumericOperator,
+  Scalar,
+  WildcardSegments,
+} from './compiled-pattern';
+export { compileEventPattern, validateEventPattern } from './compiler';
+export { InvalidEventPatternError } from './invalid-pattern';
+export { parseIpAddress } from './ip-address';
 export {
   type FlatEvent,
   flattenEvent,
@@ -6,20 +21,4 @@ export {
   testEventPattern,
   wildcardMatches,
 } from './matcher';
-export {
-  type Branch,
-  type CompiledPattern,
-  type Condition,
-  compileEventPattern,
-  type Exclusion,
-  InvalidEventPatternError,
-  type IpAddress,
-  type IpRange,
-  isComparableNumber,
-  type NumericComparison,
-  type NumericOperator,
-  parseIpAddress,
-  type Scalar,
-  validateEventPattern,
-  type WildcardSegments,
-} from './validate';
+export { isComparableNumber } from './numeric';

@@ -5,20 +5,20 @@
  * out", so a field whose value is an array matches when any element does. A pattern branch matches when every field it
  * names has at least one value satisfying at least one of that field's conditions.
  */
-import {
-  type Branch,
-  type CompiledPattern,
-  type Condition,
-  compileEventPattern,
-  type Exclusion,
-  type IpAddress,
-  type IpRange,
-  isComparableNumber,
-  type NumericComparison,
-  parseIpAddress,
-  type Scalar,
-  type WildcardSegments,
-} from './validate';
+import type {
+  Branch,
+  CompiledPattern,
+  Condition,
+  Exclusion,
+  IpAddress,
+  IpRange,
+  NumericComparison,
+  Scalar,
+  WildcardSegments,
+} from './compiled-pattern';
+import { compileEventPattern } from './compiler';
+import { parseIpAddress } from './ip-address';
+import { isComparableNumber } from './numeric';
 
 /** An event reduced to its leaf values, keyed by dot-joined field path ("detail.state"). */
 export type FlatEvent = ReadonlyMap<string, readonly Scalar[]>;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { ServiceManifest } from '@inovda/manifest';
 import { inject } from 'vitest';
+import { ensureTable } from '../dynamodb/tables';
 import { silentLogger } from '../log';
-import { ensureTable } from '../tables';
 
 /** A raw DynamoDB item as the tests read it. */
 export type RawItem = Record<string, { S?: string; N?: string }>;

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { errorMessage } from '../errors';
+import { InvalidEventPatternError, testEventPattern, validateEventPattern } from '../event-pattern';
+import { closeServer, listen, readBody, sendJson } from '../http-io';
+import type { LocalLogger } from '../log';
+import type { EventBus } from './bus';
+import { PutEventsValidationError } from './put-events';
+
+/** The local EventBridge endpoint. */
+export interface PutEventsApi {
+  /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL_EVENTBRIDGE` points at. */
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+// Far above any valid call (entries total at most 256 KB); only a guard against runaway bodies.
+const MAX_BODY_BYTES = 1024 * 1024;
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+class ApiError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJsonText(text: unknown, field: string): unknown {
+  if (typeof text !== 'string') throw new ApiError('ValidationException', `Parameter ${field} is required.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('ValidationException', `Parameter ${field} is not valid JSON.`);
+  }
+}
+
+function operation(bus: EventBus, target: string, input: Record<string, unknown>): unknown {
+  switch (target) {
+    case 'AWSEvents.PutEvents':
+      return bus.putEvents(Array.isArray(input.Entries) ? input.Entries : []);
+    case 'AWSEvents.TestEventPattern': {
+      const pattern = parseJsonText(input.EventPattern, 'EventPattern');
+      const event = parseJsonText(input.Event, 'Event');
+      try {
+        validateEventPattern(pattern);
+      } catch (error) {
+        if (error instanceof InvalidEventPatternError) {
+          throw new ApiError('InvalidEventPatternException', `Event pattern is not valid. Reason: ${error.message}`);
+        }
+        throw error;
+      }
+      return { Result: testEventPattern(event, pattern) };
+    }
+    case 'AWSEvents.ListRules': {
+      const prefix = typeof input.NamePrefix === 'string' ? input.NamePrefix : '';
+      return { Rules: bus.rules().filter((rule) => rule.Name.startsWith(prefix)) };
+    }
+    default:
+      throw new ApiError('UnknownOperationException', `${target} is not supported by the local EventBridge`);
+  }
+}
+
+async function handle(bus: EventBus, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const headers = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId };
+  try {
+    const target = request.headers['x-amz-target'];
+    if (request.method !== 'POST' || typeof target !== 'string') {
+      throw new ApiError('UnknownOperationException', 'expected a POST with X-Amz-Target (AWS JSON 1.1 protocol)');
+    }
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === 'too-large') throw new ApiError('ValidationException', 'Request is too large.', 413);
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new ApiError('SerializationException', 'Request body is not valid JSON.');
+      }
+    }
+    if (!isRecord(input)) throw new ApiError('SerializationException', 'Request body must be a JSON object.');
+    sendJson(response, 200, operation(bus, target, input), headers);
+  } catch (error) {
+    // The AWS JSON protocol error shape: `__type` plus `message`; the SDK maps `__type` to its exception class.
+    if (error instanceof ApiError) {
+      sendJson(response, error.status, { __type: error.type, message: error.message }, headers);
+    } else if (error instanceof PutEventsValidationError) {
+      sendJson(response, 400, { __type: 'ValidationException', message: error.message }, headers);
+    } else {
+      sendJson(response, 500, { __type: 'InternalException', message: errorMessage(error) }, headers);
+    }
+  }
+}
+
+/**
+ * Serves the EventBridge JSON protocol (`X-Amz-Target: AWSEvents.PutEvents`, `application/x-amz-json-1.1`) on its
+ * own port, so the real `@aws-sdk/client-eventbridge` client works unchanged against it. Also answers
+ * `TestEventPattern` and `ListRules`. Signatures are not checked (any credentials are accepted).
+ */
+export async function startPutEventsApi(bus: EventBus, log: LocalLogger, port = 0): Promise<PutEventsApi> {
+  const server = createServer((request, response) => {
+    handle(bus, request, response).catch((error: unknown) => {
+      log.error(`local EventBridge: ${errorMessage(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { __type: 'InternalException', message: 'internal error' });
+    });
+  });
+  const actualPort = await listen(server, port);
+  return { endpoint: `http://127.0.0.1:${actualPort}`, stop: () => closeServer(server) };
+}

@@ -1,0 +1,32 @@
+import type { DevUser } from '../cognito/dev-users';
+import type { LocalEventBus } from '../eventbridge/bus';
+import type { InvokeResult } from '../lambda/invocation';
+import type { LocalRegion } from '../local-region';
+import type { ScheduleView } from '../scheduler/scheduled-rules';
+
+/** The running platform. */
+export interface LocalPlatform {
+  /** The API, `http://localhost:<port>`. */
+  readonly url: string;
+  readonly region: LocalRegion;
+  readonly dynamoEndpoint: string;
+  /** Where `AWS_ENDPOINT_URL_EVENTBRIDGE` points. */
+  readonly eventBridgeEndpoint: string;
+  readonly eventBusName: string;
+  /** Table name per service. */
+  readonly tableNames: Readonly<Record<string, string>>;
+  /** Undefined in memory. */
+  readonly dataDir: string | undefined;
+  readonly bus: LocalEventBus;
+  readonly users: readonly DevUser[];
+  /** An ID token for a dev user (throws for an unknown one). */
+  tokenFor(username: string): Promise<string>;
+  /** Invokes `<service>/<function>` directly, synchronously. */
+  invoke(functionId: string, event: unknown): Promise<InvokeResult>;
+  /** Fires a schedule now; resolves when its delivery (with retries) is done. */
+  runSchedule(name: string): Promise<void>;
+  /** Scheduled rules and when they next run. */
+  schedules(): readonly ScheduleView[];
+  /** Stops everything started (DynamoDB Local too, unless it was passed in). Safe to call twice. */
+  stop(): Promise<void>;
+}

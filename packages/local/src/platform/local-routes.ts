@@ -1,0 +1,150 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LocalRouteHandler } from '../apigateway/http-api';
+import type { DevUser } from '../cognito/dev-users';
+import type { JwtIssuer } from '../cognito/jwt-issuer';
+import type { LocalEventBus } from '../eventbridge/bus';
+import { readBody, sendJson } from '../http-io';
+import { type Scheduler, UnknownScheduleError } from '../scheduler/scheduled-rules';
+
+/** What the local-only routes read from the platform. */
+export interface LocalRoutesOptions {
+  readonly users: readonly DevUser[];
+  readonly issuer: JwtIssuer;
+  readonly bus: LocalEventBus;
+  readonly scheduler: Scheduler;
+  /** `GET /health`: the report, and whether every part is up. */
+  readonly health: () => Promise<{ healthy: boolean; report: unknown }>;
+  /** `GET /openapi.json`: the API's OpenAPI document; without it that path is a 404. */
+  readonly openApi?: () => unknown;
+}
+
+/** Paths the local-only routes answer, before the API's own routes (which they would shadow). */
+export function isLocalOnlyPath(path: string): boolean {
+  return path === '/health' || path === '/openapi.json' || path.startsWith('/local/');
+}
+
+const MAX_TOKEN_REQUEST_BYTES = 16 * 1024;
+
+/** An RFC 9457 problem in the shape the services answer with (type URI, stable code, Indonesian title). */
+function problem(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  requestId: string,
+) {
+  sendJson(
+    response,
+    status,
+    { type: `https://inovda.id/problems/${code}`, code, title, status, detail },
+    { 'content-type': 'application/problem+json', 'apigw-requestid': requestId },
+  );
+}
+
+async function tokenRequest(request: IncomingMessage): Promise<string | undefined> {
+  const body = await readBody(request, MAX_TOKEN_REQUEST_BYTES);
+  if (body === 'too-large') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && 'username' in parsed && typeof parsed.username === 'string') {
+      return parsed.username;
+    }
+  } catch {
+    // Falls through to the 400 below.
+  }
+  return undefined;
+}
+
+/**
+ * Routes that exist only locally, beside the API: dev users and tokens (`/local/users`, `POST /local/token`), the
+ * issuer's JWKS and discovery document, dead letters, schedules run on demand, `/health` and the API's OpenAPI
+ * document (`/openapi.json`). No token needed: they stand in for Cognito's hosted login and the AWS console.
+ */
+export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
+  return async (request, response, url, requestId) => {
+    const path = url.pathname;
+    if (!isLocalOnlyPath(path)) return false;
+    const json = (status: number, body: unknown) => sendJson(response, status, body, { 'apigw-requestid': requestId });
+    const method = request.method ?? 'GET';
+
+    if (method === 'GET' && path === '/health') {
+      const { healthy, report } = await options.health();
+      json(healthy ? 200 : 503, report);
+    } else if (method === 'GET' && path === '/openapi.json' && options.openApi) {
+      json(200, options.openApi());
+    } else if (method === 'GET' && path === '/local/users') {
+      json(
+        200,
+        options.users.map((user) => ({
+          username: user.username,
+          name: user.name,
+          roles: user.roles,
+          ...(user.opdId ? { opdId: user.opdId } : {}),
+        })),
+      );
+    } else if (method === 'POST' && path === '/local/token') {
+      const username = await tokenRequest(request);
+      if (username === undefined) {
+        problem(
+          response,
+          400,
+          'malformed-body',
+          'Isi permintaan tidak dapat dibaca',
+          'Send {"username": "..."}.',
+          requestId,
+        );
+        return true;
+      }
+      const user = options.users.find((candidate) => candidate.username === username);
+      if (!user) {
+        problem(
+          response,
+          404,
+          'not-found',
+          'Data tidak ditemukan',
+          `No dev user named ${username}; GET /local/users lists them.`,
+          requestId,
+        );
+        return true;
+      }
+      json(200, { token: await options.issuer.issue(user) });
+    } else if (method === 'GET' && path === '/local/.well-known/jwks.json') {
+      json(200, options.issuer.jwks);
+    } else if (method === 'GET' && path === '/local/.well-known/openid-configuration') {
+      json(200, {
+        issuer: options.issuer.issuer,
+        jwks_uri: `${options.issuer.issuer}/.well-known/jwks.json`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        subject_types_supported: ['public'],
+        response_types_supported: ['id_token'],
+      });
+    } else if (method === 'GET' && path === '/local/dead-letters') {
+      json(200, options.bus.deadLetters());
+    } else if (method === 'GET' && path === '/local/schedules') {
+      json(200, options.scheduler.list());
+    } else if (method === 'POST' && /^\/local\/schedules\/[^/]+\/run$/.test(path)) {
+      request.resume();
+      const name = decodeURIComponent(path.split('/')[3] ?? '');
+      try {
+        const { eventId } = options.scheduler.run(name);
+        // Scheduled rules invoke asynchronously: accepted now, the outcome shows in logs or dead letters.
+        json(202, { eventId, schedule: name });
+      } catch (error) {
+        if (!(error instanceof UnknownScheduleError)) throw error;
+        problem(
+          response,
+          404,
+          'not-found',
+          'Data tidak ditemukan',
+          `${error.message}; GET /local/schedules lists them.`,
+          requestId,
+        );
+      }
+    } else {
+      request.resume();
+      json(404, { message: 'Not Found' });
+    }
+    return true;
+  };
+}

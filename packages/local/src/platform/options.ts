@@ -1,0 +1,48 @@
+import type { ServiceManifest } from '@inovda/manifest';
+import type { LocalServiceEndpoints } from '../lambda/environment';
+import type { LocalRegion } from '../local-region';
+import type { LocalLogger } from '../log';
+
+/** What a seed function gets: the running API and tokens of the dev users. */
+export interface SeedContext {
+  readonly url: string;
+  readonly region: LocalRegion;
+  tokenFor(username: string): Promise<string>;
+}
+
+/** Options of `startLocalPlatform`. */
+export interface StartLocalPlatformOptions {
+  /** The region config; it is also the source of the region settings functions read (see {@link LocalRegion}). */
+  readonly region: LocalRegion;
+  readonly services: readonly ServiceManifest[];
+  /** API port (default: env PORT, else 3000; 0 picks a free one). */
+  readonly port?: number;
+  /** Where data persists (default: env INOVDA_DATA_DIR, else `<repo>/.inovda/data`). */
+  readonly dataDir?: string;
+  /** Keep nothing on disk (default: env INOVDA_IN_MEMORY=1). */
+  readonly inMemory?: boolean;
+  /** Use an already running DynamoDB Local instead of spawning one. */
+  readonly dynamoEndpoint?: string;
+  /** Prefix of table names, to isolate runs sharing one DynamoDB Local. */
+  readonly tablePrefix?: string;
+  /**
+   * Local stand-ins of further AWS services (SES v2, Secrets Manager), already running. A function gets one's
+   * endpoint only when its manifest entry grants it (`send-email`, `secrets`), as IAM would allow only then.
+   */
+  readonly endpoints?: LocalServiceEndpoints;
+  /** The API's OpenAPI document, served at `GET /openapi.json` (no token needed); without it that path is a 404. */
+  readonly openApi?: () => unknown;
+  /** Runs once the platform is up, when the data dir is new (or always in memory); its result is ignored. */
+  readonly seed?: (context: SeedContext) => Promise<unknown>;
+  readonly log?: LocalLogger;
+  /** First retry delay of rule targets and stream batches (default 1000 ms and 200 ms; tests pass a few ms). */
+  readonly retryBaseDelayMs?: number;
+  /** Stream poll interval (default 200 ms). */
+  readonly streamPollIntervalMs?: number;
+  /** `POWERTOOLS_LOG_LEVEL` of the handlers (default INFO). */
+  readonly functionLogLevel?: string;
+  /** HTTP API integration timeout (default 30 s, as in AWS). */
+  readonly integrationTimeoutMs?: number;
+  /** CORS origins allowed besides localhost (e.g. the region's web app origins). */
+  readonly allowedOrigins?: readonly string[];
+}

@@ -1,0 +1,154 @@
+import { closeServer } from '../http-io';
+import { awsRegionOf } from '../local-region';
+import { consoleLogger } from '../log';
+import { eventBusNameFor } from '../naming';
+import { openApiServer, resolvePort } from './api-server';
+import { openDataDir } from './data-dir';
+import { connectDynamoDb, ensureServiceTables } from './dynamodb';
+import { startEventBus } from './event-bus';
+import { addSubscriptionRules, asyncInvokedFunctions, scheduledRules } from './function-rules';
+import { startFunctions } from './functions';
+import { serveGateway } from './gateway';
+import { healthCheck } from './health';
+import { createIdentities } from './identities';
+import type { LocalPlatform } from './local-platform';
+import type { StartLocalPlatformOptions } from './options';
+import { writeFunctionRegionSettings } from './region-settings';
+import { startSchedules } from './schedules';
+import { seedIfNew } from './seed';
+import { StopOrder } from './stop-order';
+import { startStreamPollers } from './stream-pollers';
+
+/**
+ * Starts the whole platform on this machine, with no AWS account: DynamoDB Local with the manifests' tables, the
+ * local EventBridge (PutEvents endpoint, rules, retries, dead letters), stream pollers, schedules, every function
+ * in its own process (started on first call), dev identities and the HTTP API. Handlers run unchanged; only SDK
+ * endpoints and credentials differ, through the standard environment variables.
+ */
+export async function startLocalPlatform(options: StartLocalPlatformOptions): Promise<LocalPlatform> {
+  const log = options.log ?? consoleLogger;
+  const { region, services } = options;
+  const awsRegion = awsRegionOf(region);
+  const stops = new StopOrder(log);
+  try {
+    log.info(`inovda local · ${region.displayName} (${region.id})`);
+    const dataDir = openDataDir(options);
+    // Before anything starts: a setting the region lacks fails the start at once, as it fails synth.
+    const regionSettingsFiles = writeFunctionRegionSettings(services, region, dataDir, stops);
+    const api = await openApiServer(resolvePort(options.port), stops);
+    const dynamoDb = await connectDynamoDb(options.dynamoEndpoint, dataDir, awsRegion, log, stops);
+    const tableNames = await ensureServiceTables(
+      services,
+      dynamoDb.client,
+      { tablePrefix: options.tablePrefix ?? '', regionId: region.id },
+      log,
+    );
+    const eventBusName = eventBusNameFor(region.id);
+    const { bus, putEventsApi, deadLetters } = await startEventBus(
+      { name: eventBusName, awsRegion, dataDir, retryBaseDelayMs: options.retryBaseDelayMs, log },
+      stops,
+    );
+    const functions = startFunctions(
+      {
+        region,
+        services,
+        tableNames,
+        eventBusName,
+        dynamoEndpoint: dynamoDb.endpoint,
+        eventBridgeEndpoint: putEventsApi.endpoint,
+        regionSettingsFiles,
+        log,
+        ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+        ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
+      },
+      stops,
+    );
+
+    // Lambda's own retries of asynchronous invocations: given up (not dead-lettered) when the runtime stops.
+    const asyncRetries = new AbortController();
+    const invoked = asyncInvokedFunctions(services, functions, {
+      deadLetters,
+      log,
+      backoff: bus.backoffOptions,
+      signal: asyncRetries.signal,
+    });
+    addSubscriptionRules(bus, invoked);
+    log.info(`▸ event bus ${eventBusName}: ${bus.rules().length} rule(s), PutEvents on ${putEventsApi.endpoint}`);
+    const pollers = startStreamPollers(
+      {
+        services,
+        tableNames,
+        functions,
+        dynamoDb,
+        dataDir,
+        deadLetters,
+        awsRegion,
+        log,
+        pollIntervalMs: options.streamPollIntervalMs,
+        retryBaseDelayMs: options.retryBaseDelayMs,
+      },
+      stops,
+    );
+    const scheduler = startSchedules(scheduledRules(invoked), bus, awsRegion, log, stops);
+
+    const identities = await createIdentities(api.url, region, dataDir);
+    const health = healthCheck({
+      regionId: region.id,
+      dynamoDb,
+      tableNames,
+      bus,
+      eventBridgeEndpoint: putEventsApi.endpoint,
+      functions,
+      pollers,
+      scheduler,
+    });
+    serveGateway(api, {
+      services,
+      functions,
+      localRoutes: {
+        users: identities.users,
+        issuer: identities.issuer,
+        bus,
+        scheduler,
+        health,
+        ...(options.openApi ? { openApi: options.openApi } : {}),
+      },
+      allowedOrigins: options.allowedOrigins,
+      integrationTimeoutMs: options.integrationTimeoutMs,
+      log,
+    });
+
+    // Runs first on stop: no new requests or invocations, and running ones end now rather than at their
+    // timeout, so the pollers and the bus wind down at once.
+    stops.add(async () => {
+      scheduler.stop();
+      asyncRetries.abort();
+      await Promise.all([closeServer(api.server), functions.stop()]);
+    });
+
+    const platform: LocalPlatform = {
+      url: api.url,
+      region,
+      dynamoEndpoint: dynamoDb.endpoint,
+      eventBridgeEndpoint: putEventsApi.endpoint,
+      eventBusName,
+      tableNames,
+      dataDir: dataDir.path,
+      bus,
+      users: identities.users,
+      tokenFor: identities.tokenFor,
+      invoke: (functionId, event) => functions.invoke(functionId, event),
+      runSchedule: async (name) => {
+        await scheduler.run(name).delivery;
+      },
+      schedules: () => scheduler.list(),
+      stop: () => stops.stop(),
+    };
+    await seedIfNew(options.seed, { url: api.url, region, tokenFor: identities.tokenFor }, dataDir, log);
+    if (dynamoDb.started) log.debug(`DynamoDB Local pid ${dynamoDb.started.pid}`);
+    return platform;
+  } catch (error) {
+    await stops.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,160 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type DynamoLocal,
+  type LocalPlatform,
+  type LocalRegion,
+  LocalRuntimeError,
+  silentLogger,
+  startLocalPlatform,
+} from '@inovda/local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { environmentManifest, missingSettingManifest } from './fixtures/environment-manifest';
+import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
+import { testRegion } from './helpers/region';
+
+/** The test region with settings only some functions name. */
+const region: LocalRegion = {
+  ...testRegion,
+  rubricEdition: 'indeks-inovasi-2024',
+  stageGates: { discovery: { requires: ['proposal'] }, design: { requires: ['prototype', 'budget'] } },
+};
+
+const endpoints = { sesv2: 'http://127.0.0.1:4579', secretsManager: 'http://127.0.0.1:4580' };
+
+interface Report {
+  regionSettingsFile: string | null;
+  regionSettings: Record<string, unknown> | null;
+  endpoints: Record<string, string>;
+}
+
+async function report(platform: LocalPlatform, fn: string): Promise<Report> {
+  const result = await platform.invoke(`envcheck/${fn}`, {});
+  if (!result.ok) throw new Error(`envcheck/${fn} failed: ${result.error.errorType}: ${result.error.errorMessage}`);
+  return result.payload as Report;
+}
+
+describe("each function's environment follows its manifest entry", () => {
+  let dynamoLocal: DynamoLocal;
+  let platform: LocalPlatform;
+
+  beforeAll(async () => {
+    dynamoLocal = await useDynamoLocal();
+    platform = await startLocalPlatform({
+      region,
+      services: [environmentManifest],
+      port: 0,
+      inMemory: true,
+      dynamoEndpoint: dynamoLocal.endpoint,
+      tablePrefix: uniquePrefix(),
+      endpoints,
+      log: silentLogger,
+      functionLogLevel: 'SILENT',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await dynamoLocal?.stop();
+  });
+
+  it('gives a function exactly the region settings it names, in its own file', async () => {
+    const gates = await report(platform, 'reads-stage-gates');
+    expect(gates.regionSettings).toEqual({ stageGates: region.stageGates });
+    const opds = await report(platform, 'reads-opds-and-rubric');
+    expect(opds.regionSettings).toEqual({ opds: testRegion.opds, rubricEdition: 'indeks-inovasi-2024' });
+    expect(opds.regionSettingsFile).not.toBe(gates.regionSettingsFile);
+  });
+
+  it('sets no region settings file for a function that names no setting', async () => {
+    expect(await report(platform, 'reads-nothing')).toMatchObject({ regionSettingsFile: null, regionSettings: null });
+  });
+
+  it('gives the SES v2 and Secrets Manager endpoints only to functions granted them', async () => {
+    const always = {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoLocal.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoLocal.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: platform.eventBridgeEndpoint,
+    };
+    expect((await report(platform, 'sends-email')).endpoints).toEqual({
+      ...always,
+      AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+    });
+    expect((await report(platform, 'reads-secrets')).endpoints).toEqual({
+      ...always,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
+    });
+    expect((await report(platform, 'calls-webhooks')).endpoints).toEqual(always);
+    expect((await report(platform, 'reads-nothing')).endpoints).toEqual(always);
+  });
+});
+
+describe('region settings files across starts', () => {
+  let dynamoLocal: DynamoLocal;
+  const dataDir = mkdtempSync(join(tmpdir(), 'inovda-region-settings-test-'));
+
+  beforeAll(async () => {
+    dynamoLocal = await useDynamoLocal();
+  }, 120_000);
+
+  afterAll(async () => {
+    await dynamoLocal?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = (options: { region: LocalRegion; dataDir?: string }) =>
+    startLocalPlatform({
+      region: options.region,
+      services: [environmentManifest],
+      port: 0,
+      ...(options.dataDir ? { dataDir: options.dataDir } : { inMemory: true }),
+      dynamoEndpoint: dynamoLocal.endpoint,
+      tablePrefix: uniquePrefix(),
+      log: silentLogger,
+      functionLogLevel: 'SILENT',
+    });
+
+  it('writes them into the data dir, rewritten at every start as the region config changes', async () => {
+    const file = join(dataDir, 'region-settings', 'envcheck', 'reads-stage-gates.json');
+    const first = await start({ region, dataDir });
+    try {
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ stageGates: region.stageGates });
+      expect((await report(first, 'reads-stage-gates')).regionSettingsFile).toBe(file);
+    } finally {
+      await first.stop();
+    }
+    const changed: LocalRegion = { ...region, stageGates: { discovery: { requires: [] } } };
+    const second = await start({ region: changed, dataDir });
+    try {
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ stageGates: changed.stageGates });
+      expect(existsSync(join(dataDir, 'region-settings', 'envcheck', 'reads-nothing.json'))).toBe(false);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('removes the temporary ones of an in-memory platform when it stops', async () => {
+    const platform = await start({ region });
+    const file = (await report(platform, 'reads-stage-gates')).regionSettingsFile ?? '';
+    expect(existsSync(file)).toBe(true);
+    await platform.stop();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('fails the start, naming the function and the setting, when the region lacks a setting', async () => {
+    const starting = startLocalPlatform({
+      region,
+      services: [missingSettingManifest],
+      port: 0,
+      inMemory: true,
+      dynamoEndpoint: dynamoLocal.endpoint,
+      tablePrefix: uniquePrefix(),
+      log: silentLogger,
+    });
+    await expect(starting).rejects.toThrow(LocalRuntimeError);
+    await expect(starting).rejects.toThrow(
+      "envcheck/reads-a-typo reads region setting 'stageGatez', which the region does not define (region kota-uji)",
+    );
+  });
+});

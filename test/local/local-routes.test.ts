@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpApiHandler } from '../../packages/local/src/apigateway/http-api';
+import { RouteTable } from '../../packages/local/src/apigateway/route-table';
+import { createJwtIssuer } from '../../packages/local/src/cognito/jwt-issuer';
+import { EventBus } from '../../packages/local/src/eventbridge/bus';
+import { closeServer, listen } from '../../packages/local/src/http-io';
+import { silentLogger } from '../../packages/local/src/log';
+import { localRoutes } from '../../packages/local/src/platform/local-routes';
+import { Scheduler } from '../../packages/local/src/scheduler/scheduled-rules';
+import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
+
+const DOCUMENT = { openapi: '3.1.0', info: { title: 'inovda', version: '1' }, paths: {} };
+
+describe('GET /openapi.json, beside the API', () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map(closeServer));
+  });
+
+  async function gateway(openApi?: () => unknown): Promise<string> {
+    const issuer = await createJwtIssuer({ issuer: 'http://localhost/local' });
+    const bus = new EventBus({
+      name: 'inovda-kota-uji',
+      awsRegion: 'ap-southeast-3',
+      deadLetters: new DeadLetterStore(),
+      log: silentLogger,
+    });
+    const server = createServer(
+      createHttpApiHandler({
+        routes: new RouteTable([{ method: 'GET', path: '/work', functionId: 'svc/work' }]),
+        invoke: async () => ({ ok: true, payload: {}, requestId: 'r' }),
+        issuer,
+        localRoutes: localRoutes({
+          users: [],
+          issuer,
+          bus,
+          scheduler: new Scheduler([], bus, 'ap-southeast-3', silentLogger),
+          health: async () => ({ healthy: true, report: {} }),
+          ...(openApi ? { openApi } : {}),
+        }),
+        accountId: '000000000000',
+        apiId: 'local',
+        log: silentLogger,
+      }),
+    );
+    servers.push(server);
+    return `http://127.0.0.1:${await listen(server, 0)}`;
+  }
+
+  it('serves the document it was given as JSON, without a token', async () => {
+    const url = await gateway(() => DOCUMENT);
+    const response = await fetch(`${url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual(DOCUMENT);
+  });
+
+  it('answers 404 when it was given none', async () => {
+    const url = await gateway();
+    const response = await fetch(`${url}/openapi.json`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ message: 'Not Found' });
+  });
+});
