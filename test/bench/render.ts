@@ -28,6 +28,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
       fn.id,
       formatBytes(fn.bundle.size.bytes),
       formatBytes(fn.bundle.size.gzipBytes),
+      formatBytes(fn.bundle.size.mapBytes),
       fn.baseline,
       baseline ? formatBytes(baseline.bundle.size.bytes) : 'n/a',
       baseline ? formatBytes(baseline.bundle.size.gzipBytes) : 'n/a',
@@ -42,8 +43,10 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
   });
   return [
     heading('Bundle size per function'),
-    'As InovdaFunction deploys it (esbuild: node24 ESM, minified, source map, SDK bundled), next to a baseline: a',
-    'generated entry importing only the SDK clients the function imports, each constructed once, built the same way.',
+    'As InovdaFunction deploys it (esbuild: node24 ESM, minified, SDK bundled; its source map ships beside it as',
+    '`index.mjs.map`, counted apart: the runtime never loads it, lambda-kit reads it only to log an error), next to a',
+    'baseline: a generated entry importing only the SDK clients the function imports, each constructed once, built the',
+    'same way but without a source map.',
     renderCheck(check),
     '',
     table(
@@ -51,6 +54,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
         { header: 'function' },
         { header: 'bundle', align: 'right' },
         { header: 'gzip', align: 'right' },
+        { header: 'map', align: 'right' },
         { header: 'base' },
         { header: 'baseline', align: 'right' },
         { header: 'gzip', align: 'right' },
@@ -67,7 +71,18 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
     '',
     `Beyond the baseline (minified bytes by package, top ${PARTS_SHOWN}):`,
     ...beyond,
+    ...renderFailures(bench),
   ].join('\n');
+}
+
+/** Functions the bench could not measure: a broken build must show, not vanish from the tables. */
+function renderFailures(bench: FunctionBench): string[] {
+  if (bench.failures.length === 0) return [];
+  return [
+    '',
+    `✗ Not measured (${bench.failures.length}):`,
+    ...bench.failures.map((failure) => wrap(`  ${failure.id}: ${failure.error}`, 118, '    ')),
+  ];
 }
 
 /** One line on whether the bundles measured are the construct's. */
@@ -90,13 +105,13 @@ export function renderColdImports(bench: FunctionBench, runs: number): string {
     const baseline = bench.baselines.find((candidate) => candidate.label === fn.baseline);
     return [
       fn.id,
-      formatMs(fn.coldImport.summary.p50),
-      formatMs(fn.coldImport.summary.p90),
+      formatMs(fn.coldImport?.summary.p50),
+      formatMs(fn.coldImport?.summary.p90),
       fn.baseline,
       formatMs(baseline?.coldImport.summary.p50),
       formatRatio(fn.importRatio),
       verdict(fn.importRatio, TARGETS.importRatio),
-      formatMs(fn.coldImport.cpuSummary.p50),
+      formatMs(fn.coldImport?.cpuSummary.p50),
       formatMs(baseline?.coldImport.cpuSummary.p50),
       formatRatio(fn.importCpuRatio),
     ];
@@ -104,9 +119,11 @@ export function renderColdImports(bench: FunctionBench, runs: number): string {
   return [
     heading('Cold import per function'),
     `Median over ${runs} fresh node processes, each timing \`await import(bundle)\` (load, evaluate, construct the`,
-    'clients) of the bundle above, with the environment the stack gives the function (NODE_OPTIONS=--enable-source-maps',
-    'included, so the source map is read as in Lambda) and placeholder values. cpu: median CPU time of the same',
-    'imports, less disturbed by other work on the machine than wall time (the target applies to wall time).',
+    'clients, read the region settings file) of the bundle above. Functions: exactly the environment the stack gives',
+    'them (`functionEnvironment()`, NODE_OPTIONS included if it sets any; placeholder names, the region settings file',
+    'beside the bundle) plus the region and credentials the Lambda runtime sets. Baselines: those runtime variables',
+    'only. Rounds interleave functions and baselines in rotating order. cpu: median CPU time of the same imports,',
+    'less disturbed by other work on the machine than wall time (the target applies to wall time).',
     '',
     table(
       [
