@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: bundle size and cold import of every function against a baseline of only the SDK clients it
- * uses, and the local API's latency against raw DynamoDB Local. Prints tables and writes `.bench/results.json`.
+ * uses, and the local API's latency against the very DynamoDB operations each route makes, and each handler's
+ * own warm overhead in process. Prints tables and writes `.bench/results.json`.
  * It is a report: missed targets show as ✗ but the exit code is 0. It exits 1 when the bench itself broke, or when its
  * bundles are not byte-identical to the construct's (then it measured something other than what is deployed).
  *
- * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5), BENCH_ONLY
+ * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5),
+ * BENCH_HANDLER_RUNS (in-process invocations per handler, 300), BENCH_ONLY
  * (`functions` or `api`: run one part).
  */
 import { services } from '../../infra/lib/platform';
@@ -33,6 +35,7 @@ function onlyPart(): 'functions' | 'api' | undefined {
 const config = {
   only: onlyPart(),
   importRuns: positiveInteger('BENCH_IMPORT_RUNS', 15),
+  handlerRuns: positiveInteger('BENCH_HANDLER_RUNS', 300),
   load: {
     concurrency: positiveInteger('BENCH_CONNECTIONS', 10),
     durationMs: positiveInteger('BENCH_LOAD_SECONDS', 5) * 1000,
@@ -64,7 +67,13 @@ async function main(): Promise<number> {
       console.log(renderColdImports(functions, config.importRuns));
     }
     if (config.only !== 'functions') {
-      api = await measureApiLatency({ shape: config.load, user: config.user, body: config.body, onStep: progress });
+      api = await measureApiLatency({
+        shape: config.load,
+        user: config.user,
+        body: config.body,
+        handlerRuns: config.handlerRuns,
+        onStep: progress,
+      });
       console.log(renderApi(api));
     }
   } catch (error) {
