@@ -13,8 +13,10 @@ const ESM_REQUIRE_BANNER =
   'const require = __inovdaCreateRequire(import.meta.url);';
 
 /**
- * The esbuild options every function is deployed with: a minified ESM bundle for Node 24 with source maps (no
- * sources: stack traces need file and line, and the shipped map stays small). `external: []`: the SDK clients
+ * The esbuild options every function is deployed with: a minified ESM bundle for Node 24 with its source map beside
+ * it (`index.mjs.map`, no sources: stack traces need file and line, and the shipped map stays small). Functions run
+ * without `--enable-source-maps`, which would parse the map at every cold start; lambda-kit's logger reads it only
+ * when it logs an error (packages/lambda-kit/src/stack-traces.ts). `external: []`: the SDK clients
  * are bundled too, so a function runs the exact SDK versions the lock file pins and the tests ran, tree-shaken to
  * what it uses, instead of whatever version the runtime ships that day (`npm run bench` keeps the cost in view).
  *

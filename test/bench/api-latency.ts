@@ -2,11 +2,34 @@ import { type LocalLogger, type LocalPlatform, startLocalPlatform } from '@inovd
 import { type HttpMethod, routesOf } from '@inovda/manifest';
 import { services } from '../../infra/lib/platform';
 import { defaultLocalRegion } from '../../infra/regions';
-import { type DynamoBaseline, measureDynamoBaseline } from './dynamo-baseline';
-import { httpLoad, type LoadResult, type LoadShape } from './load';
+import {
+  type HandlerOverhead,
+  httpApiClaims,
+  importHandler,
+  measureHandler,
+  type OperationSummary,
+  type RouteRequest,
+  replayer,
+} from './handler-bench';
+import { closedLoop, httpLoad, type LoadResult, type LoadShape } from './load';
 import { ratio } from './stats';
 
-/** The API under load, next to raw DynamoDB Local under the same load. */
+/** One route: under load over HTTP, its DynamoDB operations replayed under the same load, and in process. */
+export interface RouteLatency {
+  /** `POST /innovations` */
+  readonly label: string;
+  readonly functionId: string;
+  readonly api: LoadResult;
+  /** The very DynamoDB operations the handler made, recorded in process and replayed (see handler-bench.ts). */
+  readonly baseline: LoadResult;
+  readonly operations: readonly OperationSummary[];
+  readonly ratios: { readonly p50: number; readonly p99: number };
+  /** The handler's own warm cost in process, beyond those operations. */
+  readonly inProcess: HandlerOverhead;
+  readonly underLoad: FunctionUnderLoad;
+}
+
+/** The API under load, route by route, next to the DynamoDB operations each makes under the same load. */
 export interface ApiLatency {
   readonly user: string;
   readonly shape: LoadShape;
@@ -14,18 +37,8 @@ export interface ApiLatency {
   readonly startMs: number;
   /** Warm-up until every execution environment the load needs was started, in ms. */
   readonly warmUpMs: number;
-  readonly post: LoadResult;
-  readonly get: LoadResult;
-  readonly dynamo: DynamoBaseline;
-  /** API latency over DynamoDB latency: POST /innovations over PutItem, GET /innovations/{id} over GetItem. */
-  readonly ratios: {
-    readonly postP50: number;
-    readonly postP99: number;
-    readonly getP50: number;
-    readonly getP99: number;
-  };
-  /** The functions behind the two routes, as the platform's `/health` counts them. */
-  readonly functions: { readonly post: FunctionUnderLoad; readonly get: FunctionUnderLoad };
+  readonly handlerRuns: number;
+  readonly routes: readonly RouteLatency[];
   /** Warnings and errors the platform logged (first few), which may explain odd numbers. */
   readonly platformMessages: readonly string[];
 }
@@ -49,6 +62,8 @@ export interface ApiLatencyOptions {
   readonly user: string;
   /** The innovation created on every POST. */
   readonly body: { readonly name: string; readonly opdId: string };
+  /** Invocations per handler in process (after a warm-up), for its own overhead. */
+  readonly handlerRuns: number;
   readonly onStep?: (message: string) => void;
 }
 
@@ -83,11 +98,11 @@ function idOf(innovation: unknown): string {
   throw new Error(`POST /innovations answered without an id: ${JSON.stringify(innovation).slice(0, 300)}`);
 }
 
-/** The `<service>/<function>` serving a route, from the manifests. */
-function functionServing(method: HttpMethod, path: string): string {
+/** The function serving a route, and the route as its manifest declares it. */
+function functionServing(method: HttpMethod, path: string) {
   for (const manifest of services) {
     const bound = routesOf(manifest).find(({ route }) => route.method === method && route.path === path);
-    if (bound) return `${manifest.name}/${bound.fn.name}`;
+    if (bound) return { manifest, fn: bound.fn, route: bound.route, id: `${manifest.name}/${bound.fn.name}` };
   }
   throw new Error(`no function serves ${method} ${path}`);
 }
@@ -125,17 +140,29 @@ function underLoad(
  * runs in worker threads started on first call (tsx transpiling the handler's module graph), up to a few per
  * function; the load must hit warm environments only, or the first second would measure cold starts.
  */
-async function warmUp(concurrency: number, post: () => Promise<unknown>, get: () => Promise<unknown>): Promise<void> {
+async function warmUp(concurrency: number, calls: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
   for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-    await Promise.all(Array.from({ length: concurrency }, post));
-    await Promise.all(Array.from({ length: concurrency }, get));
+    for (const call of calls) await Promise.all(Array.from({ length: concurrency }, call));
   }
 }
 
+/** A measured route: how to call it, over HTTP and in process. */
+interface RouteCase {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly expectedStatus: number;
+  readonly request: (sequence: number) => RouteRequest;
+}
+
+/** Unrecorded in-process invocations before the measured ones (module graph and SDK warm, sockets open). */
+const IN_PROCESS_WARM_UP = 20;
+
 /**
- * Starts the local platform in memory, loads `POST /innovations` and `GET /innovations/{id}` with autocannon, then
- * loads raw `PutItem`/`GetItem` on the same DynamoDB Local with the same concurrency and duration, and stops the
- * platform (DynamoDB Local's JVM with it), whatever happened. SIGINT/SIGTERM also stop it before exiting.
+ * Starts the local platform in memory, and for each route: invokes its handler in this process (against the same
+ * DynamoDB Local) to record the DynamoDB operations it makes and its own overhead beyond them; loads the route over
+ * HTTP with autocannon; then replays the recorded operations with the SDK under the same closed-loop load, right
+ * after, so both see the same machine. Stops the platform (DynamoDB Local's JVM with it), whatever happened;
+ * SIGINT/SIGTERM also stop it before exiting.
  */
 export async function measureApiLatency(options: ApiLatencyOptions): Promise<ApiLatency> {
   const step = options.onStep ?? (() => {});
@@ -159,60 +186,126 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
     step(`platform up in ${(startMs / 1000).toFixed(1)} s on ${platform.url}`);
     const token = await platform.tokenFor(options.user);
     const authorization = `Bearer ${token}`;
-    // Content-Type on the POST only: the handlers' body parser rejects a GET that announces a JSON body it lacks.
-    const postHeaders = { authorization, 'content-type': 'application/json' };
-    const getHeaders = { authorization };
     const body = JSON.stringify(options.body);
-    const collection = `${platform.url}/innovations`;
-    const post = () => call(collection, { method: 'POST', headers: postHeaders, body }, 201);
+    const innovationId = idOf(
+      await call(
+        `${platform.url}/innovations`,
+        { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body },
+        201,
+      ),
+    );
+    // Content-Type on the POST only: the handlers' body parser rejects a GET that announces a JSON body it lacks.
+    const cases: RouteCase[] = [
+      {
+        method: 'POST',
+        path: '/innovations',
+        expectedStatus: 201,
+        request: () => ({ path: '/innovations', headers: { authorization, 'content-type': 'application/json' }, body }),
+      },
+      {
+        method: 'GET',
+        path: '/innovations/{id}',
+        expectedStatus: 200,
+        request: () => ({
+          path: `/innovations/${encodeURIComponent(innovationId)}`,
+          pathParameters: { id: innovationId },
+          headers: { authorization },
+        }),
+      },
+      {
+        method: 'GET',
+        path: '/innovations',
+        expectedStatus: 200,
+        request: () => ({ path: '/innovations', headers: { authorization } }),
+      },
+    ];
+    const httpCall = (route: RouteCase) => {
+      const request = route.request(0);
+      const init: RequestInit = {
+        method: route.method,
+        headers: { ...request.headers },
+        ...(request.body === undefined ? {} : { body: request.body }),
+      };
+      return () => call(`${platform.url}${request.path}`, init, route.expectedStatus);
+    };
 
     const warmUpStarted = performance.now();
-    const innovationId = idOf(await post());
-    const item = `${collection}/${encodeURIComponent(innovationId)}`;
-    await warmUp(options.shape.concurrency, post, () => call(item, { headers: getHeaders }, 200));
+    await warmUp(options.shape.concurrency, cases.map(httpCall));
     const warmUpMs = performance.now() - warmUpStarted;
-    step(`warm in ${(warmUpMs / 1000).toFixed(1)} s; loading the API…`);
-    const countersBefore = await functionCounters(platform.url);
 
-    const postResult = await httpLoad('POST /innovations', options.shape, {
-      url: collection,
-      method: 'POST',
-      headers: postHeaders,
-      body,
-    });
-    const getResult = await httpLoad('GET /innovations/{id}', options.shape, {
-      url: item,
-      method: 'GET',
-      headers: getHeaders,
-    });
-    const countersAfter = await functionCounters(platform.url);
-    step('loading DynamoDB Local directly…');
-    const dynamo = await measureDynamoBaseline(
-      { endpoint: platform.dynamoEndpoint, region: defaultLocalRegion.aws.region },
-      options.shape,
-    );
-    for (const result of [postResult, getResult, dynamo.putItem, dynamo.getItem]) {
-      // Some failures are a finding; none succeeding means the bench measured nothing.
-      if (result.ok === 0) throw new Error(`${result.label}: no request succeeded (first: ${result.firstFailure})`);
+    const claims = httpApiClaims(token);
+    const target = {
+      dynamoEndpoint: platform.dynamoEndpoint,
+      awsRegion: defaultLocalRegion.aws.region,
+      tableNames: platform.tableNames,
+    };
+    const routes: RouteLatency[] = [];
+    for (const route of cases) {
+      const label = `${route.method} ${route.path}`;
+      const serving = functionServing(route.method, route.path);
+      step(`${label}: ${serving.id} in process, ${options.handlerRuns} invocations…`);
+      const handler = await importHandler(serving.manifest, serving.fn, target);
+      const inProcess = await measureHandler({
+        id: serving.id,
+        handler,
+        route: serving.route,
+        claims,
+        request: route.request,
+        expectedStatus: route.expectedStatus,
+        warmUp: IN_PROCESS_WARM_UP,
+        invocations: options.handlerRuns,
+      });
+      if (inProcess.calls.length === 0) throw new Error(`${serving.id} made no DynamoDB call: nothing to compare with`);
+
+      step(`${label}: loading the API, then its DynamoDB operations…`);
+      const before = await functionCounters(platform.url);
+      const request = route.request(0);
+      const api = await httpLoad(label, options.shape, {
+        url: `${platform.url}${request.path}`,
+        method: route.method === 'POST' ? 'POST' : 'GET',
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
+      const after = await functionCounters(platform.url);
+      const { replay, close } = replayer(inProcess.calls, {
+        endpoint: platform.dynamoEndpoint,
+        region: defaultLocalRegion.aws.region,
+      });
+      let baseline: LoadResult;
+      try {
+        // Warm-up, unrecorded: the client resolves its config and opens its sockets, as the functions did.
+        await Promise.all(Array.from({ length: options.shape.concurrency }, replay));
+        const operations = inProcess.operations.map((operation) => operation.command).join(' + ');
+        baseline = await closedLoop(operations, options.shape, replay);
+      } finally {
+        close();
+      }
+      for (const result of [api, baseline]) {
+        // Some failures are a finding; none succeeding means the bench measured nothing.
+        if (result.ok === 0) throw new Error(`${result.label}: no request succeeded (first: ${result.firstFailure})`);
+      }
+      const { calls: _calls, ...overhead } = inProcess;
+      routes.push({
+        label,
+        functionId: serving.id,
+        api,
+        baseline,
+        operations: inProcess.operations,
+        ratios: {
+          p50: ratio(api.latency?.p50 ?? Number.NaN, baseline.latency?.p50 ?? Number.NaN),
+          p99: ratio(api.latency?.p99 ?? Number.NaN, baseline.latency?.p99 ?? Number.NaN),
+        },
+        inProcess: overhead,
+        underLoad: underLoad(serving.id, before, after),
+      });
     }
     return {
       user: options.user,
       shape: options.shape,
       startMs,
       warmUpMs,
-      post: postResult,
-      get: getResult,
-      dynamo,
-      ratios: {
-        postP50: ratio(postResult.latency?.p50 ?? Number.NaN, dynamo.putItem.latency?.p50 ?? Number.NaN),
-        postP99: ratio(postResult.latency?.p99 ?? Number.NaN, dynamo.putItem.latency?.p99 ?? Number.NaN),
-        getP50: ratio(getResult.latency?.p50 ?? Number.NaN, dynamo.getItem.latency?.p50 ?? Number.NaN),
-        getP99: ratio(getResult.latency?.p99 ?? Number.NaN, dynamo.getItem.latency?.p99 ?? Number.NaN),
-      },
-      functions: {
-        post: underLoad(functionServing('POST', '/innovations'), countersBefore, countersAfter),
-        get: underLoad(functionServing('GET', '/innovations/{id}'), countersBefore, countersAfter),
-      },
+      handlerRuns: options.handlerRuns,
+      routes,
       platformMessages: messages,
     };
   } finally {

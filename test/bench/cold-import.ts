@@ -72,7 +72,10 @@ export function importOnce(target: ImportTarget): Promise<ImportSample> {
         return;
       }
       const why = signal ? `was killed (${signal})` : `exited with ${String(code)}`;
-      reject(new Error(`importing ${target.id} ${why}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
+      // The thrown error's own line says why (`Error: environment variable X is required`); Node's trailer does not.
+      const lines = stderr.trim().split('\n');
+      const thrown = lines.find((line) => /^\w*(Error|Exception)\b/.test(line)) ?? lines.slice(-3).join(' | ');
+      reject(new Error(`importing ${target.id} ${why}: ${thrown}`));
     });
   });
 }

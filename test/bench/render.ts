@@ -1,4 +1,4 @@
-import type { ApiLatency } from './api-latency';
+import type { ApiLatency, RouteLatency } from './api-latency';
 import type { ConstructCheck } from './construct-check';
 import { type FunctionBench, TARGETS } from './function-bench';
 import type { LoadResult } from './load';
@@ -28,6 +28,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
       fn.id,
       formatBytes(fn.bundle.size.bytes),
       formatBytes(fn.bundle.size.gzipBytes),
+      formatBytes(fn.bundle.size.mapBytes),
       fn.baseline,
       baseline ? formatBytes(baseline.bundle.size.bytes) : 'n/a',
       baseline ? formatBytes(baseline.bundle.size.gzipBytes) : 'n/a',
@@ -42,8 +43,10 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
   });
   return [
     heading('Bundle size per function'),
-    'As InovdaFunction deploys it (esbuild: node24 ESM, minified, source map, SDK bundled), next to a baseline: a',
-    'generated entry importing only the SDK clients the function imports, each constructed once, built the same way.',
+    'As InovdaFunction deploys it (esbuild: node24 ESM, minified, SDK bundled; its source map ships beside it as',
+    '`index.mjs.map`, counted apart: the runtime never loads it, lambda-kit reads it only to log an error), next to a',
+    'baseline: a generated entry importing only the SDK clients the function imports, each constructed once, built the',
+    'same way but without a source map.',
     renderCheck(check),
     '',
     table(
@@ -51,6 +54,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
         { header: 'function' },
         { header: 'bundle', align: 'right' },
         { header: 'gzip', align: 'right' },
+        { header: 'map', align: 'right' },
         { header: 'base' },
         { header: 'baseline', align: 'right' },
         { header: 'gzip', align: 'right' },
@@ -67,7 +71,18 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
     '',
     `Beyond the baseline (minified bytes by package, top ${PARTS_SHOWN}):`,
     ...beyond,
+    ...renderFailures(bench),
   ].join('\n');
+}
+
+/** Functions the bench could not measure: a broken build must show, not vanish from the tables. */
+function renderFailures(bench: FunctionBench): string[] {
+  if (bench.failures.length === 0) return [];
+  return [
+    '',
+    `✗ Not measured (${bench.failures.length}):`,
+    ...bench.failures.map((failure) => wrap(`  ${failure.id}: ${failure.error}`, 118, '    ')),
+  ];
 }
 
 /** One line on whether the bundles measured are the construct's. */
@@ -90,13 +105,13 @@ export function renderColdImports(bench: FunctionBench, runs: number): string {
     const baseline = bench.baselines.find((candidate) => candidate.label === fn.baseline);
     return [
       fn.id,
-      formatMs(fn.coldImport.summary.p50),
-      formatMs(fn.coldImport.summary.p90),
+      formatMs(fn.coldImport?.summary.p50),
+      formatMs(fn.coldImport?.summary.p90),
       fn.baseline,
       formatMs(baseline?.coldImport.summary.p50),
       formatRatio(fn.importRatio),
       verdict(fn.importRatio, TARGETS.importRatio),
-      formatMs(fn.coldImport.cpuSummary.p50),
+      formatMs(fn.coldImport?.cpuSummary.p50),
       formatMs(baseline?.coldImport.cpuSummary.p50),
       formatRatio(fn.importCpuRatio),
     ];
@@ -104,9 +119,11 @@ export function renderColdImports(bench: FunctionBench, runs: number): string {
   return [
     heading('Cold import per function'),
     `Median over ${runs} fresh node processes, each timing \`await import(bundle)\` (load, evaluate, construct the`,
-    'clients) of the bundle above, with the environment the stack gives the function (NODE_OPTIONS=--enable-source-maps',
-    'included, so the source map is read as in Lambda) and placeholder values. cpu: median CPU time of the same',
-    'imports, less disturbed by other work on the machine than wall time (the target applies to wall time).',
+    'clients, read the region settings file) of the bundle above. Functions: exactly the environment the stack gives',
+    'them (`functionEnvironment()`, NODE_OPTIONS included if it sets any; placeholder names, the region settings file',
+    'beside the bundle) plus the region and credentials the Lambda runtime sets. Baselines: those runtime variables',
+    'only. Rounds interleave functions and baselines in rotating order. cpu: median CPU time of the same imports,',
+    'less disturbed by other work on the machine than wall time (the target applies to wall time).',
     '',
     table(
       [
@@ -134,28 +151,40 @@ const failureLines = (results: readonly LoadResult[]) =>
     return [`  ${result.label}: ${counts.join(', ')} failed (first: ${result.firstFailure ?? 'unknown'})`];
   });
 
-/** API latency under load next to raw DynamoDB Local latency under the same load. */
+/** The in-process target: a handler's own warm work beyond its DynamoDB calls, p50. */
+export const HANDLER_OVERHEAD_TARGET_MS = 2;
+
+/** API latency under load next to the very DynamoDB operations each route makes, under the same load. */
 export function renderApi(api: ApiLatency): string {
-  const row = (result: LoadResult, baseline: LoadResult, p50: number, p99: number) => [
-    result.label,
-    formatMs(result.latency?.p50),
-    formatMs(result.latency?.p99),
-    result.requestsPerSecond.toFixed(1),
-    baseline.label,
-    formatMs(baseline.latency?.p50),
-    formatMs(baseline.latency?.p99),
-    baseline.requestsPerSecond.toFixed(1),
-    formatRatio(p50),
-    formatRatio(p99),
+  const row = (route: RouteLatency) => [
+    route.label,
+    formatMs(route.api.latency?.p50),
+    formatMs(route.api.latency?.p99),
+    route.api.requestsPerSecond.toFixed(1),
+    formatMs(route.baseline.latency?.p50),
+    formatMs(route.baseline.latency?.p99),
+    route.baseline.requestsPerSecond.toFixed(1),
+    formatRatio(route.ratios.p50),
+    formatRatio(route.ratios.p99),
+  ];
+  const overheadRow = (route: RouteLatency) => [
+    route.functionId,
+    formatMs(route.inProcess.totalMs.p50),
+    formatMs(route.inProcess.dynamoMs.p50),
+    formatMs(route.inProcess.overheadMs.p50),
+    formatMs(route.inProcess.overheadMs.p99),
+    verdict(route.inProcess.overheadMs.p50, HANDLER_OVERHEAD_TARGET_MS),
   ];
   return [
     heading('Local API latency'),
     `${api.shape.concurrency} connections × ${(api.shape.durationMs / 1000).toFixed(0)} s per route, closed loop (one ` +
       `request in flight per connection), as ${api.user}, after a warm-up`,
     `(platform up in ${(api.startMs / 1000).toFixed(1)} s, warm-up ${(api.warmUpMs / 1000).toFixed(1)} s). ` +
-      'Baseline: the SDK straight to the same DynamoDB Local, same load.',
-    'The local platform runs handlers from source in worker threads (tsx), not the bundles; its HTTP gateway shares',
-    'this process with autocannon and DynamoDB Local shares the two cores, so these are local figures, not AWS ones.',
+      'Baseline per route: the very DynamoDB operations its handler',
+    'makes — recorded from the handler run in this process (an SDK probe on `send`) and replayed, same commands and',
+    'inputs (fresh ids in writes), same document-client config — against the same DynamoDB Local, same load, right',
+    'after the route. The local platform runs handlers from source in worker threads (tsx), not the bundles; its HTTP',
+    'gateway shares this process with autocannon and DynamoDB Local shares the two cores: local figures, not AWS ones.',
     '',
     table(
       [
@@ -163,29 +192,50 @@ export function renderApi(api: ApiLatency): string {
         { header: 'p50', align: 'right' },
         { header: 'p99', align: 'right' },
         { header: 'req/s', align: 'right' },
-        { header: 'baseline' },
-        { header: 'p50', align: 'right' },
-        { header: 'p99', align: 'right' },
+        { header: 'ops p50', align: 'right' },
+        { header: 'ops p99', align: 'right' },
         { header: 'req/s', align: 'right' },
         { header: 'p50 ratio', align: 'right' },
         { header: 'p99 ratio', align: 'right' },
       ],
-      [
-        row(api.post, api.dynamo.putItem, api.ratios.postP50, api.ratios.postP99),
-        row(api.get, api.dynamo.getItem, api.ratios.getP50, api.ratios.getP99),
-      ],
+      api.routes.map(row),
+    ),
+    '',
+    'DynamoDB operations per route (the baseline):',
+    ...api.routes.map(
+      (route) =>
+        `  ${route.label}: ${route.operations.map((op) => `${op.command}${op.detail ? ` [${op.detail}]` : ''}`).join(' → ')}`,
     ),
     '',
     wrap(
-      `Execution environments during the load: ${[api.functions.post, api.functions.get]
-        .map((fn) => `${fn.id} ${fn.environments} (cold starts ${fn.coldStartsDuringLoad})`)
+      `Execution environments during the load: ${api.routes
+        .map(
+          (route) =>
+            `${route.underLoad.id} ${route.underLoad.environments} (cold starts ${route.underLoad.coldStartsDuringLoad})`,
+        )
         .join(', ')}. The local runtime caps them (Lambda would scale out): with ${api.shape.concurrency} ` +
         'connections, requests beyond that wait for a free one, and the API latencies include the wait.',
       118,
       '',
     ),
+    heading('Handler overhead, warm, in process'),
+    `Each handler imported from source into this process with its stack environment, invoked ${api.handlerRuns} times one`,
+    'after another (after a warm-up) with a payload-2.0 event; DynamoDB = time inside its SDK `send` calls (overlapping',
+    `calls once); overhead = invocation − DynamoDB: routing, auth, validation, mapping, logging. Target p50 ≤ ${HANDLER_OVERHEAD_TARGET_MS} ms.`,
+    '',
+    table(
+      [
+        { header: 'function' },
+        { header: 'total p50', align: 'right' },
+        { header: 'DynamoDB p50', align: 'right' },
+        { header: 'overhead p50', align: 'right' },
+        { header: 'overhead p99', align: 'right' },
+        { header: `≤ ${HANDLER_OVERHEAD_TARGET_MS} ms` },
+      ],
+      api.routes.map(overheadRow),
+    ),
     ...(() => {
-      const failures = failureLines([api.post, api.get, api.dynamo.putItem, api.dynamo.getItem]);
+      const failures = failureLines(api.routes.flatMap((route) => [route.api, route.baseline]));
       return failures.length > 0 ? ['', 'failed requests (left out of the latencies):', ...failures] : [];
     })(),
     ...(api.platformMessages.length > 0

@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: bundle size and cold import of every function against a baseline of only the SDK clients it
- * uses, and the local API's latency against raw DynamoDB Local. Prints tables and writes `.bench/results.json`.
+ * uses, and the local API's latency against the very DynamoDB operations each route makes, and each handler's
+ * own warm overhead in process. Prints tables and writes `.bench/results.json`.
  * It is a report: missed targets show as ✗ but the exit code is 0. It exits 1 when the bench itself broke, or when its
  * bundles are not byte-identical to the construct's (then it measured something other than what is deployed).
  *
- * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5).
+ * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5),
+ * BENCH_HANDLER_RUNS (in-process invocations per handler, 300), BENCH_ONLY
+ * (`functions` or `api`: run one part).
  */
 import { services } from '../../infra/lib/platform';
 import { type ApiLatency, measureApiLatency } from './api-latency';
@@ -22,8 +25,17 @@ function positiveInteger(name: string, fallback: number): number {
   return value;
 }
 
+function onlyPart(): 'functions' | 'api' | undefined {
+  const raw = process.env.BENCH_ONLY;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'functions' || raw === 'api') return raw;
+  throw new Error(`BENCH_ONLY=${raw}: expected functions or api`);
+}
+
 const config = {
+  only: onlyPart(),
   importRuns: positiveInteger('BENCH_IMPORT_RUNS', 15),
+  handlerRuns: positiveInteger('BENCH_HANDLER_RUNS', 300),
   load: {
     concurrency: positiveInteger('BENCH_CONNECTIONS', 10),
     durationMs: positiveInteger('BENCH_LOAD_SECONDS', 5) * 1000,
@@ -44,16 +56,26 @@ async function main(): Promise<number> {
   let failure: string | undefined;
   try {
     // Functions first, while the machine is quiet: the platform's JVM and workers would skew the cold imports.
-    functions = await benchFunctions(services, config.importRuns, progress);
-    progress('building the functions through InovdaFunction, to compare…');
-    check = await checkAgainstConstruct(
-      services,
-      functions.functions.map((fn) => fn.bundle),
-    );
-    console.log(renderBundles(functions, check));
-    console.log(renderColdImports(functions, config.importRuns));
-    api = await measureApiLatency({ shape: config.load, user: config.user, body: config.body, onStep: progress });
-    console.log(renderApi(api));
+    if (config.only !== 'api') {
+      functions = await benchFunctions(services, config.importRuns, progress);
+      progress('building the functions through InovdaFunction, to compare…');
+      check = await checkAgainstConstruct(
+        services,
+        functions.functions.map((fn) => fn.bundle),
+      );
+      console.log(renderBundles(functions, check));
+      console.log(renderColdImports(functions, config.importRuns));
+    }
+    if (config.only !== 'functions') {
+      api = await measureApiLatency({
+        shape: config.load,
+        user: config.user,
+        body: config.body,
+        handlerRuns: config.handlerRuns,
+        onStep: progress,
+      });
+      console.log(renderApi(api));
+    }
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`\nbench failed: ${failure}`);
@@ -79,7 +101,7 @@ async function main(): Promise<number> {
         parts: fn.bundle.parts.slice(0, 15),
         beyondBaseline: fn.beyondBaseline.slice(0, 15),
       },
-      coldImport: {
+      coldImport: fn.coldImport && {
         ...fn.coldImport.summary,
         samplesMs: fn.coldImport.samplesMs,
         cpu: { ...fn.coldImport.cpuSummary, samplesMs: fn.coldImport.cpuSamplesMs },
@@ -88,6 +110,7 @@ async function main(): Promise<number> {
       importCpuRatio: fn.importCpuRatio,
       importMeetsTarget: fn.importRatio <= TARGETS.importRatio,
     })),
+    functionFailures: functions?.failures,
     baselines: functions?.baselines.map((baseline) => ({
       label: baseline.label,
       sdkClients: baseline.bundle.sdkClients,
