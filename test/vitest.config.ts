@@ -13,7 +13,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Generous: the machine is shared and has two cores; no test asserts on time, this only bounds a hang.
     testTimeout: 90_000,
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: { INOVDA_LOG_LEVEL: 'SILENT' },
     hookTimeout: 120_000,
     // Two cores: keep parallelism modest so DynamoDB Local, workers and CDK synth don't starve each other.
     maxWorkers: 2,

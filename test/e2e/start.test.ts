@@ -8,7 +8,7 @@ describe('npm start (infra/bin/local.ts)', () => {
   it('starts the platform, prints where everything is, serves the API and stops cleanly on Ctrl-C', {
     timeout: 180_000,
   }, async () => {
-    const child = runTypeScript(ENTRY, { PORT: '0', INOVDA_IN_MEMORY: '1', POWERTOOLS_LOG_LEVEL: 'SILENT' });
+    const child = runTypeScript(ENTRY, { PORT: '0', INOVDA_IN_MEMORY: '1', INOVDA_LOG_LEVEL: 'SILENT' });
     try {
       const [banner = ''] = await waitForLine(child, /inovda is running locally[\s\S]*Ctrl-C stops everything\./);
       const api = /API\s+(http:\/\/localhost:\d+)/.exec(banner)?.[1] ?? '';

@@ -1,6 +1,4 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Envelope, EventContract } from '@inovda/contracts';
-import middy from '@middy/core';
 import type { Context, EventBridgeEvent, ScheduledEvent } from 'aws-lambda';
 import { logger } from './logger';
 
@@ -32,20 +30,25 @@ export function eventConsumer<Contracts extends readonly AnyContract[]>(
   consume: (event: ReceivedEvent<Contracts[number]>) => Promise<unknown>,
 ) {
   const byName = new Map(contracts.map((contract) => [contract.name, contract]));
-  return middy<EventBridgeEvent<string, unknown>, void, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(async (event) => {
-      const contract = byName.get(event['detail-type']);
-      if (!contract || event.source !== contract.source) {
-        throw new Error(`no contract for ${event.source} ${event['detail-type']}`);
-      }
-      const envelope = contract.parse(event.detail);
-      logger.appendKeys({ correlationId: envelope.metadata.correlationId, eventId: envelope.metadata.eventId });
+  return async (event: EventBridgeEvent<string, unknown>, context: Context): Promise<void> => {
+    logger.startInvocation(context);
+    const contract = byName.get(event['detail-type']);
+    if (!contract || event.source !== contract.source) {
+      logger.error('event without a contract', { source: event.source, detailType: event['detail-type'] });
+      throw new Error(`no contract for ${event.source} ${event['detail-type']}`);
+    }
+    const envelope = contract.parse(event.detail);
+    logger.appendKeys({ correlationId: envelope.metadata.correlationId, eventId: envelope.metadata.eventId });
+    try {
       const outcome = await consume({ detailType: contract.name, envelope, id: event.id } as ReceivedEvent<
         Contracts[number]
       >);
       logger.info('event consumed', { detailType: contract.name, outcome: outcome ?? null });
-    });
+    } catch (error) {
+      logger.error('event not consumed', { detailType: contract.name, error });
+      throw error;
+    }
+  };
 }
 
 /** What a scheduled run receives: the tick's id (also the correlation id of whatever the run causes) and time. */
@@ -61,11 +64,15 @@ export interface ScheduledRun {
  * apply.
  */
 export function scheduledHandler(name: string, run: (tick: ScheduledRun) => Promise<Record<string, unknown>>) {
-  return middy<ScheduledEvent, void, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(async (event) => {
-      logger.appendKeys({ correlationId: event.id, schedule: name });
+  return async (event: ScheduledEvent, context: Context): Promise<void> => {
+    logger.startInvocation(context);
+    logger.appendKeys({ correlationId: event.id, schedule: name });
+    try {
       const summary = await run({ id: event.id, time: event.time, correlationId: event.id });
       logger.info('scheduled run done', { ...summary });
-    });
+    } catch (error) {
+      logger.error('scheduled run failed', { error });
+      throw error;
+    }
+  };
 }

@@ -133,9 +133,7 @@ describe('withSourceMappedStack', () => {
 describe('the handlers logger', () => {
   it('logs an error with its original file and line', () => {
     const lines: string[] = [];
-    // Powertools writes through its own Console (its `console` field), which the test reads instead of stdout.
-    const { console: output } = logger as unknown as { console: Console };
-    const write = vi.spyOn(output, 'error').mockImplementation((line: unknown) => {
+    const write = vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
       lines.push(String(line));
     });
     logger.setLogLevel('ERROR');

@@ -141,7 +141,9 @@ export const ENV = {
   regionId: 'INOVDA_REGION_ID',
   /** Path of the function's region settings file (JSON), set only when the function reads region settings. */
   regionSettingsFile: 'INOVDA_REGION_SETTINGS_FILE',
-  serviceName: 'POWERTOOLS_SERVICE_NAME',
+  serviceName: 'INOVDA_SERVICE',
+  /** Level of the functions' logs: DEBUG, INFO (default), WARN, ERROR or SILENT. */
+  logLevel: 'INOVDA_LOG_LEVEL',
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 import {
+  ENV,
   FUNCTION_DEFAULTS,
   type FunctionGrant,
   type FunctionSpec,
@@ -44,7 +45,7 @@ export interface LambdaEnvironmentInput {
   readonly endpoints?: LocalServiceEndpoints;
   /** Region settings file per function id (`<service>/<function>`), for the functions that read region settings. */
   readonly regionSettingsFiles?: Readonly<Record<string, string>>;
-  /** `POWERTOOLS_LOG_LEVEL` of the handlers (default INFO). */
+  /** Log level of the handlers (`INOVDA_LOG_LEVEL`, default INFO). */
   readonly functionLogLevel?: string;
 }
 
@@ -95,10 +96,7 @@ export function lambdaEnvironment(
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     LAMBDA_TASK_ROOT: manifest.root,
     _HANDLER: `${fn.entry.replace(/\.[cm]?[jt]s$/, '')}.handler`,
-    POWERTOOLS_DEV: 'true',
-    POWERTOOLS_LOG_LEVEL: input.functionLogLevel ?? 'INFO',
-    // No X-Ray daemon locally.
-    POWERTOOLS_TRACE_ENABLED: 'false',
+    [ENV.logLevel]: input.functionLogLevel ?? 'INFO',
     ...functionEnvironment({
       manifest,
       fn,

@@ -39,7 +39,7 @@ export interface StartLocalPlatformOptions {
   readonly retryBaseDelayMs?: number;
   /** Stream poll interval (default 200 ms). */
   readonly streamPollIntervalMs?: number;
-  /** `POWERTOOLS_LOG_LEVEL` of the handlers (default INFO). */
+  /** Log level of the handlers (`INOVDA_LOG_LEVEL`, default INFO). */
   readonly functionLogLevel?: string;
   /** HTTP API integration timeout (default 30 s, as in AWS). */
   readonly integrationTimeoutMs?: number;
