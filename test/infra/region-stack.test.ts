@@ -1,5 +1,6 @@
 import {
   API_CORS,
+  DEPLOYED_REGION_SETTINGS_FILE,
   FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionEnvironment,
@@ -22,6 +23,7 @@ import type { RegionStack } from '../../infra/lib/region-stack';
 import { type RegionConfig, regions } from '../../infra/regions';
 import { consumerFixtureManifest } from './fixtures/consumer-service/manifest';
 import {
+  asArray,
   getAtt,
   isRecord,
   jsonEqual,
@@ -30,14 +32,18 @@ import {
   resourcesOf,
   SYNTH_TIMEOUT_MS,
   type SynthesizedApp,
+  statementsOfRole,
   synthesize,
   type TemplateResource,
   templateOf,
 } from './synth';
 
 /**
- * The platform's own services, and a fixture service using what they may not use yet (subscriptions, schedules,
- * write-only access, numeric keys). Every expectation below is derived from the manifests being synthesized.
+ * The platform's own services (they have HTTP routes, event subscriptions, a schedule and outbox publishers), and
+ * a fixture service covering what none of them uses: a write-only function, an index with a numeric sort key, a
+ * subscription with EventBridge matchers (`numeric`, `anything-but`), a cron schedule, and one grant of each kind
+ * (e-mail, secrets, HTTPS egress) with a function reading region settings. Every expectation below is derived from
+ * the manifests being synthesized.
  */
 const apps: ReadonlyArray<{ name: string; services: readonly ServiceManifest[] }> = [
   { name: 'the platform services', services: platformServices },
@@ -54,37 +60,8 @@ const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb
 /** What the stream event source adds (ListStreams has no resource-level permissions). */
 const STREAM_LIST = 'dynamodb:ListStreams';
 
-interface Statement {
-  readonly actions: readonly string[];
-  readonly resources: readonly unknown[];
-  readonly effect: unknown;
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 function props(resource: TemplateResource | undefined, key: string): unknown {
   return resource?.Properties[key];
-}
-
-/** Every IAM statement attached to a role through AWS::IAM::Policy resources. */
-function statementsOfRole(template: Template, roleId: string): Statement[] {
-  return resourcesOf(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) => asArray(props(policy, 'Roles')).some((role) => jsonEqual(role, ref(roleId))))
-    .flatMap(([, policy]) => {
-      const document = props(policy, 'PolicyDocument');
-      return isRecord(document) ? asArray(document.Statement) : [];
-    })
-    .map((statement) => {
-      if (!isRecord(statement)) throw new Error('malformed IAM statement');
-      return {
-        actions: asArray(statement.Action).map(String),
-        resources: asArray(statement.Resource),
-        effect: statement.Effect,
-      };
-    });
 }
 
 function keySchema(key: KeySpec): Array<{ AttributeName: string; KeyType: string }> {
@@ -273,8 +250,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
               fn: spec,
               ...placeholders,
               regionId: config.id,
-              opdIds: config.opds.map((opd) => opd.id),
-              regionSettings: { stageGates: config.stageGates },
+              regionSettingsFile: DEPLOYED_REGION_SETTINGS_FILE,
             }),
           ).map(([name, value]) => {
             if (value === placeholders.tableName) return [name, ref(tableIdOf(manifest))];
