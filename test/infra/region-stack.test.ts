@@ -24,6 +24,8 @@ import { type RegionConfig, regions } from '../../infra/regions';
 import { consumerFixtureManifest } from './fixtures/consumer-service/manifest';
 import {
   asArray,
+  deployedTemplateBytes,
+  deployedTemplateOf,
   getAtt,
   isRecord,
   jsonEqual,
@@ -49,6 +51,13 @@ const apps: ReadonlyArray<{ name: string; services: readonly ServiceManifest[] }
   { name: 'the platform services', services: platformServices },
   { name: 'a fixture consumer service', services: [consumerFixtureManifest] },
 ];
+
+/**
+ * CloudFormation refuses a template of more than 500 resources or 1 MB (uploaded to S3, as CDK deploys): each stack
+ * keeps a margin to both, so adding a service or functions fails here, not at deploy time.
+ */
+const STACK_RESOURCE_BUDGET = 400;
+const STACK_TEMPLATE_BUDGET_BYTES = 800 * 1024;
 
 /** Exactly what a `read` grant holds: the handlers' only reads are GetItem and Query. */
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:Query'];
@@ -91,6 +100,20 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
     // CDK's own template validation runs in the cdk-nag test; here it would only add seconds.
     synthesized = synthesize({ services, builtinCloudFormationValidation: false });
   }, SYNTH_TIMEOUT_MS);
+
+  it('keeps every stack CloudFormation deploys, nested ones included, under 400 resources and 800 KB', () => {
+    // One region stack and one nested stack per service in each region: the budget below covers all of them.
+    expect(synthesized.allStacks).toHaveLength(regions.length * (1 + services.length));
+    const sizes = synthesized.allStacks.map((stack) => {
+      const template = deployedTemplateOf(synthesized.directory, stack);
+      const bytes = deployedTemplateBytes(synthesized.directory, stack);
+      return { stack: stack.node.path, resources: Object.keys(template.Resources).length, bytes };
+    });
+    for (const { stack, resources, bytes } of sizes) {
+      expect(resources, `${stack}: resources`).toBeLessThanOrEqual(STACK_RESOURCE_BUDGET);
+      expect(bytes, `${stack}: template bytes`).toBeLessThanOrEqual(STACK_TEMPLATE_BUDGET_BYTES);
+    }
+  });
 
   it('emits one stack per region config, named Inovda-<region id>, in the configured AWS region', () => {
     expect(synthesized.stacks.map((stack) => stack.stackName)).toEqual(regions.map((config) => `Inovda-${config.id}`));
@@ -507,6 +530,13 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
           MaxAge: API_CORS.maxAgeSeconds,
         }),
       });
+    });
+
+    it('creates no e-mail configuration set when no function sends e-mail', () => {
+      const sends = services.some((manifest) =>
+        manifest.functions.some((fn: FunctionSpec) => (fn.grants ?? []).some((grant) => grant.kind === 'send-email')),
+      );
+      template.resourceCountIs('AWS::SES::ConfigurationSet', sends ? 1 : 0);
     });
 
     it('names the bus after the region and archives every event on it', () => {

@@ -55,6 +55,11 @@ export function deployedTemplateOf(assemblyDirectory: string, stack: Stack): Tem
   return JSON.parse(fs.readFileSync(path.join(assemblyDirectory, stack.templateFile), 'utf8'));
 }
 
+/** The size of a stack's template file as CDK uploads it (the file CloudFormation's 1 MB limit applies to). */
+export function deployedTemplateBytes(assemblyDirectory: string, stack: Stack): number {
+  return fs.statSync(path.join(assemblyDirectory, stack.templateFile)).size;
+}
+
 /** The nested stacks whose parent is `stack`, by the logical id of their `AWS::CloudFormation::Stack` resource. */
 function nestedStacksOf(stack: Stack): Map<string, NestedStack> {
   const nested = new Map<string, NestedStack>();
