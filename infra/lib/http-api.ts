@@ -1,7 +1,15 @@
 import { API_CORS, routesOf, type ServiceManifest } from '@inovda/manifest';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -101,15 +109,19 @@ export class RegionApi extends Construct {
     return this.stage.url;
   }
 
-  /** Routes every manifest route of the function to it, through one Lambda integration, behind the JWT authorizer. */
+  /**
+   * Routes every manifest route of the function to it, through one Lambda integration, behind the JWT authorizer.
+   * The routes, the integration and Lambda's invoke permissions are created next to the function (in its service's
+   * nested stack), so they grow that stack and not the region's; only the API and the authorizer are shared.
+   */
   addFunctionRoutes(fn: InovdaFunction): void {
     const routes = fn.spec.routes ?? [];
     if (routes.length === 0) return;
     const integration = new HttpLambdaIntegration(`${fn.service}-${fn.spec.name}`, fn.function);
     for (const route of routes) {
-      this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
+      new HttpRoute(fn, `Route${route.method}${route.path}`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,
         authorizer: this.authorizer,
       });

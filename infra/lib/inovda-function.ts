@@ -1,13 +1,14 @@
 import path from 'node:path';
 import {
   type AsyncInvokePolicy,
+  DEPLOYED_REGION_SETTINGS_FILE,
   FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionEnvironment,
   type ServiceManifest,
   type TableSpec,
 } from '@inovda/manifest';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -18,6 +19,9 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
 import { FUNCTION_BUILD_OPTIONS, PROJECT_ROOT } from './function-bundling';
+import { applyFunctionGrants, secretNamePrefix } from './function-grants';
+import type { RegionEmail } from './region-email';
+import { copyRegionSettingsHooks, writeRegionSettingsFile } from './region-settings';
 import { logRetentionOf, removalPolicyOf } from './retention';
 
 export { FUNCTION_BUILD_OPTIONS } from './function-bundling';
@@ -55,6 +59,18 @@ export interface InovdaFunctionProps {
   readonly deadLetterQueue?: IQueue;
   /** Lambda's own retries of asynchronous invocations the function fails (`functionAsyncInvokePolicy`). */
   readonly asyncInvoke?: AsyncInvokePolicy;
+  /** The region's e-mail set-up, for a function with a `send-email` grant. */
+  readonly email?: RegionEmail;
+}
+
+/**
+ * Where settings files are written at synth, before bundling copies each into its function's bundle: inside the
+ * cloud assembly, so they go when it goes.
+ */
+function regionSettingsDirectory(scope: Construct): string {
+  const stage = Stage.of(scope);
+  if (!stage) throw new Error(`${scope.node.path} is not in a CDK app`);
+  return path.join(stage.outdir, 'inovda-region-settings');
 }
 
 /**
@@ -88,6 +104,9 @@ export class InovdaFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    // The settings the manifest names, in a file at the bundle root (see `REGION_SETTINGS_FILE_NAME`).
+    const settingsFile = writeRegionSettingsFile(regionSettingsDirectory(this), manifest, spec, config);
+
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(manifest.root, spec.entry),
       handler: 'handler',
@@ -114,8 +133,7 @@ export class InovdaFunction extends Construct {
         tableName: props.table.tableName,
         eventBusName: props.eventBus.eventBusName,
         regionId: config.id,
-        opdIds: config.opds.map((opd) => opd.id),
-        regionSettings: { stageGates: config.stageGates },
+        regionSettingsFile: DEPLOYED_REGION_SETTINGS_FILE,
       }),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -131,6 +149,7 @@ export class InovdaFunction extends Construct {
         banner: FUNCTION_BUILD_OPTIONS.banner.js,
         externalModules: [...FUNCTION_BUILD_OPTIONS.external],
         logLevel: LOG_LEVELS[FUNCTION_BUILD_OPTIONS.logLevel],
+        ...(settingsFile ? { commandHooks: copyRegionSettingsHooks(settingsFile) } : {}),
       },
     });
 
@@ -144,6 +163,19 @@ export class InovdaFunction extends Construct {
 
     if (spec.tableAccess) this.grantTableAccess(props.table, manifest.table);
     if (spec.putsEvents) this.grantPutEvents(props.eventBus);
+    applyFunctionGrants(this.role, spec.grants ?? [], { config, service: manifest.name, email: props.email });
+    // cdk-nag names a finding by the resource as rendered: pseudo parameters as <AWS::...>, a pinned region as is.
+    const stack = Stack.of(this);
+    const nagRegion = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const nagAccount = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    for (const grant of spec.grants ?? []) {
+      if (grant.kind !== 'secrets') continue;
+      const name = `${secretNamePrefix(config, manifest.name, grant.prefix)}*`;
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagRegion}:${nagAccount}:secret:${name}]`,
+        reason: `The trailing * stands for the random suffix Secrets Manager appends to every secret ARN and for the names under the manifest's prefix: the grant covers only secrets named ${name}, this region's and this service's own.`,
+      });
+    }
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

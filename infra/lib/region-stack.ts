@@ -6,6 +6,7 @@ import { RegionEventBus } from './event-bus';
 import { RegionApi } from './http-api';
 import { RegionMonitoring } from './monitoring';
 import { pascalCase } from './names';
+import { RegionEmail } from './region-email';
 import { Service } from './service';
 import { RegionUserPool } from './user-pool';
 
@@ -21,9 +22,21 @@ export function stackIdOf(config: RegionConfig): string {
   return `Inovda-${config.id}`;
 }
 
+/** True when some function of the services sends e-mail (the region then gets its SES configuration set). */
+function sendsEmail(services: readonly ServiceManifest[]): boolean {
+  return services.some((manifest) =>
+    manifest.functions.some((fn) => (fn.grants ?? []).some((grant) => grant.kind === 'send-email')),
+  );
+}
+
 /**
  * Everything one Pemda runs on, built only from the region config and the service manifests: one bus, one user
  * pool, one HTTP API, and per service its table, functions, stream publisher, rules and schedules.
+ *
+ * Layout: this stack holds what the region shares and what is stateful (bus and archive, user pool, HTTP API and
+ * its stage and authorizer, alarm topic and dashboard, the e-mail configuration set, every service table); each
+ * service's functions and what is wired to them live in one nested stack per service (see {@link Service}). A
+ * region stays one `cdk deploy Inovda-<region-id>`, and each template grows only with its own service.
  */
 export class RegionStack extends Stack {
   readonly config: RegionConfig;
@@ -31,6 +44,8 @@ export class RegionStack extends Stack {
   readonly eventBus: RegionEventBus;
   readonly auth: RegionUserPool;
   readonly api: RegionApi;
+  /** The region's e-mail set-up; only when some function has a `send-email` grant. */
+  readonly email?: RegionEmail;
   readonly services: readonly Service[];
 
   constructor(scope: Construct, id: string, props: RegionStackProps) {
@@ -53,6 +68,7 @@ export class RegionStack extends Stack {
       userPoolClient: auth.client,
     });
     monitoring.watchHttpApi(this.api.api);
+    this.email = sendsEmail(props.services) ? new RegionEmail(this, 'Email', { config }) : undefined;
 
     this.services = props.services.map((manifest) => {
       const service = new Service(this, pascalCase(manifest.name), {
@@ -60,8 +76,9 @@ export class RegionStack extends Stack {
         manifest,
         eventBus: eventBus.bus,
         monitoring,
+        api: this.api,
+        email: this.email,
       });
-      for (const fn of service.functions) this.api.addFunctionRoutes(fn);
       new CfnOutput(this, `${pascalCase(manifest.name)}TableName`, {
         description: `DynamoDB table of the ${manifest.name} service`,
         value: service.table.tableName,

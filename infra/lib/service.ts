@@ -8,7 +8,7 @@ import {
   type ServiceManifest,
   type SubscriptionSpec,
 } from '@inovda/manifest';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -18,9 +18,11 @@ import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
 import { DeadLetterQueue } from './dead-letter-queue';
 import { toEventPattern } from './event-pattern';
+import type { RegionApi } from './http-api';
 import { InovdaFunction } from './inovda-function';
 import type { RegionMonitoring } from './monitoring';
 import { pascalCase } from './names';
+import type { RegionEmail } from './region-email';
 import { ServiceTable } from './service-table';
 
 /** Props of a {@link Service}. */
@@ -29,6 +31,10 @@ export interface ServiceProps {
   readonly manifest: ServiceManifest;
   readonly eventBus: IEventBus;
   readonly monitoring: RegionMonitoring;
+  /** The region's HTTP API: the service's routes are added to it from the service's own nested stack. */
+  readonly api: RegionApi;
+  /** The region's e-mail set-up, when some function of the platform has a `send-email` grant. */
+  readonly email?: RegionEmail;
 }
 
 function isInvokedAsynchronously(spec: FunctionSpec): boolean {
@@ -41,19 +47,30 @@ function hasTrigger(spec: FunctionSpec): boolean {
 
 /**
  * One service, wired only from its manifest: its table; its functions with the grants the manifest gives them;
- * the outbox publisher fed by the table stream; an EventBridge rule per subscription and per schedule. HTTP
- * routes are added by the region's API from {@link Service.functions}.
+ * the outbox publisher fed by the table stream; an EventBridge rule per subscription and per schedule; its HTTP
+ * routes on the region's API.
+ *
+ * The table stays in the region stack (stateful, one resource, and its logical id unchanged by the nested
+ * layout, so no deploy ever replaces it); everything that grows with the service's functions (roles, policies,
+ * log groups, alarms, queues, rules, routes, integrations, permissions: about eleven resources a function) lives in
+ * the service's own nested stack, {@link Service.stack}, so a region stack never nears CloudFormation's
+ * 500-resource limit as services are added.
  */
 export class Service extends Construct {
   readonly manifest: ServiceManifest;
   readonly table: Table;
+  /** The nested stack holding the service's functions and everything wired to them. */
+  readonly stack: NestedStack;
   readonly functions: readonly InovdaFunction[];
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
-    const { config, manifest, eventBus, monitoring } = props;
+    const { config, manifest, eventBus, monitoring, api, email } = props;
     this.manifest = manifest;
     this.table = new ServiceTable(this, 'Table', { spec: manifest.table, config }).table;
+    this.stack = new NestedStack(this, 'Functions', {
+      description: `inovda ${manifest.name} service of ${config.displayName}: functions, routes, rules, alarms`,
+    });
 
     this.functions = manifest.functions.map((spec) => {
       // Nothing is wired by hand, so a function without routes, subscriptions, schedules or stream is a mistake.
@@ -64,12 +81,12 @@ export class Service extends Construct {
       // Functions invoked asynchronously (rules, schedules) get a queue for invocations Lambda gave up on (after its
       // own retries, `functionAsyncInvokePolicy`); the same queue takes what EventBridge itself could not deliver.
       const asyncDlq = isInvokedAsynchronously(spec)
-        ? new DeadLetterQueue(this, `${fnId}Dlq`, {
+        ? new DeadLetterQueue(this.stack, `${fnId}Dlq`, {
             holds: `events ${manifest.name}/${spec.name} could not be delivered or failed to process`,
             isFunctionDeadLetterConfig: true,
           })
         : undefined;
-      const fn = new InovdaFunction(this, fnId, {
+      const fn = new InovdaFunction(this.stack, fnId, {
         config,
         manifest,
         spec,
@@ -77,8 +94,10 @@ export class Service extends Construct {
         eventBus,
         deadLetterQueue: asyncDlq?.queue,
         asyncInvoke: functionAsyncInvokePolicy(spec),
+        email,
       });
       monitoring.watchFunction(fn);
+      api.addFunctionRoutes(fn);
       if (asyncDlq) {
         monitoring.watchDeadLetterQueue(asyncDlq);
         for (const subscription of spec.subscriptions ?? []) this.subscribe(fn, subscription, eventBus, asyncDlq);
@@ -98,7 +117,7 @@ export class Service extends Construct {
 
   /** The outbox publisher: only new outbox rows, in batches, retried and bisected, then kept in a DLQ. */
   private feedFromStream(fn: InovdaFunction, monitoring: RegionMonitoring): void {
-    const dlq = new DeadLetterQueue(this, `${pascalCase(fn.spec.name)}StreamDlq`, {
+    const dlq = new DeadLetterQueue(this.stack, `${pascalCase(fn.spec.name)}StreamDlq`, {
       holds: `outbox stream batches of ${this.manifest.name} that could not be published`,
     });
     fn.function.addEventSource(
@@ -123,7 +142,7 @@ export class Service extends Construct {
    * async-invoke config (set on the function from the same subscription).
    */
   private subscribe(fn: InovdaFunction, spec: SubscriptionSpec, eventBus: IEventBus, dlq: DeadLetterQueue): void {
-    new Rule(this, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Rule`, {
+    new Rule(this.stack, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Rule`, {
       eventBus,
       description: `${this.manifest.name}/${fn.spec.name}: ${spec.name}`,
       eventPattern: toEventPattern(spec.pattern),
@@ -139,7 +158,7 @@ export class Service extends Construct {
 
   /** A scheduled rule (default bus, where EventBridge schedules live) invoking the function. */
   private schedule(fn: InovdaFunction, spec: ScheduleSpec, dlq: DeadLetterQueue): void {
-    new Rule(this, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Schedule`, {
+    new Rule(this.stack, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Schedule`, {
       description: `${this.manifest.name}/${fn.spec.name}: ${spec.name}`,
       schedule: Schedule.expression(spec.expression),
       targets: [

@@ -1,22 +1,28 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { type FunctionSpec, functionEnvironment } from '@inovda/manifest';
+import { type FunctionSpec, functionEnvironment, REGION_SETTINGS_FILE_NAME } from '@inovda/manifest';
 import { submissionsManifest } from '@inovda/submissions/manifest';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_BUILD_OPTIONS } from '../../infra/lib/inovda-function';
+import {
+  copyRegionSettingsHooks,
+  regionSettingsFileContent,
+  writeRegionSettingsFile,
+} from '../../infra/lib/region-settings';
 import { defaultLocalRegion } from '../../infra/regions';
 
 /**
  * The deployed bundle, exercised: everything else runs the TypeScript sources (tsx, vitest), so a bundle that
  * fails at import (a CommonJS dependency calling `require`, a dynamic import esbuild cannot follow, a top-level
  * await on something absent in Lambda) would only show up in AWS. This bundles an HTTP handler and the outbox
- * publisher with the options `InovdaFunction` deploys with, and imports each in a fresh Node process that has only
- * the function's environment, as Lambda's init phase does.
+ * publisher with the options `InovdaFunction` deploys with, puts the function's region settings file at the bundle
+ * root as the stack does (written by the same code, copied next to `index.mjs`, which is `/var/task` in Lambda), and
+ * imports each in a fresh Node process that has only the function's environment, as Lambda's init phase does.
  */
 
 const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
@@ -66,6 +72,17 @@ describe('function bundles, built as deployed', () => {
       });
       expect(result.errors).toEqual([]);
 
+      // The bundle root, as the stack's bundling hook leaves it: the settings file beside index.mjs, or none.
+      const bundleRoot = join(directory, name);
+      const settingsFile = join(bundleRoot, REGION_SETTINGS_FILE_NAME);
+      const written = writeRegionSettingsFile(join(directory, 'settings'), submissionsManifest, fn, defaultLocalRegion);
+      // The stack's own afterBundling hook, run as CDK's local bundling runs it (commands chained in a shell).
+      for (const command of written ? copyRegionSettingsHooks(written).afterBundling(directory, bundleRoot) : []) {
+        await promisify(execFile)('bash', ['-c', command]);
+      }
+      const expected = regionSettingsFileContent(submissionsManifest, fn, defaultLocalRegion);
+      expect(existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined).toBe(expected);
+
       const env = {
         ...functionEnvironment({
           manifest: submissionsManifest,
@@ -73,7 +90,8 @@ describe('function bundles, built as deployed', () => {
           tableName: `inovda-${defaultLocalRegion.id}-submissions`,
           eventBusName: `inovda-${defaultLocalRegion.id}`,
           regionId: defaultLocalRegion.id,
-          opdIds: defaultLocalRegion.opds.map((opd) => opd.id),
+          // `/var/task/region-settings.json` in Lambda: the same file at this bundle's root.
+          regionSettingsFile: settingsFile,
         }),
         AWS_REGION: defaultLocalRegion.aws.region,
         AWS_ACCESS_KEY_ID: 'smoke-test',

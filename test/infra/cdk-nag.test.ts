@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { buildApp } from '../../infra/lib/app';
 import { consumerFixtureManifest } from './fixtures/consumer-service/manifest';
+import { notifierFixtureManifest } from './fixtures/notifier-service/manifest';
 import { SYNTH_TIMEOUT_MS, type SynthesizedApp, synthesize } from './synth';
 
 /**
@@ -79,6 +80,7 @@ function acknowledgementsOf(root: IConstruct): Array<{ path: string; scope: ICon
 const apps = [
   { name: 'the platform services', options: {} },
   { name: 'a fixture consumer service', options: { services: [consumerFixtureManifest] } },
+  { name: 'a fixture service with every kind of grant', options: { services: [notifierFixtureManifest] } },
 ];
 
 describe.each(apps)('cdk-nag on the app built from $name', ({ options }) => {
@@ -92,8 +94,9 @@ describe.each(apps)('cdk-nag on the app built from $name', ({ options }) => {
     expect(findingsOf(synthesized.directory)).toEqual([]);
   });
 
-  it('finds nothing unacknowledged when both packs check each stack directly', () => {
-    for (const stack of synthesized.stacks) expect(packFindings(stack), stack.stackName).toEqual([]);
+  it('finds nothing unacknowledged when both packs check each stack directly, nested stacks included', () => {
+    expect(synthesized.allStacks.length).toBeGreaterThan(synthesized.stacks.length);
+    for (const stack of synthesized.allStacks) expect(packFindings(stack), stack.node.path).toEqual([]);
   });
 
   it('acknowledges only specific rules on specific resources, each with a real reason', () => {
@@ -122,10 +125,18 @@ describe('cdk-nag in the app', () => {
       const [stack] = stacks;
       if (!stack) throw new Error('no stack');
       new Queue(stack, 'Unchecked');
+      // And one in a service's nested stack: the packs must see into nested stacks too.
+      const [service] = stack.services;
+      if (!service) throw new Error('no service');
+      new Queue(service.stack, 'UncheckedNested');
       const findings = findingsOf(app.synth().directory);
-      const path = `${stack.stackName}/Unchecked/Resource`;
-      expect(findings).toContain(`AwsSolutions: error AwsSolutions-SQS4 at ${path}`);
-      expect(findings).toContain(`Serverless: error Serverless-SQSRedrivePolicy at ${path}`);
+      for (const path of [
+        `${stack.stackName}/Unchecked/Resource`,
+        `${service.stack.node.path}/UncheckedNested/Resource`,
+      ]) {
+        expect(findings).toContain(`AwsSolutions: error AwsSolutions-SQS4 at ${path}`);
+        expect(findings).toContain(`Serverless: error Serverless-SQSRedrivePolicy at ${path}`);
+      }
     },
     SYNTH_TIMEOUT_MS,
   );

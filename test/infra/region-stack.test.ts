@@ -1,5 +1,6 @@
 import {
   API_CORS,
+  DEPLOYED_REGION_SETTINGS_FILE,
   FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionEnvironment,
@@ -22,6 +23,9 @@ import type { RegionStack } from '../../infra/lib/region-stack';
 import { type RegionConfig, regions } from '../../infra/regions';
 import { consumerFixtureManifest } from './fixtures/consumer-service/manifest';
 import {
+  asArray,
+  deployedTemplateBytes,
+  deployedTemplateOf,
   getAtt,
   isRecord,
   jsonEqual,
@@ -30,19 +34,30 @@ import {
   resourcesOf,
   SYNTH_TIMEOUT_MS,
   type SynthesizedApp,
+  statementsOfRole,
   synthesize,
   type TemplateResource,
   templateOf,
 } from './synth';
 
 /**
- * The platform's own services, and a fixture service using what they may not use yet (subscriptions, schedules,
- * write-only access, numeric keys). Every expectation below is derived from the manifests being synthesized.
+ * The platform's own services (they have HTTP routes, event subscriptions, a schedule and outbox publishers), and
+ * a fixture service covering what none of them uses: a write-only function, an index with a numeric sort key, a
+ * subscription with EventBridge matchers (`numeric`, `anything-but`), a cron schedule, and one grant of each kind
+ * (e-mail, secrets, HTTPS egress) with a function reading region settings. Every expectation below is derived from
+ * the manifests being synthesized.
  */
 const apps: ReadonlyArray<{ name: string; services: readonly ServiceManifest[] }> = [
   { name: 'the platform services', services: platformServices },
   { name: 'a fixture consumer service', services: [consumerFixtureManifest] },
 ];
+
+/**
+ * CloudFormation refuses a template of more than 500 resources or 1 MB (uploaded to S3, as CDK deploys): each stack
+ * keeps a margin to both, so adding a service or functions fails here, not at deploy time.
+ */
+const STACK_RESOURCE_BUDGET = 400;
+const STACK_TEMPLATE_BUDGET_BYTES = 800 * 1024;
 
 /** Exactly what a `read` grant holds: the handlers' only reads are GetItem and Query. */
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:Query'];
@@ -54,37 +69,8 @@ const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb
 /** What the stream event source adds (ListStreams has no resource-level permissions). */
 const STREAM_LIST = 'dynamodb:ListStreams';
 
-interface Statement {
-  readonly actions: readonly string[];
-  readonly resources: readonly unknown[];
-  readonly effect: unknown;
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 function props(resource: TemplateResource | undefined, key: string): unknown {
   return resource?.Properties[key];
-}
-
-/** Every IAM statement attached to a role through AWS::IAM::Policy resources. */
-function statementsOfRole(template: Template, roleId: string): Statement[] {
-  return resourcesOf(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) => asArray(props(policy, 'Roles')).some((role) => jsonEqual(role, ref(roleId))))
-    .flatMap(([, policy]) => {
-      const document = props(policy, 'PolicyDocument');
-      return isRecord(document) ? asArray(document.Statement) : [];
-    })
-    .map((statement) => {
-      if (!isRecord(statement)) throw new Error('malformed IAM statement');
-      return {
-        actions: asArray(statement.Action).map(String),
-        resources: asArray(statement.Resource),
-        effect: statement.Effect,
-      };
-    });
 }
 
 function keySchema(key: KeySpec): Array<{ AttributeName: string; KeyType: string }> {
@@ -114,6 +100,20 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
     // CDK's own template validation runs in the cdk-nag test; here it would only add seconds.
     synthesized = synthesize({ services, builtinCloudFormationValidation: false });
   }, SYNTH_TIMEOUT_MS);
+
+  it('keeps every stack CloudFormation deploys, nested ones included, under 400 resources and 800 KB', () => {
+    // One region stack and one nested stack per service in each region: the budget below covers all of them.
+    expect(synthesized.allStacks).toHaveLength(regions.length * (1 + services.length));
+    const sizes = synthesized.allStacks.map((stack) => {
+      const template = deployedTemplateOf(synthesized.directory, stack);
+      const bytes = deployedTemplateBytes(synthesized.directory, stack);
+      return { stack: stack.node.path, resources: Object.keys(template.Resources).length, bytes };
+    });
+    for (const { stack, resources, bytes } of sizes) {
+      expect(resources, `${stack}: resources`).toBeLessThanOrEqual(STACK_RESOURCE_BUDGET);
+      expect(bytes, `${stack}: template bytes`).toBeLessThanOrEqual(STACK_TEMPLATE_BUDGET_BYTES);
+    }
+  });
 
   it('emits one stack per region config, named Inovda-<region id>, in the configured AWS region', () => {
     expect(synthesized.stacks.map((stack) => stack.stackName)).toEqual(regions.map((config) => `Inovda-${config.id}`));
@@ -273,8 +273,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
               fn: spec,
               ...placeholders,
               regionId: config.id,
-              opdIds: config.opds.map((opd) => opd.id),
-              regionSettings: { stageGates: config.stageGates },
+              regionSettingsFile: DEPLOYED_REGION_SETTINGS_FILE,
             }),
           ).map(([name, value]) => {
             if (value === placeholders.tableName) return [name, ref(tableIdOf(manifest))];
@@ -531,6 +530,13 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
           MaxAge: API_CORS.maxAgeSeconds,
         }),
       });
+    });
+
+    it('creates no e-mail configuration set when no function sends e-mail', () => {
+      const sends = services.some((manifest) =>
+        manifest.functions.some((fn: FunctionSpec) => (fn.grants ?? []).some((grant) => grant.kind === 'send-email')),
+      );
+      template.resourceCountIs('AWS::SES::ConfigurationSet', sends ? 1 : 0);
     });
 
     it('names the bus after the region and archives every event on it', () => {
