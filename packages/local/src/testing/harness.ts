@@ -68,7 +68,7 @@ function issuesOf(error: z.core.$ZodError): string {
  * declares and have the problem shape; a success must be a status the route declares, with its body schema and its
  * headers. Every service test then proves the contracts (and the OpenAPI document made of them) true.
  */
-function checkAgainstContract(route: RouteSpec, response: TestResponse, rawBody: string | undefined): void {
+export function checkAgainstContract(route: RouteSpec, response: TestResponse, rawBody: string | undefined): void {
   const contract = route as Partial<RouteContract>;
   if (!contract.responses || !contract.problems) {
     throw new ContractViolation(route, response.status, 'the route has no contract (responses and problems)');
