@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ROLES } from './api/roles';
 
 /** A string that is not empty. */
 export function nonEmpty() {
@@ -9,7 +10,7 @@ export function nonEmpty() {
 export const actorSchema = z.strictObject({
   sub: nonEmpty(),
   username: nonEmpty(),
-  role: z.enum(['opd', 'coordinator', 'evaluator', 'admin', 'system']),
+  role: z.enum([...ROLES, 'system']),
   opdId: z.optional(nonEmpty()),
 });
 export type Actor = z.infer<typeof actorSchema>;

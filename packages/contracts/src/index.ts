@@ -1,4 +1,4 @@
-export * from './api/common';
+export * from './api';
 export * from './define-event';
 export * from './envelope';
 export * from './innovation-profile';

@@ -1,4 +1,4 @@
-import type { Actor, EventContext } from '@inovda/contracts';
+import type { Actor, ActorRef, EventContext } from '@inovda/contracts';
 import { monotonicFactory } from 'ulid';
 import { actingRole, type Caller, type Role } from './identity';
 
@@ -14,12 +14,8 @@ export function acting(caller: Caller, allowed: readonly Role[], correlationId: 
   return { caller, role: actingRole(caller, allowed), correlationId };
 }
 
-/** Who did something, as recorded in history entries and on entities. `system` is a service acting on its own. */
-export interface ActorRef {
-  readonly sub: string;
-  readonly username: string;
-  readonly role: Role | 'system';
-}
+/** Who did something, as recorded in history entries and on entities (its schema is the API's). */
+export type { ActorRef } from '@inovda/contracts';
 
 /** The history record of who acted. */
 export function actorRef(actor: Acting): ActorRef & { readonly role: Role } {

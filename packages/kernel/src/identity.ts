@@ -1,6 +1,7 @@
+import { ROLES, type Role } from '@inovda/contracts';
+
 /** Roles come from Cognito groups; every rule about who may do what is written in these four words. */
-export const ROLES = ['opd', 'coordinator', 'evaluator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@inovda/contracts';
 
 /** Roles that read across OPDs: programme staff. */
 export const STAFF_ROLES: readonly Role[] = ['coordinator', 'evaluator', 'admin'];

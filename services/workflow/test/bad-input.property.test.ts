@@ -1,8 +1,7 @@
-import { STAGES } from '@inovda/contracts';
+import { createCycleInput, STAGES } from '@inovda/contracts';
 import { expectWellFormedRefusal } from '@inovda/lambda-kit/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycleInput } from '../src/domain/cycle-input';
 import { COMPLETE_PROFILE, type Harness, startHarness, windows } from './harness';
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { problemSchema, type RouteContract } from '@inovda/contracts';
 import { forgetRegionSettings } from '@inovda/lambda-kit';
 import { DEV_CALLERS, type DevCaller, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
 import {
@@ -12,6 +13,7 @@ import {
   routesOf,
   type ServiceManifest,
 } from '@inovda/manifest';
+import type * as z from 'zod/mini';
 import { startTestTable } from './test-table';
 
 type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
@@ -41,6 +43,58 @@ function runtimeEnvironment(endpoint: string): Record<string, string> {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   };
+}
+
+/** A response that breaks its route's contract: the test fails, whatever it was asserting. */
+export class ContractViolation extends Error {
+  constructor(route: RouteSpec, status: number, why: string) {
+    super(`${route.method} ${route.path} answered ${status}, which breaks its contract: ${why}`);
+    this.name = 'ContractViolation';
+  }
+}
+
+function issuesOf(error: z.core.$ZodError): string {
+  return error.issues
+    .slice(0, 10)
+    .map(
+      (issue) =>
+        `/${issue.path.map(String).join('/')}: ${issue.code}${'message' in issue ? ` (${issue.message})` : ''}`,
+    )
+    .join('; ');
+}
+
+/**
+ * Holds a response to the route's contract (@inovda/contracts): a problem must be one of the statuses the route
+ * declares and have the problem shape; a success must be a status the route declares, with its body schema and its
+ * headers. Every service test then proves the contracts (and the OpenAPI document made of them) true.
+ */
+export function checkAgainstContract(route: RouteSpec, response: TestResponse, rawBody: string | undefined): void {
+  const contract = route as Partial<RouteContract>;
+  if (!contract.responses || !contract.problems) {
+    throw new ContractViolation(route, response.status, 'the route has no contract (responses and problems)');
+  }
+  const { status, headers, body } = response;
+  const contentType = headers['content-type'] ?? '';
+  if (contentType.startsWith('application/problem+json')) {
+    if (!contract.problems.includes(status as RouteContract['problems'][number])) {
+      throw new ContractViolation(route, status, `a problem (${String(body.code)}) with an undeclared status`);
+    }
+    const parsed = problemSchema.safeParse(body);
+    if (!parsed.success) throw new ContractViolation(route, status, `not a problem: ${issuesOf(parsed.error)}`);
+    if (parsed.data.status !== status) {
+      throw new ContractViolation(route, status, `the problem says status ${parsed.data.status}`);
+    }
+    return;
+  }
+  const declared = contract.responses[status as 200 | 201];
+  if (!declared) throw new ContractViolation(route, status, `an undeclared status (body ${rawBody ?? 'none'})`);
+  if (!contentType.startsWith('application/json')) {
+    throw new ContractViolation(route, status, `content-type ${contentType || 'none'}, not application/json`);
+  }
+  const parsed = declared.body.safeParse(body);
+  if (!parsed.success) throw new ContractViolation(route, status, `the body does not match: ${issuesOf(parsed.error)}`);
+  const missing = (declared.headers ?? []).filter((header) => headers[header] === undefined);
+  if (missing.length > 0) throw new ContractViolation(route, status, `headers missing: ${missing.join(', ')}`);
 }
 
 /**
@@ -89,7 +143,10 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     return handler;
   }
 
-  /** Calls `route` as `who` (null: no authorizer claims), as HTTP API would, through the function serving it. */
+  /**
+   * Calls `route` as `who` (null: no authorizer claims), as HTTP API would, through the function serving it. The
+   * response is held to the route's contract: one that breaks it throws {@link ContractViolation}.
+   */
   async function route(route: RouteSpec, who: DevCaller | null, request: RouteRequest = {}): Promise<TestResponse> {
     const served = routes.find(
       (candidate) => candidate.route.method === route.method && candidate.route.path === route.path,
@@ -116,11 +173,13 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
       lambdaContext(served.fn.name),
     )) as { statusCode: number; headers?: Record<string, string>; body?: string };
     const contentType = raw.headers?.['content-type'] ?? '';
-    return {
+    const response: TestResponse = {
       status: raw.statusCode,
       headers: raw.headers ?? {},
       body: raw.body && contentType.includes('json') ? JSON.parse(raw.body) : {},
     };
+    checkAgainstContract(served.route, response, raw.body);
+    return response;
   }
 
   /** Delivers an event to the consumer function `name`, shaped as an EventBridge rule delivers it. */

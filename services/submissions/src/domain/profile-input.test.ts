@@ -1,6 +1,7 @@
+import { createInnovationInput, updateInnovationInput } from '@inovda/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyProfilePatch, createInnovationInput, profileOf, updateInnovationInput } from './profile-input';
+import { applyProfilePatch, profileOf } from './profile-input';
 
 describe('createInnovationInput', () => {
   it('needs only a name and an owner OPD for a draft', () => {

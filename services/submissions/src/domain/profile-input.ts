@@ -1,34 +1,13 @@
 import {
-  mapOptionalFields,
   PROFILE_FIELD_NAMES,
   type Profile,
   type ProfileFieldName,
-  profileFields,
-  profileSchema,
+  type UpdateInnovationInput,
 } from '@inovda/contracts';
 import { Problem } from '@inovda/kernel';
-import * as z from 'zod/mini';
 
-/** The body of `POST /innovations`: a draft needs only its name and owner OPD; unknown fields are refused. */
-export const createInnovationInput = profileSchema;
-export type CreateInnovationInput = z.infer<typeof createInnovationInput>;
-
-type OptionalFields = Omit<typeof profileFields, 'name' | 'opdId'>;
-
-/**
- * The body of `PATCH /innovations/{id}`: a merge patch at the top level (RFC 7396 style, one level deep): a field
- * present replaces the whole field (a nested object such as `contactPerson` is replaced, not merged), a field set
- * to `null` is cleared, absent fields are untouched. The owner OPD cannot change; the name cannot be cleared.
- */
-export const updateInnovationInput = z
-  .strictObject({
-    name: z.optional(profileFields.name),
-    ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<z.ZodMiniNullable<OptionalFields[K]>> }>(
-      (schema) => z.optional(z.nullable(schema)),
-    ),
-  })
-  .check(z.refine((patch) => Object.keys(patch).length > 0, 'tidak ada yang diubah: kirim sedikitnya satu isian'));
-export type UpdateInnovationInput = z.infer<typeof updateInnovationInput>;
+// The bodies of create and update (`createInnovationInput`, `updateInnovationInput`) are the API contracts' schemas
+// (@inovda/contracts), so a browser validates with the very schemas the API uses; what is not a schema stays here.
 
 /**
  * The largest profile, as UTF-8 JSON, an innovation may hold. Field limits alone would let patches add up past

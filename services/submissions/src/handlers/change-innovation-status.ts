@@ -1,7 +1,8 @@
+import { registerBody, withdrawBody } from '@inovda/contracts';
 import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { parseInnovationId, registerBody, withdrawBody } from '../http/request-schemas';
+import { parseInnovationId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { registerInnovation, withdrawInnovation } from '../use-cases/innovations';
 

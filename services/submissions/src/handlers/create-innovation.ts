@@ -1,8 +1,7 @@
+import { createInnovationInput, idempotencyKeyHeader } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { createDepsFromEnv } from '../deps';
-import { createInnovationInput } from '../domain/profile-input';
-import { idempotencyKeyHeader } from '../http/request-schemas';
 import { routes } from '../routes';
 import { createInnovation } from '../use-cases/innovations';
 

@@ -1,7 +1,8 @@
+import { listVersionsQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { listVersionsQuery, parseInnovationId } from '../http/request-schemas';
+import { parseInnovationId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { listVersions } from '../use-cases/innovations';
 

@@ -1,7 +1,7 @@
+import { listInnovationsQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { listInnovationsQuery } from '../http/request-schemas';
 import { routes } from '../routes';
 import { listInnovations } from '../use-cases/innovations';
 

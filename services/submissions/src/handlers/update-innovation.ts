@@ -1,7 +1,7 @@
+import { updateInnovationInput } from '@inovda/contracts';
 import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { updateInnovationInput } from '../domain/profile-input';
 import { parseInnovationId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { updateInnovation } from '../use-cases/innovations';

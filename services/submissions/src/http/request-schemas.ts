@@ -1,28 +1,7 @@
-import { INNOVATION_STATUSES, OPD_ID, pageCursor, pageLimit, pageQuery, text, ulidId } from '@inovda/contracts';
+import { ulidId } from '@inovda/contracts';
 import { parsePathParameter } from '@inovda/kernel';
-import * as z from 'zod/mini';
 
-/** Query of `GET /innovations`. */
-export const listInnovationsQuery = z.strictObject({
-  opdId: z.optional(OPD_ID),
-  status: z.optional(z.enum(INNOVATION_STATUSES)),
-  limit: pageLimit,
-  cursor: z.optional(pageCursor),
-});
-
-/** Query of `GET /innovations/{id}/versions`. */
-export const listVersionsQuery = pageQuery;
-
-/** Body of register (optional): the cycle to register into; without one, the only open cycle. */
-export const registerBody = z.strictObject({ cycleId: z.optional(z.string().check(z.regex(/^[0-9A-Za-z-]{1,64}$/))) });
-
-/** Body of withdraw (optional): why. */
-export const withdrawBody = z.strictObject({ reason: z.optional(text(2_000)) });
-
-/** `Idempotency-Key` header: printable, bounded. */
-export const idempotencyKeyHeader = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Idempotency-Key harus 1–128 karakter A–Z, a–z, 0–9, . _ : -'));
+// The request schemas are the API contracts' (@inovda/contracts), shared with the browser; only reading them here.
 
 /** Reads the id path parameter; an impossible id is a 404 (nothing to find), not a validation error. */
 export function parseInnovationId(value: string | undefined): string {

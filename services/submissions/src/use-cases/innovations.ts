@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
 import {
+  type CreateInnovationInput,
   InnovationDrafted,
   InnovationProfileUpdated,
   InnovationRegistered,
   type InnovationStatus,
   InnovationWithdrawn,
+  type UpdateInnovationInput,
 } from '@inovda/contracts';
 import { type Acting, actorRef, assertVersion, canSee, eventContext, type Page, Problem } from '@inovda/kernel';
 import { assertCanCreateFor, assertCanWrite } from '../domain/access';
-import type { Innovation } from '../domain/innovation';
+import type { HistoryEntry, Innovation } from '../domain/innovation';
 import { assertAllowed, nextStatus } from '../domain/lifecycle';
-import {
-  applyProfilePatch,
-  assertProfileWithinBudget,
-  type CreateInnovationInput,
-  profileOf,
-  type UpdateInnovationInput,
-} from '../domain/profile-input';
+import { applyProfilePatch, assertProfileWithinBudget, profileOf } from '../domain/profile-input';
 import { IdempotencyConflict } from '../store/innovation-store';
 import type { CreateDeps, Deps } from './context';
 
@@ -273,7 +269,7 @@ export async function listVersions(
   actor: Acting,
   id: string,
   query: { limit: number; cursor?: string },
-): Promise<Page<unknown>> {
+): Promise<Page<HistoryEntry>> {
   await getInnovation(deps, actor, id);
   return deps.store.history(id, query.limit, query.cursor);
 }

@@ -1,8 +1,7 @@
-import { STAGES } from '@inovda/contracts';
+import { createCycleInput, STAGES } from '@inovda/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertCycleAllows, type StageWindows, windowIssues } from './cycle';
-import { createCycleInput } from './cycle-input';
 
 const isoDay = fc
   .integer({ min: 0, max: 3 * 365 })

@@ -1,7 +1,7 @@
+import { createCycleInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { createCycleInput } from '../domain/cycle-input';
 import { routes } from '../routes';
 import { createCycle } from '../use-cases/cycles';
 

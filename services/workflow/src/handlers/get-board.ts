@@ -1,7 +1,8 @@
+import { boardQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { boardDepsFromEnv, opdsFromSettings } from '../deps';
-import { boardQuery, parseId } from '../http/request-schemas';
+import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { getBoard, listStage } from '../use-cases/board';
 

@@ -1,7 +1,7 @@
+import { maturityInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { maturityInput } from '../domain/track-input';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { recordMaturity } from '../use-cases/tracks';

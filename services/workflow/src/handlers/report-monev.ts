@@ -1,7 +1,7 @@
+import { monevInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { monevInput } from '../domain/monev-input';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { reportMonev } from '../use-cases/tracks';

@@ -1,7 +1,7 @@
+import { noteInput } from '@inovda/contracts';
 import { etagOf, parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv, gatesFromSettings } from '../deps';
-import { noteInput } from '../domain/track-input';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { requestAdvance } from '../use-cases/request-advance';

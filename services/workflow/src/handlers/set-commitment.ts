@@ -1,7 +1,7 @@
+import { commitmentInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { boardDepsFromEnv, opdsFromSettings } from '../deps';
-import { commitmentInput } from '../domain/cycle-input';
 import { parseId, parseOpdId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { setCommitment } from '../use-cases/board';

@@ -1,7 +1,7 @@
+import { updateCycleInput } from '@inovda/contracts';
 import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { updateCycleInput } from '../domain/cycle-input';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { updateCycleWindows } from '../use-cases/cycles';

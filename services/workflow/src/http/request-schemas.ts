@@ -1,13 +1,7 @@
-import { OPD_ID, pageCursor, pageLimit, STAGES, ulidId } from '@inovda/contracts';
+import { OPD_ID, ulidId } from '@inovda/contracts';
 import { parsePathParameter } from '@inovda/kernel';
-import * as z from 'zod/mini';
 
-/** Query of `GET /cycles/{id}/board`: with `stage`, a page of the innovations in that stage too. */
-export const boardQuery = z.strictObject({
-  stage: z.optional(z.enum(STAGES)),
-  limit: pageLimit,
-  cursor: z.optional(pageCursor),
-});
+// The request schemas are the API contracts' (@inovda/contracts), shared with the browser; only reading them here.
 
 /** Reads an id path parameter (cycles, innovations, requests: ULIDs); an impossible id is a 404 without a read. */
 export function parseId(value: string | undefined): string {

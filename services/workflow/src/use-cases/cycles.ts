@@ -1,7 +1,14 @@
-import { CycleClosed, CycleOpened, STAGES, type Stage } from '@inovda/contracts';
+import {
+  type CreateCycleInput,
+  CycleClosed,
+  CycleOpened,
+  mergedWindows,
+  STAGES,
+  type Stage,
+  type UpdateCycleInput,
+} from '@inovda/contracts';
 import { type Acting, actorRef, assertVersion, eventContext, type Page, Problem, parseOrProblem } from '@inovda/kernel';
 import { assertCycleAllows, type Cycle, type StageWindows } from '../domain/cycle';
-import { type CreateCycleInput, mergedWindows, type UpdateCycleInput } from '../domain/cycle-input';
 import type { Deps } from './context';
 
 /** Creates a planned cycle. */

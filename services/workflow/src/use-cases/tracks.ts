@@ -1,7 +1,6 @@
-import { MonevReported } from '@inovda/contracts';
+import { type MonevInput, MonevReported } from '@inovda/contracts';
 import { type Acting, actorRef, eventContext, type Page, Problem } from '@inovda/kernel';
 import { assertCanSee, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
-import type { MonevInput } from '../domain/monev-input';
 import { type Maturity, type Track, type TrackAction, type TrackHistoryEntry, trackRef } from '../domain/track';
 import { recordMaturity as nextMaturity, periodLabel } from '../domain/transitions';
 import type { Deps } from './context';

@@ -1,6 +1,6 @@
-import { text } from '@inovda/contracts';
 import * as z from 'zod/mini';
-import { wholeNumber } from './whole-number';
+import { text } from '../../innovation-profile';
+import { wholeNumber } from '../whole-number';
 
 const count = wholeNumber(0, 100_000_000);
 

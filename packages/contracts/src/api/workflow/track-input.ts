@@ -1,5 +1,5 @@
-import { MATURITIES, text } from '@inovda/contracts';
 import * as z from 'zod/mini';
+import { MATURITIES, text } from '../../innovation-profile';
 
 /** The body of an advance request, an approval, a hold or a resume: an optional note (all optional bodies). */
 export const noteInput = z.strictObject({ note: z.optional(text(2_000)) });

@@ -1,7 +1,9 @@
-import { STAGES, type Stage, stageWindowSchema, text } from '@inovda/contracts';
 import * as z from 'zod/mini';
-import { type StageWindows, windowIssues } from './cycle';
-import { wholeNumber } from './whole-number';
+import { text } from '../../innovation-profile';
+import { STAGES, type Stage } from '../../stages';
+import { stageWindowSchema } from '../../workflow-events';
+import { wholeNumber } from '../whole-number';
+import { type StageWindows, windowIssues } from './stage-windows';
 
 /** The window checks as a schema check, each issue at the path of the offending date. */
 function validWindows<T extends { stageWindows: StageWindows }>() {
@@ -17,7 +19,8 @@ function validWindows<T extends { stageWindows: StageWindows }>() {
   });
 }
 
-const windows = z.strictObject(
+/** Every stage's window. */
+export const stageWindowsSchema = z.strictObject(
   Object.fromEntries(STAGES.map((stage) => [stage, stageWindowSchema])) as Record<Stage, typeof stageWindowSchema>,
 );
 
@@ -26,7 +29,7 @@ export const createCycleInput = z
   .strictObject({
     name: text(200),
     year: wholeNumber(2000, 2100),
-    stageWindows: windows,
+    stageWindows: stageWindowsSchema,
     targetPerOpd: wholeNumber(1, 100),
     monevIntervalDays: wholeNumber(7, 366),
   })
@@ -45,7 +48,7 @@ export const updateCycleInput = z.strictObject({
 export type UpdateCycleInput = z.infer<typeof updateCycleInput>;
 
 /** The merged windows, checked like a create: a partial change must still leave a valid plan. */
-export const mergedWindows = z.strictObject({ stageWindows: windows }).check(validWindows());
+export const mergedWindows = z.strictObject({ stageWindows: stageWindowsSchema }).check(validWindows());
 
 /** The body of `PUT /cycles/{id}/commitments/{opdId}`: how many innovations the OPD pledges. */
 export const commitmentInput = z.strictObject({ pledged: wholeNumber(0, 1_000) });
