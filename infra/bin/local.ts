@@ -3,6 +3,7 @@
  * the region (INOVDA_REGION, default Kota Solok) and the services, and owns the process: signals and exit code.
  * Environment: PORT (API port, default 3000), INOVDA_DATA_DIR, INOVDA_IN_MEMORY=1, INOVDA_DEBUG=1 (handlers' logs too).
  */
+import { platformOpenApi } from '@inovda/contracts';
 import { formatBanner, type LocalPlatform, LocalRuntimeError, startLocalPlatform } from '@inovda/local';
 import { services } from '../lib/platform';
 import { defaultLocalRegion, regions } from '../regions';
@@ -68,6 +69,8 @@ try {
     region,
     services,
     allowedOrigins: region.api.allowedOrigins,
+    // The API's OpenAPI 3.1 document, generated from the route contracts, at GET /openapi.json.
+    openApi: platformOpenApi,
     // Handlers' own logs: warnings and errors only, unless asked for (every event applied is a lot of lines).
     functionLogLevel: process.env.INOVDA_DEBUG === '1' ? 'DEBUG' : 'WARN',
     ...(seed ? { seed } : {}),

@@ -27,6 +27,12 @@ describe('npm start (infra/bin/local.ts)', () => {
       const { token } = (await issued.json()) as { token: string };
       const list = await fetch(`${api}/innovations`, { headers: { authorization: `Bearer ${token}` } });
       expect(list.status).toBe(200);
+      // The API's own description, from the route contracts, with no token.
+      const openApi = await fetch(`${api}/openapi.json`);
+      expect(openApi.status).toBe(200);
+      const document = (await openApi.json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(document.openapi).toMatch(/^3\.1\./);
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/innovations', '/cycles/{id}/board']));
       expect(dynamoLocalPids(portOf(dynamo))).toHaveLength(1);
 
       child.kill('SIGINT');

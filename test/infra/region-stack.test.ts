@@ -1,3 +1,4 @@
+import { ROLES } from '@inovda/kernel';
 import {
   API_CORS,
   DEPLOYED_REGION_SETTINGS_FILE,
@@ -7,7 +8,6 @@ import {
   type KeySpec,
   OUTBOX_STREAM_FILTER,
   OUTBOX_STREAM_RETRY,
-  ROLES,
   routesOf,
   SCHEDULE_RETRY,
   type ServiceManifest,
