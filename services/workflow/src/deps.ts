@@ -2,16 +2,15 @@ import { type ServiceTable, serviceTableFromEnv } from '@inovda/dynamo';
 import { systemClock } from '@inovda/kernel';
 import { regionIdFromEnv, regionOpdIds, regionSetting } from '@inovda/lambda-kit';
 import { stageGatesSchema } from './domain/gates';
-import { BoardStore } from './store/board-store';
 import { CycleStore } from './store/cycle-store';
 import { GateProjectionStore } from './store/gate-projection-store';
 import { TrackStore } from './store/track-store';
-import type { BoardDeps, Deps, GateDeps, RegionOpdDeps } from './use-cases/context';
+import type { Deps, GateDeps, RegionOpdDeps } from './use-cases/context';
 
 /**
  * Dependencies of the workflow functions, built once per cold start from the environment the stack sets. Each
- * function takes only what it uses: the board store (in-place updates) only where counters move, the gates and
- * the region's OPDs only where the manifest names those region settings.
+ * function takes only what it uses: the gates and the region's OPDs only where the manifest names those region
+ * settings, the board store only through board-deps.ts.
  */
 export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEnv()): Deps {
   return {
@@ -21,12 +20,6 @@ export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEn
     regionId: regionIdFromEnv(),
     ...systemClock,
   };
-}
-
-/** With the board store, for the functions that move counters or record commitments (`updatesItems`). */
-export function boardDepsFromEnv(): BoardDeps {
-  const table = serviceTableFromEnv();
-  return { ...depsFromEnv(table), board: new BoardStore(table.db, table.tableName) };
 }
 
 /** The region's stage gates (region setting `stageGates`). */

@@ -1,7 +1,8 @@
 import { boardQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
-import { boardDepsFromEnv, opdsFromSettings } from '../deps';
+import { boardDepsFromEnv } from '../board-deps';
+import { opdsFromSettings } from '../deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { getBoard, listStage } from '../use-cases/board';

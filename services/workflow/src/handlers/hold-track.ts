@@ -1,7 +1,7 @@
 import { noteInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
-import { boardDepsFromEnv } from '../deps';
+import { boardDepsFromEnv } from '../board-deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { holdOrResume } from '../use-cases/decisions';

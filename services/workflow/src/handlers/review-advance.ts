@@ -1,7 +1,8 @@
 import { noteInput, returnInput } from '@inovda/contracts';
 import { etagOf, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
-import { boardDepsFromEnv, gatesFromSettings } from '../deps';
+import { boardDepsFromEnv } from '../board-deps';
+import { gatesFromSettings } from '../deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { reviewAdvance } from '../use-cases/decisions';

@@ -5,7 +5,7 @@ import {
   InnovationWithdrawn,
 } from '@inovda/contracts';
 import { eventConsumer } from '@inovda/lambda-kit';
-import { boardDepsFromEnv } from '../deps';
+import { boardDepsFromEnv } from '../board-deps';
 import { applyProfile, closeTrack, openTrack } from '../use-cases/consumers';
 
 const deps = boardDepsFromEnv();
