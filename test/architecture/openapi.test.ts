@@ -1,5 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { platformOpenApi, platformRoutes, type RouteContract } from '@inovda/contracts';
+import {
+  contractOf,
+  platformOpenApi,
+  platformRoutes,
+  type RouteContract,
+  submissionsApi,
+  submissionsRoutes,
+  workflowApi,
+  workflowRoutes,
+} from '@inovda/contracts';
 import { routesOf } from '@inovda/manifest';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -45,11 +54,19 @@ describe('the OpenAPI document and the manifests', () => {
     expect(operations().length).toBe(wired.length);
   });
 
-  it('wires the contract objects themselves (one definition per route), under the service that owns them', () => {
-    const contracts = platformRoutes().map(({ route }) => route);
+  it('wires the routes the contracts are built on (one definition per route), under the service that owns them', () => {
     for (const { service, route } of wired) {
-      expect(contracts).toContain(route);
-      expect((route as RouteContract).service).toBe(service);
+      const contract = contractOf(route);
+      expect(contract?.service, `${route.method} ${route.path}`).toBe(service);
+      expect(contract?.roles).toEqual(route.roles);
+    }
+    for (const [routes, api] of [
+      [submissionsRoutes, submissionsApi],
+      [workflowRoutes, workflowApi],
+    ] as const) {
+      for (const [name, route] of Object.entries(routes)) {
+        expect((api as Record<string, RouteContract>)[name]).toMatchObject(route);
+      }
     }
   });
 });

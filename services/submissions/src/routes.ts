@@ -1,6 +1,7 @@
 /**
- * The HTTP routes of the submissions service are its API contracts (@inovda/contracts): handlers import their own
- * route (to enforce its roles), the manifest imports them all (to wire API Gateway), and the OpenAPI document and
- * browsers read the same objects, so each route is defined once.
+ * The HTTP routes of the submissions service (method, path, roles) from its API contracts (@inovda/contracts):
+ * handlers import their own route (to enforce its roles), the manifest imports them all (to wire API Gateway), and
+ * the contracts (`submissionsApi`: schemas, the OpenAPI document) are built on these very objects, so each route is
+ * defined once and a handler bundles no other route's schemas.
  */
-export { submissionsApi as routes } from '@inovda/contracts';
+export { submissionsRoutes as routes } from '@inovda/contracts';

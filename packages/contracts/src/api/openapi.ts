@@ -47,6 +47,13 @@ export function platformRoutes(): Array<{ operationId: string; route: RouteContr
   );
 }
 
+/** The contract of a route (by method and path), or undefined when no API documents it. */
+export function contractOf(route: { readonly method: string; readonly path: string }): RouteContract | undefined {
+  return platformRoutes().find(
+    (candidate) => candidate.route.method === route.method && candidate.route.path === route.path,
+  )?.route;
+}
+
 /** Response bodies by component name (JSON Schema of what the API sends: `io: 'output'`). */
 const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   Problem: problemSchema,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { problemSchema, type RouteContract } from '@inovda/contracts';
+import { contractOf, problemSchema, type RouteContract } from '@inovda/contracts';
 import { forgetRegionSettings } from '@inovda/lambda-kit';
 import { DEV_CALLERS, type DevCaller, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
 import {
@@ -69,8 +69,8 @@ function issuesOf(error: z.core.$ZodError): string {
  * headers. Every service test then proves the contracts (and the OpenAPI document made of them) true.
  */
 export function checkAgainstContract(route: RouteSpec, response: TestResponse, rawBody: string | undefined): void {
-  const contract = route as Partial<RouteContract>;
-  if (!contract.responses || !contract.problems) {
+  const contract = contractOf(route);
+  if (!contract) {
     throw new ContractViolation(route, response.status, 'the route has no contract (responses and problems)');
   }
   const { status, headers, body } = response;

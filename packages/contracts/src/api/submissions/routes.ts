@@ -1,7 +1,7 @@
-import { ROLES } from '../roles';
 import { defineRoutes } from '../route';
 import { historyPageSchema, innovationPageSchema, innovationSchema } from './innovation';
 import { createInnovationInput, updateInnovationInput } from './innovation-input';
+import { submissionsRoutes } from './paths';
 import {
   idempotencyKeyHeader,
   innovationParams,
@@ -10,8 +10,6 @@ import {
   registerBody,
   withdrawBody,
 } from './requests';
-
-const OWNER = ['opd', 'admin'] as const;
 
 const INNOVATION = {
   description: 'The innovation; its version is the ETag.',
@@ -25,9 +23,7 @@ const INNOVATION = {
  */
 export const submissionsApi = defineRoutes('submissions', {
   createInnovation: {
-    method: 'POST',
-    path: '/innovations',
-    roles: OWNER,
+    ...submissionsRoutes.createInnovation,
     summary: 'Create a draft innovation',
     description:
       'An `Idempotency-Key` makes retries safe: the same key with the same body answers the first result (200).',
@@ -45,26 +41,20 @@ export const submissionsApi = defineRoutes('submissions', {
     problems: [409, 422],
   },
   listInnovations: {
-    method: 'GET',
-    path: '/innovations',
-    roles: ROLES,
+    ...submissionsRoutes.listInnovations,
     summary: 'List innovations the caller may see, by OPD and status',
     query: listInnovationsQuery,
     responses: { 200: { description: 'One page.', body: innovationPageSchema } },
   },
   getInnovation: {
-    method: 'GET',
-    path: '/innovations/{id}',
-    roles: ROLES,
+    ...submissionsRoutes.getInnovation,
     summary: 'Read one innovation',
     params: innovationParams,
     responses: { 200: INNOVATION },
     problems: [404],
   },
   updateInnovation: {
-    method: 'PATCH',
-    path: '/innovations/{id}',
-    roles: OWNER,
+    ...submissionsRoutes.updateInnovation,
     summary: 'Change some profile fields (a merge patch; null clears a field)',
     params: innovationParams,
     body: { schema: updateInnovationInput, required: true },
@@ -73,9 +63,7 @@ export const submissionsApi = defineRoutes('submissions', {
     problems: [404, 409, 412, 422, 428],
   },
   registerInnovation: {
-    method: 'POST',
-    path: '/innovations/{id}/register',
-    roles: OWNER,
+    ...submissionsRoutes.registerInnovation,
     summary: 'Register a draft into an open programme cycle',
     params: innovationParams,
     body: { schema: registerBody, required: false },
@@ -85,9 +73,7 @@ export const submissionsApi = defineRoutes('submissions', {
     problems: [404, 409, 412, 422],
   },
   withdrawInnovation: {
-    method: 'POST',
-    path: '/innovations/{id}/withdraw',
-    roles: OWNER,
+    ...submissionsRoutes.withdrawInnovation,
     summary: 'Withdraw an innovation, with an optional reason',
     params: innovationParams,
     body: { schema: withdrawBody, required: false },
@@ -96,9 +82,7 @@ export const submissionsApi = defineRoutes('submissions', {
     problems: [404, 409, 412],
   },
   listInnovationVersions: {
-    method: 'GET',
-    path: '/innovations/{id}/versions',
-    roles: ROLES,
+    ...submissionsRoutes.listInnovationVersions,
     summary: 'Change history of an innovation: who, when, which fields',
     params: innovationParams,
     query: listVersionsQuery,

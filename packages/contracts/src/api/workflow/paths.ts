@@ -1,0 +1,42 @@
+import { ROLES } from '../roles';
+
+const PROGRAMME = ['coordinator', 'admin'] as const;
+const STAFF = ['coordinator', 'evaluator', 'admin'] as const;
+// The owner OPD or programme staff (finer rules in the service). On the decisions on an advance request, `opd` is
+// allowed so that an OPD approving its own request is refused as the illegal transition it is (409), by the one
+// rule of the workflow's transitions, rather than by a role check that would hide why.
+const OWNER_OR_PROGRAMME = ['opd', 'coordinator', 'admin'] as const;
+
+/**
+ * The workflow routes as the Lambda side needs them: method, API Gateway path and the roles allowed, and nothing else,
+ * so a handler that enforces its route bundles none of the other routes' schemas. The contracts (workflowApi, in
+ * routes.ts) add the schemas to these very objects; the manifest wires these.
+ */
+export const workflowRoutes = {
+  createCycle: { method: 'POST', path: '/cycles', roles: PROGRAMME },
+  listCycles: { method: 'GET', path: '/cycles', roles: ROLES },
+  getCycle: { method: 'GET', path: '/cycles/{id}', roles: ROLES },
+  updateCycle: { method: 'PATCH', path: '/cycles/{id}', roles: PROGRAMME },
+  openCycle: { method: 'POST', path: '/cycles/{id}/open', roles: PROGRAMME },
+  closeCycle: { method: 'POST', path: '/cycles/{id}/close', roles: PROGRAMME },
+  setCommitment: { method: 'PUT', path: '/cycles/{id}/commitments/{opdId}', roles: OWNER_OR_PROGRAMME },
+  getBoard: { method: 'GET', path: '/cycles/{id}/board', roles: STAFF },
+  listAdvanceRequests: { method: 'GET', path: '/cycles/{id}/advance-requests', roles: STAFF },
+  getTrack: { method: 'GET', path: '/innovations/{id}/track', roles: ROLES },
+  getTrackHistory: { method: 'GET', path: '/innovations/{id}/track/history', roles: ROLES },
+  requestAdvance: { method: 'POST', path: '/innovations/{id}/track/advance-requests', roles: ['opd', 'admin'] },
+  approveAdvance: {
+    method: 'POST',
+    path: '/innovations/{id}/track/advance-requests/{requestId}/approve',
+    roles: OWNER_OR_PROGRAMME,
+  },
+  returnAdvance: {
+    method: 'POST',
+    path: '/innovations/{id}/track/advance-requests/{requestId}/return',
+    roles: OWNER_OR_PROGRAMME,
+  },
+  holdTrack: { method: 'POST', path: '/innovations/{id}/track/hold', roles: PROGRAMME },
+  resumeTrack: { method: 'POST', path: '/innovations/{id}/track/resume', roles: PROGRAMME },
+  recordMaturity: { method: 'POST', path: '/innovations/{id}/track/maturity', roles: OWNER_OR_PROGRAMME },
+  reportMonev: { method: 'POST', path: '/innovations/{id}/monev', roles: ['opd', 'admin'] },
+} as const;
