@@ -44,6 +44,9 @@ export interface EventContract<Name extends string, Data extends z.ZodMiniType> 
 }
 
 /** Declares an event contract: name (the EventBridge detail-type), source service, version and data schema. */
+// Contract builders are marked free of side effects (esbuild's `@__NO_SIDE_EFFECTS__`): a function bundles only the
+// contracts it uses, not every contract of the module it imports one from.
+/* @__NO_SIDE_EFFECTS__ */
 export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spec: {
   name: Name;
   service: string;
@@ -76,6 +79,7 @@ export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spe
  * The EventBridge pattern selecting several events of one source (a subscription to a few of a service's events).
  * Contracts of different sources need a rule each: one pattern cannot pair each source with its own types.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function patternOf(
   ...contracts: readonly [EventContract<string, z.ZodMiniType>, ...EventContract<string, z.ZodMiniType>[]]
 ): { readonly source: readonly string[]; readonly 'detail-type': readonly string[] } {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ROLES } from './api/roles';
 
 /** A string that is not empty. */
+/* @__NO_SIDE_EFFECTS__ */
 export function nonEmpty() {
   return z.string().check(z.minLength(1));
 }
@@ -28,6 +29,7 @@ export const metadataSchema = z.strictObject({
 export type EventMetadata = z.infer<typeof metadataSchema>;
 
 /** The EventBridge `detail` of every inovda event: `{ metadata, data }`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function envelopeSchema<Data extends z.ZodMiniType>(data: Data) {
   return z.strictObject({ metadata: metadataSchema, data });
 }

@@ -78,86 +78,134 @@ export const OPD_ID = z
   );
 
 /** Trimmed text of 1 to `max` characters. */
+/* @__NO_SIDE_EFFECTS__ */
 export function text(max: number) {
   return z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 }
-const isoDate = z.iso.date();
-const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2_000));
+// The schemas below are built in calls marked pure (`/* @__PURE__ */ (() => …)()`): a method call such as
+// `.check()` would otherwise keep them, and the zod features they use, in every bundle importing this module, even
+// one that only needs `OPD_ID` or the field names.
 
-export const milestoneSchema = z.strictObject({
-  title: text(300),
-  dueDate: isoDate,
-  done: z.optional(z.boolean()),
-});
+const isoDate = /* @__PURE__ */ (() => z.iso.date())();
+const httpUrl = /* @__PURE__ */ (() => z.url({ protocol: /^https?$/ }).check(z.maxLength(2_000)))();
 
-export const evidenceSchema = z.strictObject({
-  indicator: z.enum(INDICATORS),
-  url: httpUrl,
-  title: z.optional(text(300)),
-});
+export const milestoneSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    title: text(300),
+    dueDate: isoDate,
+    done: z.optional(z.boolean()),
+  }))();
 
-export const contactPersonSchema = z.strictObject({
-  name: text(200),
-  position: z.optional(text(200)),
-  phone: z.optional(
-    z
-      .string()
-      .check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'nomor telepon hanya boleh berisi angka, spasi, +, ( ) atau -')),
-  ),
-  email: z.optional(z.email().check(z.maxLength(254))),
-});
+export const evidenceSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    indicator: z.enum(INDICATORS),
+    url: httpUrl,
+    title: z.optional(text(300)),
+  }))();
+
+export const contactPersonSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: text(200),
+    position: z.optional(text(200)),
+    phone: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.regex(/^\+?[0-9 ()-]{6,20}$/, 'nomor telepon hanya boleh berisi angka, spasi, +, ( ) atau -'),
+        ),
+    ),
+    email: z.optional(z.email().check(z.maxLength(254))),
+  }))();
 
 /** Every field of the profile; the shapes shared by the API, the events and the stage gates. */
-export const profileFields = {
-  name: text(200),
-  opdId: OPD_ID,
-  initiatorKind: z.enum(INITIATOR_KINDS),
-  type: z.enum(INNOVATION_TYPES),
-  form: z.enum(INNOVATION_FORMS),
-  governmentAffairs: z.array(z.enum(GOVERNMENT_AFFAIRS)).check(
-    z.minLength(1),
-    z.maxLength(10),
-    z.refine((items) => new Set(items).size === items.length, 'urusan pemerintahan tidak boleh berulang'),
-  ),
-  maturity: z.enum(MATURITIES),
-  trialStartDate: isoDate,
-  implementationStartDate: isoDate,
-  problemStatement: text(10_000),
-  rootCause: text(10_000),
-  beneficiaries: text(5_000),
-  designNarrative: text(30_000),
-  goals: text(5_000),
-  benefits: text(5_000),
-  results: text(10_000),
-  milestones: z.array(milestoneSchema).check(z.maxLength(50)),
-  budgetSource: z.enum(BUDGET_SOURCES),
-  evidence: z.array(evidenceSchema).check(z.maxLength(100)),
-  contactPerson: contactPersonSchema,
-} as const;
+export const profileFields = /* @__PURE__ */ (() =>
+  ({
+    name: text(200),
+    opdId: OPD_ID,
+    initiatorKind: z.enum(INITIATOR_KINDS),
+    type: z.enum(INNOVATION_TYPES),
+    form: z.enum(INNOVATION_FORMS),
+    governmentAffairs: z.array(z.enum(GOVERNMENT_AFFAIRS)).check(
+      z.minLength(1),
+      z.maxLength(10),
+      z.refine((items) => new Set(items).size === items.length, 'urusan pemerintahan tidak boleh berulang'),
+    ),
+    maturity: z.enum(MATURITIES),
+    trialStartDate: isoDate,
+    implementationStartDate: isoDate,
+    problemStatement: text(10_000),
+    rootCause: text(10_000),
+    beneficiaries: text(5_000),
+    designNarrative: text(30_000),
+    goals: text(5_000),
+    benefits: text(5_000),
+    results: text(10_000),
+    milestones: z.array(milestoneSchema).check(z.maxLength(50)),
+    budgetSource: z.enum(BUDGET_SOURCES),
+    evidence: z.array(evidenceSchema).check(z.maxLength(100)),
+    contactPerson: contactPersonSchema,
+  }) as const)();
 
 export type ProfileFieldName = keyof typeof profileFields;
-export const PROFILE_FIELD_NAMES = Object.keys(profileFields) as ProfileFieldName[];
 
-const { name, opdId, ...optionalFields } = profileFields;
-type OptionalFields = typeof optionalFields;
+/**
+ * The names of the profile's fields, in form order. Written out rather than taken from `profileFields`: code that
+ * only names fields (the stage gates) then bundles none of the fields' schemas. The type checks it lists exactly the
+ * fields of `profileFields`, and a test checks the order.
+ */
+export const PROFILE_FIELD_NAMES = [
+  'name',
+  'opdId',
+  'initiatorKind',
+  'type',
+  'form',
+  'governmentAffairs',
+  'maturity',
+  'trialStartDate',
+  'implementationStartDate',
+  'problemStatement',
+  'rootCause',
+  'beneficiaries',
+  'designNarrative',
+  'goals',
+  'benefits',
+  'results',
+  'milestones',
+  'budgetSource',
+  'evidence',
+  'contactPerson',
+] as const satisfies readonly ProfileFieldName[];
+
+/** A field added to `profileFields` and not listed above fails the type check here. */
+export type UnlistedProfileFields = Exclude<ProfileFieldName, (typeof PROFILE_FIELD_NAMES)[number]>;
+export const EVERY_PROFILE_FIELD_LISTED: [UnlistedProfileFields] extends [never] ? true : UnlistedProfileFields = true;
+
+type OptionalFields = Omit<typeof profileFields, 'name' | 'opdId'>;
 
 /** The optional profile fields, each wrapped by `wrap` (optional for the profile, nullable too for a patch). */
+/* @__NO_SIDE_EFFECTS__ */
 export function mapOptionalFields<Wrapped extends { [K in keyof OptionalFields]: z.ZodMiniType }>(
   wrap: (schema: OptionalFields[keyof OptionalFields]) => z.ZodMiniType,
 ): Wrapped {
+  const { name: _name, opdId: _opdId, ...optionalFields } = profileFields;
   return Object.fromEntries(
     Object.entries(optionalFields).map(([key, schema]) => [key, wrap(schema as OptionalFields[keyof OptionalFields])]),
   ) as Wrapped;
 }
 
-/** The profile as stored and published: name and OPD always present, everything else optional. */
-export const profileSchema = z.strictObject({
-  name,
-  opdId,
-  ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<OptionalFields[K]> }>((schema) =>
-    z.optional(schema),
-  ),
-});
+/**
+ * The profile as stored and published: name and OPD always present, everything else optional. Built in a call
+ * marked pure, so a bundle that never uses the profile schema drops it (and the field schemas it pulls in).
+ */
+export const profileSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: profileFields.name,
+    opdId: profileFields.opdId,
+    ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<OptionalFields[K]> }>((schema) =>
+      z.optional(schema),
+    ),
+  }))();
 export type Profile = z.infer<typeof profileSchema>;
 
 export const INNOVATION_STATUSES = ['draft', 'registered', 'withdrawn'] as const;

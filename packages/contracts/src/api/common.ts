@@ -20,6 +20,7 @@ export const pageQuery = z.strictObject({ limit: pageLimit, cursor: z.optional(p
 export const ulidId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
 
 /** A page of a list as every list route answers it. */
+/* @__NO_SIDE_EFFECTS__ */
 export function pageOf<Item extends z.ZodMiniType>(item: Item) {
   return z.strictObject({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 }

@@ -62,6 +62,7 @@ export type RouteDefinition = Omit<RouteContract, 'problems' | 'service'> & {
  * The routes of a service, each with the problems every route can answer added (and 415 for a route that takes a
  * body: a content type other than JSON or an HTML form), in status order.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineRoutes<const Routes extends Record<string, RouteDefinition>>(
   service: string,
   routes: Routes,

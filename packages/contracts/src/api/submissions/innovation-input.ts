@@ -12,12 +12,13 @@ type OptionalFields = Omit<typeof profileFields, 'name' | 'opdId'>;
  * present replaces the whole field (a nested object such as `contactPerson` is replaced, not merged), a field set
  * to `null` is cleared, absent fields are untouched. The owner OPD cannot change; the name cannot be cleared.
  */
-export const updateInnovationInput = z
-  .strictObject({
-    name: z.optional(profileFields.name),
-    ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<z.ZodMiniNullable<OptionalFields[K]>> }>(
-      (schema) => z.optional(z.nullable(schema)),
-    ),
-  })
-  .check(z.refine((patch) => Object.keys(patch).length > 0, 'tidak ada yang diubah: kirim sedikitnya satu isian'));
+export const updateInnovationInput = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      name: z.optional(profileFields.name),
+      ...mapOptionalFields<{ [K in keyof OptionalFields]: z.ZodMiniOptional<z.ZodMiniNullable<OptionalFields[K]>> }>(
+        (schema) => z.optional(z.nullable(schema)),
+      ),
+    })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'tidak ada yang diubah: kirim sedikitnya satu isian')))();
 export type UpdateInnovationInput = z.infer<typeof updateInnovationInput>;
