@@ -1,6 +1,6 @@
 import type { Actor, ActorRef, EventContext } from '@inovda/contracts';
-import { monotonicFactory } from 'ulid';
 import { actingRole, type Caller, type Role } from './identity';
+import { monotonicUlids } from './ids';
 
 /** The identity a use case acts for: the caller, the role the action is recorded under, the correlation id. */
 export interface Acting {
@@ -37,7 +37,7 @@ export interface SystemActing {
  * Event ids grow with time and, within one millisecond, with the order they were made: an approval's StageAdvanced
  * sorts before the InnovationLaunched it causes, for anyone ordering events by id.
  */
-const nextEventId = monotonicFactory();
+const nextEventId = monotonicUlids();
 
 /** The metadata of an event about a change `actor` (a person, or the service itself) made at `at`. */
 export function eventContext(regionId: string, actor: Acting | SystemActing, at: Date): EventContext {

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { ulid } from './ids';
 
 /** Time and new ids, as use cases get them: the system's in a function, a test's own in tests. */
 export interface Clock {

@@ -6,6 +6,7 @@ export * from './actors';
 export * from './clock';
 export * from './env';
 export * from './identity';
+export * from './ids';
 export * from './page';
 export * from './problems';
 export * from './request-params';

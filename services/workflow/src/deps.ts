@@ -4,8 +4,9 @@ import { regionIdFromEnv, regionOpdIds, regionSetting } from '@inovda/lambda-kit
 import { stageGatesSchema } from './domain/gates';
 import { CycleStore } from './store/cycle-store';
 import { GateProjectionStore } from './store/gate-projection-store';
+import { ListStore } from './store/list-store';
 import { TrackStore } from './store/track-store';
-import type { Deps, GateDeps, RegionOpdDeps } from './use-cases/context';
+import type { Deps, GateDeps, ListDeps, RegionOpdDeps } from './use-cases/context';
 
 /**
  * Dependencies of the workflow functions, built once per cold start from the environment the stack sets. Each
@@ -20,6 +21,12 @@ export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEn
     regionId: regionIdFromEnv(),
     ...systemClock,
   };
+}
+
+/** With the list store, for the functions that list (it is the only one that queries). */
+export function listDepsFromEnv(): ListDeps {
+  const table = serviceTableFromEnv();
+  return { ...depsFromEnv(table), lists: new ListStore(table.db, table.tableName) };
 }
 
 /** The region's stage gates (region setting `stageGates`). */

@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackStore } from '../src/store/track-store';
 import { closeTrack } from '../src/use-cases/consumers';
-import type { BoardDeps } from '../src/use-cases/context';
+import type { Deps } from '../src/use-cases/context';
 import { checkDeadlines } from '../src/use-cases/deadlines';
 import { type Harness, startHarness, windows } from './harness';
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 /** Deps whose track store runs `meanwhile` once, after its first read and before the write that follows it. */
-function withInterleaving(deps: BoardDeps, meanwhile: () => Promise<unknown>): BoardDeps {
+function withInterleaving<D extends Deps>(deps: D, meanwhile: () => Promise<unknown>): D {
   const base = deps.tracks;
   let pending: (() => Promise<unknown>) | undefined = meanwhile;
   const tracks = Object.create(base) as TrackStore;
@@ -43,7 +43,7 @@ function withdrawal(innovationId: string) {
 }
 
 /** Deps whose track store runs `meanwhile` once, just before the withdrawal's tombstone is written. */
-function beforeTombstone(deps: BoardDeps, meanwhile: () => Promise<unknown>): BoardDeps {
+function beforeTombstone<D extends Deps>(deps: D, meanwhile: () => Promise<unknown>): D {
   const base = deps.tracks;
   let pending: (() => Promise<unknown>) | undefined = meanwhile;
   const tracks = Object.create(base) as TrackStore;

@@ -1,13 +1,12 @@
 import { boardQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
-import { boardDepsFromEnv } from '../board-deps';
-import { opdsFromSettings } from '../deps';
+import { listDepsFromEnv, opdsFromSettings } from '../deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { getBoard, listStage } from '../use-cases/board';
 
-const deps = { ...boardDepsFromEnv(), ...opdsFromSettings() };
+const deps = { ...listDepsFromEnv(), ...opdsFromSettings() };
 
 /** GET /cycles/{id}/board?stage=&limit=&cursor=: the funnel, per OPD counts and, with `stage`, who is in it. */
 export const handler = httpHandler(routes.getBoard, { body: 'none' }, async (request) => {

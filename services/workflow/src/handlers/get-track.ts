@@ -1,12 +1,12 @@
 import { pageQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../deps';
+import { listDepsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { getTrack, getTrackHistory } from '../use-cases/tracks';
 
-const deps = depsFromEnv();
+const deps = listDepsFromEnv();
 
 const track = httpHandler(routes.getTrack, { body: 'none' }, async (request) =>
   versioned(await getTrack(deps, request.acting, parseId(request.pathParameters.id))),

@@ -1,12 +1,12 @@
 import { pageQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../deps';
+import { listDepsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
 import { routes } from '../routes';
 import { listPendingRequests } from '../use-cases/board';
 
-const deps = depsFromEnv();
+const deps = listDepsFromEnv();
 
 /** GET /cycles/{id}/advance-requests?limit=&cursor=: the coordinator's review queue. */
 export const handler = httpHandler(routes.listAdvanceRequests, { body: 'none' }, async (request) => {

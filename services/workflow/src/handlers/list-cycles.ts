@@ -1,11 +1,11 @@
 import { pageQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../deps';
+import { listDepsFromEnv } from '../deps';
 import { routes } from '../routes';
 import { listCycles } from '../use-cases/cycles';
 
-const deps = depsFromEnv();
+const deps = listDepsFromEnv();
 
 /** GET /cycles?limit=&cursor= (newest year first). */
 export const handler = httpHandler(routes.listCycles, { body: 'none' }, async (request) =>

@@ -1,18 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent } from '@inovda/contracts';
-import { IF_ABSENT, ifVersion, queryPage, TransactionCancelled, TransactWrite, withoutStorage } from '@inovda/dynamo';
-import { type Page, versionMismatch } from '@inovda/kernel';
+import { IF_ABSENT, ifVersion, TransactionCancelled, TransactWrite, withoutStorage } from '@inovda/dynamo';
+import { versionMismatch } from '@inovda/kernel';
 import type { Cycle } from '../domain/cycle';
-import { CYCLES_PARTITION, cycleIndexKeys, cycleKey, STORAGE_ATTRIBUTES } from './keys';
+import { cycleIndexKeys, cycleKey, STORAGE_ATTRIBUTES } from './keys';
 
-function toCycle(item: Record<string, unknown>): Cycle {
+export function toCycle(item: Record<string, unknown>): Cycle {
   return withoutStorage<Cycle>(item, STORAGE_ATTRIBUTES);
 }
 
 /**
- * Programme cycles. Each method is a fixed, small number of DynamoDB calls (GetItem, Query bounded by a page
- * size, one TransactWriteItems); none scans.
+ * Programme cycles: one GetItem or one TransactWriteItems per method (the list of cycles is in list-store.ts).
  */
 export class CycleStore {
   constructor(
@@ -53,19 +52,5 @@ export class CycleStore {
       }
       throw error;
     }
-  }
-
-  /** One page of cycles, newest year first. */
-  list(limit: number, cursor?: string): Promise<Page<Cycle>> {
-    return queryPage({
-      db: this.db,
-      tableName: this.tableName,
-      index: 'gsi1',
-      partition: CYCLES_PARTITION,
-      descending: true,
-      limit,
-      ...(cursor ? { cursor } : {}),
-      map: toCycle,
-    });
   }
 }

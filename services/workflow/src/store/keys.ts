@@ -17,7 +17,8 @@ import type { Stage } from '@inovda/contracts';
  * | processed event      | PROCESSED#<c>#<eid>  | PROCESSED           |                                             |                        |
  * | outbox row           | OUTBOX#<eventId>     | OUTBOX              |                                             |                        |
  *
- * The funnel and the OPD rows are counters kept with `ADD` (attribute names in board-store.ts) in the same transaction as the change they count, so
+ * The funnel and the OPD rows are counters kept with `ADD` (attribute names in board-counters.ts) in the same
+ * transaction as the change they count, so
  * the board is a GetItem and one Query bounded by the region's OPDs, whatever the number of innovations. A track
  * is in gsi1 while it is in a stage (withdrawn tracks leave it), which serves the board's list per stage. gsi2 is
  * sparse: only active tracks with something due are in it, keyed by the date, so the deadline schedule queries what is

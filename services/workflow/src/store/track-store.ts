@@ -1,27 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AnyOutgoingEvent, Stage } from '@inovda/contracts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AnyOutgoingEvent } from '@inovda/contracts';
 import {
   type Applied,
   IF_ABSENT,
   PROCESSED_ITEM,
   type Processing,
-  queryPage,
   TransactionCancelled,
   TransactWrite,
   withoutStorage,
 } from '@inovda/dynamo';
-import { type Page, Problem } from '@inovda/kernel';
+import { Problem } from '@inovda/kernel';
 import type { AdvanceRequest, Track, TrackHistoryEntry } from '../domain/track';
-import {
-  DUE_PARTITION,
-  HISTORY_PREFIX,
-  pendingPartition,
-  STORAGE_ATTRIBUTES,
-  stagePartition,
-  trackKey,
-  trackPartition,
-} from './keys';
+import { STORAGE_ATTRIBUTES, trackKey } from './keys';
 import { MONEV_ITEM, putHistory, putMonev, putRequest, putTrack, REQUEST_ITEM, TRACK_ITEM } from './track-items';
 
 /**
@@ -34,7 +25,7 @@ export class TrackChanged extends Problem {
   }
 }
 
-function toTrack(item: Record<string, unknown>): Track {
+export function toTrack(item: Record<string, unknown>): Track {
   return withoutStorage<Track>(item, STORAGE_ATTRIBUTES);
 }
 
@@ -60,7 +51,8 @@ export interface TrackChange {
 }
 
 /**
- * Tracks, their history, advance requests and monev reports. Every change of a track is one TransactWriteItems:
+ * Tracks and what changes with them: history entries, advance requests and monev reports (lists are in
+ * list-store.ts, so the functions that change tracks bundle no Query). Every change of a track is one TransactWriteItems:
  * the track (conditional on its version), its history entry, its request or report, its events (outbox) and its
  * board counters, so the board and the bus never disagree with the track.
  */
@@ -145,63 +137,5 @@ export class TrackStore {
       new GetCommand({ TableName: this.tableName, Key: trackKey(innovationId), ConsistentRead: true }),
     );
     return result.Item?.tombstone === true;
-  }
-
-  /** One page of a track's history, oldest first. */
-  history(innovationId: string, limit: number, cursor?: string): Promise<Page<TrackHistoryEntry>> {
-    return queryPage({
-      db: this.db,
-      tableName: this.tableName,
-      partition: trackPartition(innovationId),
-      sortKeyPrefix: HISTORY_PREFIX,
-      consistentRead: true,
-      limit,
-      ...(cursor ? { cursor } : {}),
-      map: (item) => withoutStorage<TrackHistoryEntry>(item, ['pk', 'sk']),
-    });
-  }
-
-  /** One page of the tracks in a stage of a cycle (the board's list), in the order they entered it. */
-  inStage(cycleId: string, stage: Stage, limit: number, cursor?: string): Promise<Page<Track>> {
-    return this.indexPage('gsi1', stagePartition(cycleId, stage), limit, cursor);
-  }
-
-  /** One page of the tracks of a cycle with a request waiting for review, oldest request first. */
-  pending(cycleId: string, limit: number, cursor?: string): Promise<Page<Track>> {
-    return this.indexPage('gsi3', pendingPartition(cycleId), limit, cursor);
-  }
-
-  private indexPage(index: 'gsi1' | 'gsi3', partition: string, limit: number, cursor?: string): Promise<Page<Track>> {
-    return queryPage({
-      db: this.db,
-      tableName: this.tableName,
-      index,
-      partition,
-      limit,
-      ...(cursor ? { cursor } : {}),
-      map: toTrack,
-    });
-  }
-
-  /** One page of tracks with something due before `today` (YYYY-MM-DD), oldest due first, from the sparse index. */
-  async dueBefore(
-    today: string,
-    limit: number,
-    startKey?: Record<string, unknown>,
-  ): Promise<{ tracks: Track[]; nextKey?: Record<string, unknown> }> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :today',
-        ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':today': today },
-        Limit: limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return {
-      tracks: (result.Items ?? []).map(toTrack),
-      ...(result.LastEvaluatedKey ? { nextKey: result.LastEvaluatedKey } : {}),
-    };
   }
 }

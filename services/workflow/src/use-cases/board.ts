@@ -3,7 +3,7 @@ import type { Acting } from '@inovda/kernel';
 import { assertMayCommitFor } from '../domain/access';
 import { NO_COUNTS } from '../domain/board';
 import { assertCycleAllows } from '../domain/cycle';
-import type { BoardDeps, Deps, RegionOpdDeps } from './context';
+import type { BoardDeps, ListDeps, RegionOpdDeps } from './context';
 import { getCycle } from './cycles';
 
 /** Records how many innovations an OPD pledges in a cycle (Drum up). */
@@ -24,11 +24,11 @@ export async function setCommitment(
 }
 
 /** The coordinator's board: the funnel and, per OPD of the region, pledged vs registered vs in each stage. */
-export async function getBoard(deps: BoardDeps & RegionOpdDeps, cycleId: string) {
+export async function getBoard(deps: ListDeps & RegionOpdDeps, cycleId: string) {
   const cycle = await getCycle(deps, cycleId);
   const [funnel, rows] = await Promise.all([
-    deps.board.funnel(cycleId),
-    deps.board.opdRows(cycleId, deps.regionOpdIds.size + 1),
+    deps.lists.funnel(cycleId),
+    deps.lists.opdRows(cycleId, deps.regionOpdIds.size + 1),
   ]);
   const byOpd = new Map(rows.map((row) => [row.opdId, row]));
   const opds = [...deps.regionOpdIds].map((opdId) => {
@@ -58,13 +58,13 @@ export async function getBoard(deps: BoardDeps & RegionOpdDeps, cycleId: string)
 
 /** One page of the innovations in a stage of a cycle (staff only: the board's list). */
 export async function listStage(
-  deps: BoardDeps,
+  deps: ListDeps,
   cycleId: string,
   stage: Stage,
   query: { limit: number; cursor?: string },
 ) {
   await getCycle(deps, cycleId);
-  const page = await deps.tracks.inStage(cycleId, stage, query.limit, query.cursor);
+  const page = await deps.lists.inStage(cycleId, stage, query.limit, query.cursor);
   return {
     items: page.items.map((track) => ({
       innovationId: track.innovationId,
@@ -80,9 +80,9 @@ export async function listStage(
 }
 
 /** One page of the coordinator's review queue: the innovations of a cycle with a request waiting, oldest first. */
-export async function listPendingRequests(deps: Deps, cycleId: string, query: { limit: number; cursor?: string }) {
+export async function listPendingRequests(deps: ListDeps, cycleId: string, query: { limit: number; cursor?: string }) {
   await getCycle(deps, cycleId);
-  const page = await deps.tracks.pending(cycleId, query.limit, query.cursor);
+  const page = await deps.lists.pending(cycleId, query.limit, query.cursor);
   return {
     items: page.items.flatMap((track) =>
       track.pendingRequest

@@ -9,7 +9,7 @@ import {
 } from '@inovda/contracts';
 import { type Acting, actorRef, assertVersion, eventContext, type Page, Problem, parseOrProblem } from '@inovda/kernel';
 import { assertCycleAllows, type Cycle, type StageWindows } from '../domain/cycle';
-import type { Deps } from './context';
+import type { Deps, ListDeps } from './context';
 
 /** Creates a planned cycle. */
 export async function createCycle(deps: Deps, actor: Acting, input: CreateCycleInput): Promise<Cycle> {
@@ -34,8 +34,8 @@ export async function getCycle(deps: Deps, id: string): Promise<Cycle> {
   return cycle;
 }
 
-export async function listCycles(deps: Deps, query: { limit: number; cursor?: string }): Promise<Page<Cycle>> {
-  return deps.cycles.list(query.limit, query.cursor);
+export async function listCycles(deps: ListDeps, query: { limit: number; cursor?: string }): Promise<Page<Cycle>> {
+  return deps.lists.cycles(query.limit, query.cursor);
 }
 
 /** Moves some stage windows, while the cycle is planned or open; the whole plan must stay valid. */

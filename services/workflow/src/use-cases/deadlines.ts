@@ -4,7 +4,7 @@ import type { Cycle } from '../domain/cycle';
 import { type Track, type TrackDue, trackRef } from '../domain/track';
 import { addDays, periodLabel } from '../domain/transitions';
 import { TrackChanged } from '../store/track-store';
-import { type Deps, SYSTEM_ACTOR } from './context';
+import { type ListDeps, SYSTEM_ACTOR } from './context';
 
 /** A page of the due index; the run stops after this many pages and the next run carries on (bounded work). */
 const PAGE_SIZE = 100;
@@ -23,7 +23,7 @@ export interface DeadlineRun {
  * track's due entry on in the same transaction, conditional on the track version read, so two overlapping runs
  * (or a run racing a coordinator's decision) never announce the same thing twice.
  */
-export async function checkDeadlines(deps: Deps, correlationId: string): Promise<DeadlineRun> {
+export async function checkDeadlines(deps: ListDeps, correlationId: string): Promise<DeadlineRun> {
   const now = deps.now();
   const today = now.toISOString().slice(0, 10);
   const cycles = new Map<string, Promise<Cycle | undefined>>();
@@ -101,7 +101,7 @@ export async function checkDeadlines(deps: Deps, correlationId: string): Promise
   let startKey: Record<string, unknown> | undefined;
   let pages = 0;
   do {
-    const page = await deps.tracks.dueBefore(today, PAGE_SIZE, startKey);
+    const page = await deps.lists.dueBefore(today, PAGE_SIZE, startKey);
     for (const track of page.tracks) {
       if (!track.due || track.status === 'withdrawn') continue;
       if (track.due.kind === 'stage') await stageDeadline(track, track.due);

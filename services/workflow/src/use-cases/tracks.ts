@@ -3,7 +3,7 @@ import { type Acting, actorRef, eventContext, type Page, Problem } from '@inovda
 import { assertCanSee, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
 import { type Maturity, type Track, type TrackAction, type TrackHistoryEntry, trackRef } from '../domain/track';
 import { recordMaturity as nextMaturity, periodLabel } from '../domain/transitions';
-import type { Deps } from './context';
+import type { Deps, ListDeps } from './context';
 
 /** Reads the track of an innovation the caller may see; anything else is a 404. */
 export async function getTrack(deps: Deps, actor: Acting, innovationId: string): Promise<Track> {
@@ -14,13 +14,13 @@ export async function getTrack(deps: Deps, actor: Acting, innovationId: string):
 }
 
 export async function getTrackHistory(
-  deps: Deps,
+  deps: ListDeps,
   actor: Acting,
   innovationId: string,
   query: { limit: number; cursor?: string },
 ): Promise<Page<TrackHistoryEntry>> {
   await getTrack(deps, actor, innovationId);
-  return deps.tracks.history(innovationId, query.limit, query.cursor);
+  return deps.lists.history(innovationId, query.limit, query.cursor);
 }
 
 export function historyEntry(
