@@ -48,7 +48,7 @@ export function forgetRegionSettings(): void {
 }
 
 /** The region's OPDs as every region config lists them (the platform-wide setting `opds`). */
-const opdsSetting = z.array(z.object({ id: z.string().check(z.minLength(1)) }));
+const opdsSetting = /* @__PURE__ */ (() => z.array(z.object({ id: z.string().check(z.minLength(1)) })))();
 
 /** The ids of the region's OPDs, from the function's `opds` region setting. */
 export function regionOpdIds(): ReadonlySet<string> {

@@ -4,20 +4,21 @@ import * as z from 'zod/mini';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+// Schemas built with a method call (`.check()`) are wrapped in calls marked pure, so a function that never lists
+// bundles none of them (see innovation-profile.ts).
+
 /** `?limit=`: 1 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when absent. */
-export const pageLimit = z._default(
-  z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
-  DEFAULT_PAGE_SIZE,
-);
+export const pageLimit = /* @__PURE__ */ (() =>
+  z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))), DEFAULT_PAGE_SIZE))();
 
 /** `?cursor=`: opaque, bounded (the store checks it belongs to the list asked for). */
-export const pageCursor = z.string().check(z.minLength(1), z.maxLength(2_048));
+export const pageCursor = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(2_048)))();
 
 /** The query of a plain list: `?limit=&cursor=` and nothing else. */
-export const pageQuery = z.strictObject({ limit: pageLimit, cursor: z.optional(pageCursor) });
+export const pageQuery = /* @__PURE__ */ (() => z.strictObject({ limit: pageLimit, cursor: z.optional(pageCursor) }))();
 
 /** Ids the services mint are ULIDs; anything else cannot exist. */
-export const ulidId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/));
+export const ulidId = /* @__PURE__ */ (() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)))();
 
 /** A page of a list as every list route answers it. */
 /* @__NO_SIDE_EFFECTS__ */
