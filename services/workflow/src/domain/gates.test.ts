@@ -134,5 +134,10 @@ describe('gate evaluation (properties)', () => {
     expect(stageGatesSchema.safeParse({ design: [{ kind: 'min-words', field: 'goals', words: 0 }] }).success).toBe(
       false,
     );
+    // An evidence requirement names each indicator once at most, so the largest gate the schema allows is bounded.
+    const twice = { design: [{ kind: 'evidence', indicators: ['regulation', 'regulation'] }] };
+    expect(stageGatesSchema.safeParse(twice).success).toBe(false);
+    const every = { design: [{ kind: 'evidence', indicators: [...INDICATORS] }] };
+    expect(stageGatesSchema.safeParse(every).success).toBe(true);
   });
 });

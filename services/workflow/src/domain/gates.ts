@@ -27,7 +27,15 @@ export const gateRequirementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('field'), field: z.enum(PROFILE_FIELD_NAMES) }),
   z.strictObject({ kind: z.literal('min-words'), field: z.enum(TEXT_FIELDS), words: positive }),
   z.strictObject({ kind: z.literal('min-items'), field: z.enum(LIST_FIELDS), items: positive }),
-  z.strictObject({ kind: z.literal('evidence'), indicators: z.array(z.enum(INDICATORS)).check(z.minLength(1)) }),
+  z.strictObject({
+    kind: z.literal('evidence'),
+    // Each indicator at most once, so a gate is bounded: at most 50 requirements, each naming each indicator once.
+    indicators: z.array(z.enum(INDICATORS)).check(
+      z.minLength(1),
+      z.maxLength(INDICATORS.length),
+      z.refine((items) => new Set(items).size === items.length, 'indikator tidak boleh berulang'),
+    ),
+  }),
 ]);
 export type GateRequirement = z.infer<typeof gateRequirementSchema>;
 
