@@ -11,9 +11,9 @@ import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RegionConfig } from '../regions';
 
 /**
- * The region settings a function may name are the top-level entries of its validated region config (`opds`,
- * `stageGates`, `notifications`...): the config is already checked against its schema, so what a handler reads is
- * what `defineRegion` accepted.
+ * The region settings a function may name are the top-level entries of its validated region config (the OPDs, and
+ * whatever a service's manifest names): the config is already checked against its schema, so what a handler reads
+ * is what `defineRegion` accepted.
  */
 export function regionSettingsSource(config: RegionConfig): Readonly<Record<string, unknown>> {
   return config;
