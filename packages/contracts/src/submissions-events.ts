@@ -65,10 +65,28 @@ export const InnovationWithdrawn = /* @__PURE__ */ (() =>
     }),
   }))();
 
+/**
+ * A registration the workflow service refused (its cycle had closed: RegistrationRefused) was taken back: the
+ * innovation is a draft again, in no cycle, and may be registered into an open one.
+ */
+export const InnovationRegistrationReverted = /* @__PURE__ */ (() =>
+  defineEvent({
+    name: 'InnovationRegistrationReverted',
+    service: SERVICE,
+    version: 1,
+    data: z.strictObject({
+      ...innovationRef,
+      cycleId: nonEmpty(),
+      reason: z.enum(['cycle-closed']),
+      revertedAt: z.iso.datetime(),
+    }),
+  }))();
+
 /** Every event the submissions service publishes. */
 export const submissionsEvents = [
   InnovationDrafted,
   InnovationRegistered,
   InnovationProfileUpdated,
   InnovationWithdrawn,
+  InnovationRegistrationReverted,
 ];

@@ -137,6 +137,28 @@ export const MonevReported = /* @__PURE__ */ (() =>
     data: z.strictObject({ ...trackRef, period: nonEmpty(), reportedAt: z.iso.datetime() }),
   }))();
 
+/**
+ * The workflow refused a registration: it reached the programme after its cycle had closed (submissions accepted it
+ * on its own, lagging view of the cycle). No track opened; submissions takes the innovation back to a draft, and the
+ * owner OPD is told why.
+ */
+export const RegistrationRefused = /* @__PURE__ */ (() =>
+  defineEvent({
+    name: 'RegistrationRefused',
+    service: SERVICE,
+    version: 1,
+    data: z.strictObject({
+      innovationId: nonEmpty(),
+      opdId: OPD_ID,
+      cycleId: nonEmpty(),
+      /** The version of the innovation the refused registration made (submissions reverts only that one). */
+      innovationVersion: z.int().check(z.positive()),
+      registeredAt: z.iso.datetime(),
+      reason: z.enum(['cycle-closed']),
+      closedAt: z.iso.datetime(),
+    }),
+  }))();
+
 /** Every event the workflow service publishes. */
 export const workflowEvents = [
   CycleOpened,
@@ -150,4 +172,5 @@ export const workflowEvents = [
   StageOverdue,
   MonevDue,
   MonevReported,
+  RegistrationRefused,
 ];

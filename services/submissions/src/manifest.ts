@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CycleClosed, CycleOpened, patternOf } from '@inovda/contracts';
+import { CycleClosed, CycleOpened, patternOf, RegistrationRefused } from '@inovda/contracts';
 import { type ServiceManifest, singleTable } from '@inovda/manifest';
 import { routes } from './routes';
 
@@ -64,6 +64,20 @@ export const submissionsManifest = {
           name: 'cycle-lifecycle',
           pattern: patternOf(CycleOpened, CycleClosed),
           // Registration waits on this projection: retry for a day before the event is dead-lettered.
+          retry: { maximumRetryAttempts: 20, maximumEventAgeSeconds: 24 * 3600 },
+        },
+      ],
+    },
+    {
+      name: 'registration-refusals',
+      entry: 'src/handlers/registration-refusals.ts',
+      description: 'Take back a registration the workflow refused because its cycle had closed',
+      tableAccess: 'read-write',
+      subscriptions: [
+        {
+          name: 'registration-refused',
+          pattern: patternOf(RegistrationRefused),
+          // Until it is applied the innovation shows as registered in a closed cycle: retry for a day.
           retry: { maximumRetryAttempts: 20, maximumEventAgeSeconds: 24 * 3600 },
         },
       ],

@@ -1,4 +1,4 @@
-import { CycleClosed, CycleOpened, STAGES } from '@inovda/contracts';
+import { CycleClosed, CycleOpened, RegistrationRefused, STAGES } from '@inovda/contracts';
 import { type DevCaller, TEST_REGION_OPDS, type TestResponse } from '@inovda/lambda-kit/testing';
 import { startServiceHarness } from '@inovda/local/testing';
 import { ulid } from 'ulid';
@@ -40,10 +40,37 @@ export async function startHarness() {
     return eventId;
   }
 
+  /** Delivers the workflow's refusal of a registration (its cycle had closed), as EventBridge would. */
+  async function deliverRefusal(innovationId: string, cycleId: string, innovationVersion: number) {
+    const at = new Date().toISOString();
+    const event = RegistrationRefused.create(
+      {
+        innovationId,
+        opdId: 'dinkes',
+        cycleId,
+        innovationVersion,
+        registeredAt: at,
+        reason: 'cycle-closed',
+        closedAt: at,
+      },
+      {
+        eventId: ulid(),
+        occurredAt: at,
+        regionId: 'kota-solok',
+        correlationId: 'test',
+        actor: { sub: 'system', username: 'workflow', role: 'system' },
+      },
+    );
+    await harness.consume('registration-refusals', event);
+    return event;
+  }
+
   return {
     tableName: harness.tableName,
     route,
     deliverCycleEvent,
+    deliverRefusal,
+    consume: harness.consume,
     /** Creates an innovation as `who` and returns the response. */
     create: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
       route(routes.createInnovation, who, { body, headers }),

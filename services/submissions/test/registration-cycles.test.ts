@@ -64,3 +64,38 @@ describe('registering into a programme cycle', () => {
     expect(processed).toHaveLength(1);
   });
 });
+
+describe('a registration the workflow refused', () => {
+  it('goes back to a draft in no cycle, once, with the reason in its history; nothing else is taken back', async () => {
+    await api.deliverCycleEvent('CycleOpened', 'cycle-refused');
+    const id = await draft();
+    const registered = await api.act('dinkes', id, 'register', { cycleId: 'cycle-refused' });
+    expect(registered.body).toMatchObject({ status: 'registered', cycleId: 'cycle-refused', version: 2 });
+
+    const refusal = await api.deliverRefusal(id, 'cycle-refused', 2);
+    const reverted = (await api.get('dinkes', id)).body;
+    expect(reverted).toMatchObject({ status: 'draft', version: 3 });
+    expect(reverted).not.toHaveProperty('cycleId');
+    expect(reverted).not.toHaveProperty('registeredAt');
+    const history = (await api.versions('dinkes', id)).body.items as Array<Record<string, unknown>>;
+    expect(history.at(-1)).toMatchObject({
+      version: 3,
+      action: 'registration-refused',
+      actor: { role: 'system' },
+      note: expect.stringMatching(/siklus program inovasi sudah ditutup/),
+    });
+
+    // Delivered again: nothing more changes.
+    await api.consume('registration-refusals', refusal);
+    expect((await api.get('dinkes', id)).body).toMatchObject({ status: 'draft', version: 3 });
+
+    // A refusal of another cycle, or of a withdrawn innovation, takes nothing back.
+    const other = await draft();
+    await api.act('dinkes', other, 'register', { cycleId: 'cycle-refused' });
+    await api.deliverRefusal(other, 'cycle-other', 2);
+    expect((await api.get('dinkes', other)).body).toMatchObject({ status: 'registered', version: 2 });
+    await api.act('dinkes', other, 'withdraw');
+    await api.deliverRefusal(other, 'cycle-refused', 2);
+    expect((await api.get('dinkes', other)).body).toMatchObject({ status: 'withdrawn', version: 3 });
+  });
+});

@@ -40,6 +40,40 @@ async function advance(id: string, reviewer: 'coordinator' | 'coordinator2' = 'c
 }
 
 describe('tracks from submissions events', () => {
+  it('refuses a registration made after its cycle closed: no track, RegistrationRefused once; an earlier one stands', async () => {
+    const cycleId = await api.openedCycle();
+    const before = new Date(Date.now() - 60_000).toISOString();
+    expect((await api.closeCycle('coordinator', cycleId)).status).toBe(200);
+    const late = ulid();
+    const registration = await api.deliver(InnovationRegistered, {
+      innovationId: late,
+      opdId: 'dinkes',
+      version: 2,
+      name: 'Terlambat',
+      cycleId,
+      registeredAt: new Date(Date.now() + 1_000).toISOString(),
+    });
+    await api.redeliver(registration);
+    expectProblem(await api.track('dinkes', late), 'not-found');
+    const refused = (await api.outbox('RegistrationRefused')).filter((event) => event.data.innovationId === late);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.data).toMatchObject({ cycleId, opdId: 'dinkes', innovationVersion: 2, reason: 'cycle-closed' });
+    expect((await funnel(cycleId)).registered).toBe(0);
+
+    // Registered while the cycle was open, delivered after the close: the track opens.
+    const early = ulid();
+    await api.deliver(InnovationRegistered, {
+      innovationId: early,
+      opdId: 'dinkes',
+      version: 2,
+      name: 'Tepat waktu',
+      cycleId,
+      registeredAt: before,
+    });
+    expect((await api.track('dinkes', early)).status).toBe(200);
+    expect((await funnel(cycleId)).registered).toBe(1);
+  });
+
   it('opens a track at Drum up on registration, once however often the event arrives', async () => {
     const cycleId = await api.openedCycle();
     const innovationId = await api.registered(cycleId);

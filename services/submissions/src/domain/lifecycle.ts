@@ -6,17 +6,20 @@ import { Problem } from '@inovda/kernel';
  * innovation may be withdrawn before or after registration. Withdrawn is final. (The 5D stages are the
  * workflow service's; this is only whether the innovation takes part.)
  */
-export type LifecycleAction = 'register' | 'withdraw' | 'update';
+export type LifecycleAction = 'register' | 'withdraw' | 'update' | 'revert-registration';
 
 const ALLOWED_FROM: Record<LifecycleAction, readonly InnovationStatus[]> = {
   register: ['draft'],
   withdraw: ['draft', 'registered'],
   update: ['draft', 'registered'],
+  // The workflow refused the registration (its cycle had closed): the innovation becomes a draft again.
+  'revert-registration': ['registered'],
 };
 
 const NEXT_STATUS: Record<Exclude<LifecycleAction, 'update'>, InnovationStatus> = {
   register: 'registered',
   withdraw: 'withdrawn',
+  'revert-registration': 'draft',
 };
 
 /** The action and the status as a person reads them in a problem detail. */
@@ -24,6 +27,7 @@ const ACTION_WORDS: Record<LifecycleAction, string> = {
   register: 'mendaftarkan',
   withdraw: 'menarik',
   update: 'mengubah',
+  'revert-registration': 'membatalkan pendaftaran',
 };
 const STATUS_WORDS: Record<InnovationStatus, string> = {
   draft: 'draf',

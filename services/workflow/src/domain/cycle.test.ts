@@ -1,7 +1,7 @@
 import { createCycleInput, STAGES } from '@inovda/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertCycleAllows, type StageWindows, windowIssues } from './cycle';
+import { assertCycleAllows, registrationRefusal, type StageWindows, windowIssues } from './cycle';
 
 const isoDay = fc
   .integer({ min: 0, max: 3 * 365 })
@@ -75,5 +75,20 @@ describe('cycle lifecycle', () => {
     ] as const) {
       expect(() => assertCycleAllows(action, status)).toThrow(expect.objectContaining({ status: 409 }));
     }
+  });
+});
+
+describe('registrationRefusal', () => {
+  const closedAt = '2027-06-30T10:00:00.000Z';
+
+  it('refuses only a registration made after its cycle closed', () => {
+    expect(registrationRefusal({ status: 'closed', closedAt }, '2027-06-30T10:00:00.001Z')).toEqual({
+      reason: 'cycle-closed',
+      closedAt,
+    });
+    // Made while the cycle was open, delivered after the close: it stands.
+    expect(registrationRefusal({ status: 'closed', closedAt }, '2027-06-30T09:59:59.999Z')).toBeUndefined();
+    expect(registrationRefusal({ status: 'open' }, '2027-07-01T00:00:00.000Z')).toBeUndefined();
+    expect(registrationRefusal(undefined, '2027-07-01T00:00:00.000Z')).toBeUndefined();
   });
 });

@@ -41,3 +41,19 @@ export function assertCycleAllows(action: CycleAction, status: CycleStatus): voi
     });
   }
 }
+
+/**
+ * Whether a registration made at `registeredAt` may open a track in `cycle`: only if the cycle was open then. The
+ * workflow service is the authority on cycles; submissions registers on its own projection of them, which lags a
+ * close by the time an event takes, so a registration can reach the programme after its cycle closed. Such a
+ * registration is refused (`cycle-closed`), and submissions takes the innovation back to a draft.
+ */
+export function registrationRefusal(
+  cycle: { readonly status: CycleStatus; readonly closedAt?: string | undefined } | undefined,
+  registeredAt: string,
+): { reason: 'cycle-closed'; closedAt: string } | undefined {
+  if (cycle?.status === 'closed' && cycle.closedAt !== undefined && registeredAt > cycle.closedAt) {
+    return { reason: 'cycle-closed', closedAt: cycle.closedAt };
+  }
+  return undefined;
+}

@@ -12,8 +12,19 @@ import {
 } from '@inovda/dynamo';
 import { Problem } from '@inovda/kernel';
 import type { AdvanceRequest, Track, TrackHistoryEntry } from '../domain/track';
-import { STORAGE_ATTRIBUTES, trackKey } from './keys';
+import { cycleKey, STORAGE_ATTRIBUTES, trackKey } from './keys';
 import { MONEV_ITEM, putHistory, putMonev, putRequest, putTrack, REQUEST_ITEM, TRACK_ITEM } from './track-items';
+
+/** A registration's cycle closed between the consumer's read and its write: read again, and refuse it. */
+export class CycleClosedMeanwhile extends Error {
+  constructor() {
+    super('the cycle closed before the registration could open its track');
+    this.name = 'CycleClosedMeanwhile';
+  }
+}
+
+/** The name of the cycle item a registration's track change checks. */
+const CYCLE_ITEM = 'cycle';
 
 /**
  * The track changed between the read and the write (another decision, a withdrawal, the deadline schedule): a 409
@@ -47,6 +58,11 @@ export interface TrackChange {
   readonly counters?: TransactWrite;
   /** The event a consumer is applying: recorded with the change, so a redelivery is a `duplicate`. */
   readonly processing?: Processing;
+  /**
+   * A registration opening the track: its cycle must not have closed before `registeredAt` when the change commits
+   * (a close committed meanwhile is `CycleClosedMeanwhile`).
+   */
+  readonly registration?: { readonly cycleId: string; readonly registeredAt: string };
   readonly now: Date;
 }
 
@@ -84,6 +100,13 @@ export class TrackStore {
     if (change.monev) putMonev(write, next.innovationId, change.monev.period, change.monev.report);
     write.events(change.events ?? [], change.now);
     if (change.counters) write.include(change.counters);
+    if (change.registration) {
+      write.check(CYCLE_ITEM, cycleKey(change.registration.cycleId), {
+        expression: '#status <> :closed OR closedAt >= :registeredAt',
+        names: { '#status': 'status' },
+        values: { ':closed': 'closed', ':registeredAt': change.registration.registeredAt },
+      });
+    }
     try {
       await write.commit(this.db);
       return 'applied';
@@ -99,6 +122,7 @@ export class TrackStore {
         throw change.request.alreadyDecided;
       }
       if (error.failed(MONEV_ITEM) && change.monev) throw change.monev.alreadyFiled;
+      if (error.failed(CYCLE_ITEM)) throw new CycleClosedMeanwhile();
       throw error;
     }
   }
@@ -129,6 +153,23 @@ export class TrackStore {
       // we read: then the caller must withdraw that real track on a fresh read, never report success.
       if (await this.isTombstone(tombstone.innovationId)) return 'stale';
       throw new TrackChanged();
+    }
+  }
+
+  /**
+   * Records that a registration was refused (its cycle had closed): the processed-event record and the
+   * RegistrationRefused event, no track. A redelivery is a `duplicate`.
+   */
+  async refuseRegistration(refusal: AnyOutgoingEvent, processing: Processing, now: Date): Promise<Applied> {
+    try {
+      await new TransactWrite(this.tableName)
+        .processed(processing.consumer, processing.eventId, now)
+        .events([refusal], now)
+        .commit(this.db);
+      return 'applied';
+    } catch (error) {
+      if (error instanceof TransactionCancelled && error.failed(PROCESSED_ITEM)) return 'duplicate';
+      throw error;
     }
   }
 

@@ -1,15 +1,18 @@
-import type {
-  EnvelopeOf,
-  InnovationDrafted,
-  InnovationProfileUpdated,
-  InnovationRegistered,
-  InnovationWithdrawn,
+import {
+  type EnvelopeOf,
+  type InnovationDrafted,
+  type InnovationProfileUpdated,
+  type InnovationRegistered,
+  type InnovationWithdrawn,
+  RegistrationRefused,
 } from '@inovda/contracts';
 import type { Applied } from '@inovda/dynamo';
+import { eventContext } from '@inovda/kernel';
+import { registrationRefusal } from '../domain/cycle';
 import type { Track } from '../domain/track';
 import { stageDue, withdraw } from '../domain/transitions';
-import { TrackChanged } from '../store/track-store';
-import type { BoardDeps, Deps } from './context';
+import { CycleClosedMeanwhile, TrackChanged } from '../store/track-store';
+import { type BoardDeps, type Deps, SYSTEM_ACTOR } from './context';
 
 /** The name processed-event records of this consumer carry. */
 export const TRACKS_CONSUMER = 'tracks';
@@ -73,11 +76,39 @@ async function applyProfileOnce(
  * means this registration was applied or overtaken: the conditional put refuses it (`stale`).
  */
 export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof InnovationRegistered>): Promise<Applied> {
+  // A close committed between the read and the write fails the write's check on the cycle: read again, and refuse.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await openTrackOnce(deps, event);
+    } catch (error) {
+      if (!(error instanceof CycleClosedMeanwhile) || attempt >= 2) throw error;
+    }
+  }
+}
+
+async function openTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof InnovationRegistered>): Promise<Applied> {
   const { data, metadata } = event;
+  const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
   const [cycle, projection] = await Promise.all([
     deps.cycles.get(data.cycleId),
     deps.projections.get(data.innovationId),
   ]);
+  const refusal = registrationRefusal(cycle, data.registeredAt);
+  if (refusal) {
+    const now = deps.now();
+    const refused = RegistrationRefused.create(
+      {
+        innovationId: data.innovationId,
+        opdId: data.opdId,
+        cycleId: data.cycleId,
+        innovationVersion: data.version,
+        registeredAt: data.registeredAt,
+        ...refusal,
+      },
+      eventContext(deps.regionId, { actor: SYSTEM_ACTOR, correlationId: metadata.correlationId }, now),
+    );
+    return deps.tracks.refuseRegistration(refused, processing, now);
+  }
   // A profile update newer than the registration may have arrived first: its name is the current one.
   const name = projection && projection.profileVersion > data.version ? projection.profile.name : data.name;
   const at = data.registeredAt;
@@ -105,7 +136,8 @@ export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof Innova
       stage: 'drum-up',
     },
     counters: deps.board.counters(data.cycleId, data.opdId, { registered: 1, stages: { 'drum-up': 1 } }),
-    processing: { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
+    processing,
+    registration: { cycleId: data.cycleId, registeredAt: data.registeredAt },
     now: deps.now(),
   });
 }

@@ -20,7 +20,7 @@ export const innovationSchema = z.strictObject({
 });
 export type Innovation = z.infer<typeof innovationSchema>;
 
-export const HISTORY_ACTIONS = ['created', 'updated', 'registered', 'withdrawn'] as const;
+export const HISTORY_ACTIONS = ['created', 'updated', 'registered', 'withdrawn', 'registration-refused'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** One entry of an innovation's change history: who, when, which fields. */
