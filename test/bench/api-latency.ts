@@ -98,6 +98,39 @@ function idOf(innovation: unknown): string {
   throw new Error(`POST /innovations answered without an id: ${JSON.stringify(innovation).slice(0, 300)}`);
 }
 
+/** The coordinator dev user, who plans and opens the bench's cycle and reads its board. */
+const COORDINATOR = 'koordinator';
+
+/** A cycle planned for the bench: every stage window ahead, so nothing falls due while it runs. */
+function benchCycle() {
+  const year = new Date().getUTCFullYear() + 1;
+  const stages = ['drum-up', 'diagnose', 'design', 'deliver', 'display'];
+  const stageWindows = Object.fromEntries(
+    stages.map((stage, index) => [
+      stage,
+      {
+        start: `${year}-${String(index * 2 + 1).padStart(2, '0')}-01`,
+        due: `${year}-${String(index * 2 + 2).padStart(2, '0')}-28`,
+      },
+    ]),
+  );
+  return { name: 'Siklus uji bench', year, stageWindows, targetPerOpd: 1, monevIntervalDays: 30 };
+}
+
+/** Retries `attempt` until it succeeds: events take a moment to reach the other service. */
+async function waitFor(attempt: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** The function serving a route, and the route as its manifest declares it. */
 function functionServing(method: HttpMethod, path: string) {
   for (const manifest of services) {
@@ -152,6 +185,8 @@ interface RouteCase {
   readonly path: string;
   readonly expectedStatus: number;
   readonly request: (sequence: number) => RouteRequest;
+  /** The caller's token when not the bench user's (a route only the coordinator may call). */
+  readonly token?: string;
 }
 
 /** Unrecorded in-process invocations before the measured ones (module graph and SDK warm, sockets open). */
@@ -194,7 +229,37 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
         201,
       ),
     );
-    // Content-Type on the POST only: the handlers' body parser rejects a GET that announces a JSON body it lacks.
+    // A cycle for the workflow routes, planned and opened by the coordinator; the innovation registered into it, and
+    // its track (opened by the workflow from the InnovationRegistered event) waited for.
+    const coordinatorToken = await platform.tokenFor(COORDINATOR);
+    const coordinator = `Bearer ${coordinatorToken}`;
+    const cycleId = idOf(
+      await call(
+        `${platform.url}/cycles`,
+        {
+          method: 'POST',
+          headers: { authorization: coordinator, 'content-type': 'application/json' },
+          body: JSON.stringify(benchCycle()),
+        },
+        201,
+      ),
+    );
+    await call(
+      `${platform.url}/cycles/${cycleId}/open`,
+      { method: 'POST', headers: { authorization: coordinator } },
+      200,
+    );
+    const json = { authorization, 'content-type': 'application/json' };
+    await waitFor(() =>
+      call(
+        `${platform.url}/innovations/${innovationId}/register`,
+        { method: 'POST', headers: json, body: JSON.stringify({ cycleId }) },
+        200,
+      ),
+    );
+    await waitFor(() => call(`${platform.url}/innovations/${innovationId}/track`, { headers: { authorization } }, 200));
+    const opdId = options.body.opdId;
+    // Content-Type only with a body: the handlers' body parser rejects a GET that announces a JSON body it lacks.
     const cases: RouteCase[] = [
       {
         method: 'POST',
@@ -218,6 +283,54 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
         expectedStatus: 200,
         request: () => ({ path: '/innovations', headers: { authorization } }),
       },
+      {
+        method: 'GET',
+        path: '/innovations/{id}/versions',
+        expectedStatus: 200,
+        request: () => ({
+          path: `/innovations/${innovationId}/versions`,
+          pathParameters: { id: innovationId },
+          headers: { authorization },
+        }),
+      },
+      {
+        method: 'GET',
+        path: '/cycles/{id}',
+        expectedStatus: 200,
+        request: () => ({ path: `/cycles/${cycleId}`, pathParameters: { id: cycleId }, headers: { authorization } }),
+      },
+      {
+        method: 'PUT',
+        path: '/cycles/{id}/commitments/{opdId}',
+        expectedStatus: 200,
+        request: () => ({
+          path: `/cycles/${cycleId}/commitments/${opdId}`,
+          pathParameters: { id: cycleId, opdId },
+          headers: json,
+          body: JSON.stringify({ pledged: 2 }),
+        }),
+      },
+      {
+        method: 'GET',
+        path: '/innovations/{id}/track',
+        expectedStatus: 200,
+        request: () => ({
+          path: `/innovations/${innovationId}/track`,
+          pathParameters: { id: innovationId },
+          headers: { authorization },
+        }),
+      },
+      {
+        method: 'GET',
+        path: '/cycles/{id}/board',
+        expectedStatus: 200,
+        token: coordinatorToken,
+        request: () => ({
+          path: `/cycles/${cycleId}/board`,
+          pathParameters: { id: cycleId },
+          headers: { authorization: coordinator },
+        }),
+      },
     ];
     const httpCall = (route: RouteCase) => {
       const request = route.request(0);
@@ -233,7 +346,6 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
     await warmUp(options.shape.concurrency, cases.map(httpCall));
     const warmUpMs = performance.now() - warmUpStarted;
 
-    const claims = httpApiClaims(token);
     const target = {
       dynamoEndpoint: platform.dynamoEndpoint,
       awsRegion: defaultLocalRegion.aws.region,
@@ -249,7 +361,7 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
         id: serving.id,
         handler,
         route: serving.route,
-        claims,
+        claims: httpApiClaims(route.token ?? token),
         request: route.request,
         expectedStatus: route.expectedStatus,
         warmUp: IN_PROCESS_WARM_UP,
@@ -262,7 +374,7 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
       const request = route.request(0);
       const api = await httpLoad(label, options.shape, {
         url: `${platform.url}${request.path}`,
-        method: route.method === 'POST' ? 'POST' : 'GET',
+        method: route.method,
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),
       });

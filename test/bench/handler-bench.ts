@@ -247,13 +247,28 @@ function withFreshIds(value: unknown, fresh: Map<string, string>): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withFreshIds(item, fresh)]));
 }
 
-const WRITES = /^(Put|Update|Delete|TransactWrite|BatchWrite)/;
+/**
+ * A recorded input as replayed: the rows a write creates (a Put, or the Puts of a transaction) get fresh ids, so
+ * their conditions (`attribute_not_exists`) pass as the handler's did instead of failing on the rows the previous
+ * replay wrote; what a write checks or updates in place (a ConditionCheck on the cycle, an Update of counters) keeps
+ * its ids, since it must find the very rows the handler found.
+ */
+function replayInput(command: string, input: unknown, fresh: Map<string, string>): unknown {
+  if (/^(Put|BatchWrite)/.test(command)) return withFreshIds(input, fresh);
+  if (/^TransactWrite/.test(command)) {
+    const { TransactItems = [], ...rest } = input as { TransactItems?: Array<Record<string, unknown>> };
+    return {
+      ...structuredClone(rest),
+      TransactItems: TransactItems.map((item) => ('Put' in item ? withFreshIds(item, fresh) : structuredClone(item))),
+    };
+  }
+  return structuredClone(input);
+}
 
 /**
  * Sends the recorded calls again: the very commands (class and input) the handler made, through a document client
- * configured as `@inovda/dynamo`'s, in the same order, calls the handler overlapped sent together. A write gets
- * fresh ids (every ULID and UUID in its input, consistently) on each replay, so its conditions (`attribute_not_exists`)
- * pass as the handler's did instead of failing on the rows the previous replay wrote.
+ * configured as `@inovda/dynamo`'s, in the same order, calls the handler overlapped sent together. The rows a write
+ * creates get fresh ids on each replay (see `replayInput`).
  */
 export function replayer(
   calls: readonly RecordedCall[],
@@ -281,7 +296,7 @@ export function replayer(
     for (const step of steps) {
       await Promise.all(
         step.map((call) => {
-          const input = WRITES.test(call.command) ? withFreshIds(call.input, fresh) : structuredClone(call.input);
+          const input = replayInput(call.command, call.input, fresh);
           const command = new call.commandClass(input as never) as Parameters<DynamoDBClient['send']>[0];
           const sent = call.documentClient ? documentClient.send(command) : client.send(command);
           return sent.catch((error: unknown) => {

@@ -82,7 +82,7 @@ export async function closedLoop(
 /** One HTTP request of a load run. */
 export interface HttpRequestSpec {
   readonly url: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
 }
