@@ -14,6 +14,16 @@ export function parseListClaim(value: unknown): string[] {
   return inner.split(/\s+/).filter((item) => item.length > 0);
 }
 
+/**
+ * Whether the claims are a Cognito ID token's. HTTP API's JWT authorizer cannot tell ID from access tokens: it
+ * checks `aud`, and `client_id` when `aud` is absent, so the user pool's access tokens (same client, no `aud`) pass
+ * it too. Access tokens carry the groups but none of the user's attributes (`custom:opdId`), and every rule about
+ * an OPD reads that attribute: only ID tokens may act.
+ */
+export function isIdToken(claims: Readonly<Record<string, unknown>>): boolean {
+  return claims.token_use === 'id';
+}
+
 /** Reads the caller from the authorizer claims; undefined when the claims do not identify a usable caller. */
 export function callerFromClaims(claims: Readonly<Record<string, unknown>> | undefined): Caller | undefined {
   if (!claims) return undefined;
