@@ -27,6 +27,10 @@ export const PROBLEMS = {
   'invalid-cursor': { status: 400, title: 'Kursor halaman tidak valid' },
   unauthenticated: { status: 401, title: 'Anda belum masuk atau token tidak valid' },
   forbidden: { status: 403, title: 'Anda tidak berwenang melakukan tindakan ini' },
+  'conflict-of-interest': {
+    status: 403,
+    title: 'Keputusan ini tidak dapat diambil oleh pihak yang berkepentingan',
+  },
   'not-found': { status: 404, title: 'Data tidak ditemukan' },
   'method-not-allowed': { status: 405, title: 'Metode tidak diizinkan' },
   'invalid-state': { status: 409, title: 'Status data tidak mengizinkan tindakan ini' },
