@@ -39,6 +39,7 @@ export const PROBLEMS = {
   'concurrent-change': { status: 409, title: 'Data sedang diubah pada saat yang sama; coba lagi sebentar lagi' },
   'version-mismatch': { status: 412, title: 'Versi data sudah berubah; muat ulang lalu coba lagi' },
   'payload-too-large': { status: 413, title: 'Isi permintaan terlalu besar' },
+  'misdirected-request': { status: 421, title: 'Permintaan dikirim ke alamat host yang tidak dilayani di sini' },
   'unsupported-media-type': { status: 415, title: 'Jenis konten tidak didukung' },
   'idempotency-key-reused': { status: 422, title: 'Kunci idempotensi sudah dipakai untuk permintaan lain' },
   'unknown-cycle': { status: 422, title: 'Siklus program inovasi tidak dikenal atau belum dibuka' },
