@@ -95,8 +95,13 @@ export class RegionApi extends Construct {
       },
     });
 
-    // Tokens are checked here (signature, issuer, audience, expiry); roles are checked by the handlers, because
-    // an HTTP API JWT authorizer cannot match Cognito groups.
+    // Tokens are checked here as strictly as an HTTP API JWT authorizer can: signature (the pool's JWKS), `iss` (this
+    // pool only), audience (this one web client only), `exp`, `nbf`, `iat`. What it cannot check: which kind of
+    // token it is. It compares `aud`, or `client_id` when a token has no `aud`, so the pool's access tokens for the
+    // same client pass too, and it reads no other claim (no `token_use`, no groups, no `custom:opdId`). Route scopes
+    // are its only other check, and they would refuse the ID tokens we need (ID tokens carry no `scope`). So the
+    // service kit's httpHandler refuses anything but an ID token (`token_use` must be `id`), and roles and OPD rules
+    // are checked by the handlers from the ID token's claims.
     const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${props.userPool.userPoolId}`;
     this.authorizer = new HttpJwtAuthorizer('CognitoJwt', issuer, {
       jwtAudience: [props.userPoolClient.userPoolClientId],

@@ -181,6 +181,8 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         for (const [, route] of served) {
           expect(props(route, 'AuthorizationType')).toBe('JWT');
           expect(props(route, 'AuthorizerId')).toEqual(ref(jwtAuthorizers[0] ?? ''));
+          // Scopes would refuse the ID tokens the API needs (they carry no `scope`); the kit checks `token_use`.
+          expect(props(route, 'AuthorizationScopes')).toBeUndefined();
         }
       }
       expect(routes).toHaveLength(services.flatMap(routesOf).length);

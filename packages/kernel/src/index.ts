@@ -7,6 +7,7 @@ export * from './clock';
 export * from './env';
 export * from './identity';
 export * from './ids';
+export * from './impartiality';
 export * from './page';
 export * from './problems';
 export * from './request-params';

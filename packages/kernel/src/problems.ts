@@ -27,6 +27,10 @@ export const PROBLEMS = {
   'invalid-cursor': { status: 400, title: 'Kursor halaman tidak valid' },
   unauthenticated: { status: 401, title: 'Anda belum masuk atau token tidak valid' },
   forbidden: { status: 403, title: 'Anda tidak berwenang melakukan tindakan ini' },
+  'conflict-of-interest': {
+    status: 403,
+    title: 'Keputusan ini tidak dapat diambil oleh pihak yang berkepentingan',
+  },
   'not-found': { status: 404, title: 'Data tidak ditemukan' },
   'method-not-allowed': { status: 405, title: 'Metode tidak diizinkan' },
   'invalid-state': { status: 409, title: 'Status data tidak mengizinkan tindakan ini' },
@@ -35,6 +39,7 @@ export const PROBLEMS = {
   'concurrent-change': { status: 409, title: 'Data sedang diubah pada saat yang sama; coba lagi sebentar lagi' },
   'version-mismatch': { status: 412, title: 'Versi data sudah berubah; muat ulang lalu coba lagi' },
   'payload-too-large': { status: 413, title: 'Isi permintaan terlalu besar' },
+  'misdirected-request': { status: 421, title: 'Permintaan dikirim ke alamat host yang tidak dilayani di sini' },
   'unsupported-media-type': { status: 415, title: 'Jenis konten tidak didukung' },
   'idempotency-key-reused': { status: 422, title: 'Kunci idempotensi sudah dipakai untuk permintaan lain' },
   'unknown-cycle': { status: 422, title: 'Siklus program inovasi tidak dikenal atau belum dibuka' },

@@ -8,6 +8,12 @@ describe('parseListClaim', () => {
     expect(parseListClaim('[]')).toEqual([]);
   });
 
+  it('splits only on the spaces HTTP API puts between items: a group named with a comma stays one group', () => {
+    expect(parseListClaim('[opd,admin]')).toEqual(['opd,admin']);
+    expect(parseListClaim('[penilai,admin opd]')).toEqual(['penilai,admin', 'opd']);
+    expect(parseListClaim(['opd,admin'])).toEqual(['opd,admin']);
+  });
+
   it('reads a real array and ignores other types', () => {
     expect(parseListClaim(['opd', 3])).toEqual(['opd']);
     expect(parseListClaim(42)).toEqual([]);
@@ -31,6 +37,8 @@ describe('callerFromClaims', () => {
   it('drops groups that are not roles, and rejects claims without a subject', () => {
     expect(callerFromClaims({ sub: 'x', 'cognito:groups': '[root opd]' })?.roles).toEqual(['opd']);
     expect(callerFromClaims({ 'cognito:groups': '[admin]' })).toBeUndefined();
+    // A Cognito group called `opd,admin` is no role: it must not become the roles opd and admin.
+    expect(callerFromClaims({ sub: 'x', 'cognito:groups': '[opd,admin]' })?.roles).toEqual([]);
     expect(callerFromClaims(undefined)).toBeUndefined();
   });
 });

@@ -86,6 +86,25 @@ describe('httpHandler', () => {
     expectProblem(await call(echo, { headers, body: '{}', claims: opdWithoutUnit }), 'forbidden');
   });
 
+  it('accepts only ID tokens: an access token (or claims naming no token use) is a 401 problem', async () => {
+    const headers = { 'content-type': 'application/json' };
+    // A Cognito access token as HTTP API passes it: no aud, client_id, token_use access, groups, no custom claims.
+    const accessToken = {
+      sub: 'u1',
+      client_id: 'webclient',
+      username: 'u1',
+      'cognito:groups': '[opd]',
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+    };
+    const refused = await call(echo, { headers, body: '{}', claims: accessToken });
+    expectProblem(refused, 'unauthenticated');
+    expect(refused.body.detail).toMatch(/token ID/);
+    const { token_use: _none, ...noTokenUse } = opd;
+    expectProblem(await call(echo, { headers, body: '{}', claims: noTokenUse }), 'unauthenticated');
+    expect((await call(echo, { headers, body: '{}', claims: opd })).status).toBe(200);
+  });
+
   it('passes problems through with their headers and extras', async () => {
     const failing = httpHandler(route, { body: 'optional' }, async () => {
       throw new Problem('version-mismatch', { currentVersion: 4 }, { etag: '"4"' });

@@ -3,7 +3,7 @@ import { type Acting, acting, type Caller, hasAnyRole, Problem } from '@inovda/k
 import type { RouteSpec } from '@inovda/manifest';
 import { decodeBody, jsonParseProtectProto } from '@middy/util';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import { callerFromClaims } from './caller-claims';
+import { callerFromClaims, isIdToken } from './caller-claims';
 import { formToObject } from './form-body';
 import { logger } from './logger';
 import { type HttpResponse, problemResponse } from './responses';
@@ -120,7 +120,7 @@ export function routeKeyOf(route: RouteSpec): string {
 
 /**
  * Wraps a use case as an HTTP API (payload 2.0) handler of `route`: normalises headers, bounds and parses the body
- * (JSON or HTML form), authenticates from the authorizer claims, enforces the route's roles, hands the use case
+ * (JSON or HTML form), authenticates from the authorizer claims (ID tokens only), enforces the route's roles, hands the use case
  * the acting identity (the role recorded is the most privileged the route allows), and maps every failure to a
  * problem response. Each rule lives here once; handlers hold none of it.
  */
@@ -130,8 +130,14 @@ export function httpHandler(
   useCase: (request: HttpRequest) => Promise<HttpResponse>,
 ): RouteHandler {
   const parse = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
-    const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-    if (!caller) throw new Problem('unauthenticated');
+    const claims = event.requestContext.authorizer?.jwt?.claims;
+    const caller = callerFromClaims(claims);
+    if (!claims || !caller) throw new Problem('unauthenticated');
+    if (!isIdToken(claims)) {
+      throw new Problem('unauthenticated', {
+        detail: 'Hanya token ID pengguna yang diterima; token akses tidak dapat dipakai untuk layanan ini.',
+      });
+    }
     if (!hasAnyRole(caller, route.roles)) throw new Problem('forbidden');
     if (caller.roles.length === 1 && caller.roles[0] === 'opd' && !caller.opdId) {
       throw new Problem('forbidden', { detail: 'Token pengguna OPD ini tidak menyebutkan perangkat daerahnya.' });

@@ -116,7 +116,11 @@ export const DEV_CALLERS = {
   capil: claimsFor({ sub: 'sub-capil', username: 'opd.disdukcapil', roles: ['opd'], opdId: 'disdukcapil' }),
   balitbang: claimsFor({ sub: 'sub-balitbang', username: 'opd.balitbang', roles: ['opd'], opdId: 'balitbang' }),
   coordinator: claimsFor({ sub: 'sub-koor', username: 'koordinator', roles: ['coordinator'], opdId: 'balitbang' }),
-  coordinator2: claimsFor({ sub: 'sub-koor2', username: 'koordinator2', roles: ['coordinator'] }),
+  // A coordinator decides only with the OPD they belong to on the token (conflict of interest); the second one
+  // belongs to another unit than the first, so either can decide on the other's OPD.
+  coordinator2: claimsFor({ sub: 'sub-koor2', username: 'koordinator2', roles: ['coordinator'], opdId: 'dpmptsp' }),
+  /** A coordinator account whose `custom:opdId` was never set: may read, may not decide. */
+  coordinatorWithoutUnit: claimsFor({ sub: 'sub-koor3', username: 'koordinator3', roles: ['coordinator'] }),
   evaluator: claimsFor({ sub: 'sub-penilai', username: 'penilai', roles: ['evaluator'] }),
   admin: claimsFor({ sub: 'sub-admin', username: 'admin', roles: ['admin'] }),
 };

@@ -300,4 +300,21 @@ describe('GET /innovations/{id}/versions', () => {
     const page = await api.versions('dinkes', innovation.id, { limit: '1' });
     expect(page.body).toMatchObject({ items: [{ version: 1 }], nextCursor: null });
   });
+
+  it('refuses a forged cursor of the right partition whose sort key lies outside the history with a 400', async () => {
+    const innovation = await draft('dinkes');
+    const cursorOf = (key: Record<string, string>) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+    // The partition is the innovation's own, so the partition check passes; `PROFILE` (the innovation item) and
+    // `ZZZ` lie outside `VERSION#`, which DynamoDB refuses as an ExclusiveStartKey outside the key condition.
+    for (const sk of ['PROFILE', 'ZZZ', 'VERSION']) {
+      const forged = cursorOf({ pk: `INNOVATION#${innovation.id}`, sk });
+      expectProblem(await api.versions('dinkes', innovation.id, { cursor: forged }), 'invalid-cursor');
+    }
+    // A cursor inside the history still pages: the check refuses only what is outside it.
+    const inside = cursorOf({ pk: `INNOVATION#${innovation.id}`, sk: 'VERSION#000000001' });
+    expect((await api.versions('dinkes', innovation.id, { cursor: inside })).body).toMatchObject({
+      items: [],
+      nextCursor: null,
+    });
+  });
 });

@@ -409,7 +409,7 @@ describe('gates and transitions', () => {
     // A coordinator whose own unit owns the innovation does not review it.
     const own = await api.registered(cycleId, 'balitbang');
     const ownRequest = (await api.requestAdvance('balitbang', own)).body.requestId as string;
-    expectProblem(await api.approve('coordinator', own, ownRequest), 'invalid-state');
+    expectProblem(await api.approve('coordinator', own, ownRequest), 'conflict-of-interest');
     expect((await api.approve('admin', own, ownRequest)).status).toBe(200);
   });
 
@@ -464,6 +464,49 @@ describe('gates and transitions', () => {
     expect(await funnel(cycleId)).toMatchObject({ held: 0 });
     expect((await api.outbox('TrackHeld')).filter((e) => e.data.innovationId === innovationId)).toHaveLength(1);
     expect((await api.outbox('TrackResumed')).filter((e) => e.data.innovationId === innovationId)).toHaveLength(1);
+  });
+});
+
+describe("no coordinator decides on their own OPD's innovation", () => {
+  it('refuses approve, return, hold and resume by a coordinator of the owning OPD with a 403; nothing changes', async () => {
+    const cycleId = await api.openedCycle();
+    const own = await api.registered(cycleId, 'balitbang');
+    const requestId = (await api.requestAdvance('balitbang', own)).body.requestId as string;
+    const before = await api.items();
+    expectProblem(await api.approve('coordinator', own, requestId), 'conflict-of-interest');
+    expectProblem(
+      await api.giveBack('coordinator', own, requestId, { reasons: 'Lengkapi data dukung.' }),
+      'conflict-of-interest',
+    );
+    expectProblem(await api.hold('coordinator', own, { note: 'Menunggu SK' }), 'conflict-of-interest');
+    expect(await api.items()).toEqual(before);
+    expect((await api.track('balitbang', own)).body).toMatchObject({ stage: 'drum-up', status: 'active', version: 2 });
+
+    // Held by another unit's coordinator, the track may not be resumed by the owning unit's.
+    expect((await api.hold('coordinator2', own)).status).toBe(200);
+    expectProblem(await api.resume('coordinator', own), 'conflict-of-interest');
+    expect((await api.track('balitbang', own)).body).toMatchObject({ status: 'held' });
+    expect((await api.resume('coordinator2', own)).status).toBe(200);
+  });
+
+  it('refuses every decision of a coordinator whose token names no OPD (the rule cannot be checked)', async () => {
+    const cycleId = await api.openedCycle();
+    const innovationId = await api.registered(cycleId);
+    const requestId = (await api.requestAdvance('dinkes', innovationId)).body.requestId as string;
+    const before = await api.items();
+    const refusals = [
+      await api.approve('coordinatorWithoutUnit', innovationId, requestId),
+      await api.giveBack('coordinatorWithoutUnit', innovationId, requestId, { reasons: 'Lengkapi data dukung.' }),
+      await api.hold('coordinatorWithoutUnit', innovationId),
+      await api.resume('coordinatorWithoutUnit', innovationId),
+    ];
+    for (const refusal of refusals) {
+      expectProblem(refusal, 'forbidden');
+      expect(refusal.body.detail).toMatch(/perangkat daerah/);
+    }
+    expect(await api.items()).toEqual(before);
+    // Reading is not a decision: the same coordinator still sees the track.
+    expect((await api.track('coordinatorWithoutUnit', innovationId)).status).toBe(200);
   });
 });
 

@@ -171,8 +171,8 @@ const HEADERS: Readonly<Record<ResponseHeader, { name: string; description: stri
 /** What each problem status means on this API (the problem's `code` says which case it is). */
 const PROBLEM_MEANINGS: Readonly<Record<ProblemStatus, string>> = {
   400: 'The request cannot be read or is not valid (`malformed-body`, `validation-failed`, `invalid-query`, `invalid-cursor`).',
-  401: 'No token or an invalid one (`unauthenticated`).',
-  403: 'The caller may not do this (`forbidden`).',
+  401: 'No token, an invalid one, or one that is not a Cognito ID token (`unauthenticated`).',
+  403: 'The caller may not do this (`forbidden`), or decides on their own OPD (`conflict-of-interest`).',
   404: 'Nothing the caller may see there (`not-found`).',
   409: 'The state does not allow it, or a concurrent change won (`invalid-state`, `cycle-closed`, `no-open-cycle`, `concurrent-change`).',
   412: 'The version in `If-Match` is not the current one (`version-mismatch`; the ETag is the current version).',

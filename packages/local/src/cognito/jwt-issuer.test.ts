@@ -45,6 +45,38 @@ describe('the local JWT issuer', () => {
     expect(await issuer.verify(fresh)).toMatchObject({ ok: true, payload: { sub: user.sub } });
   });
 
+  it("issues access tokens shaped like Cognito's, which pass the authorizer by client_id as on HTTP API", async () => {
+    const issuer = await createJwtIssuer({ issuer: ISSUER });
+    const token = await issuer.issue(user, new Date('2030-01-01T00:00:00Z'), 'access');
+    const claims = decodeJwt(token);
+    expect(claims).toMatchObject({
+      sub: user.sub,
+      username: 'opd.dinkes',
+      'cognito:groups': ['opd'],
+      client_id: LOCAL_CLIENT_ID,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      iss: ISSUER,
+    });
+    // No audience and none of the user's attributes: that is what makes it unfit for the API's OPD rules.
+    for (const claim of ['aud', 'custom:opdId', 'email', 'name', 'cognito:username'])
+      expect(claims).not.toHaveProperty(claim);
+    expect(await issuer.verify(await issuer.issue(user, new Date(), 'access'))).toMatchObject({
+      ok: true,
+      payload: { token_use: 'access' },
+    });
+    // Another app client of the same pool (same key): its access token names that client and is refused.
+    const directory = mkdtempSync(join(tmpdir(), 'inovda-jwt-'));
+    directories.push(directory);
+    const keyFile = join(directory, 'key.json');
+    const web = await createJwtIssuer({ issuer: ISSUER, keyFile });
+    const sameKeyOtherClient = await createJwtIssuer({ issuer: ISSUER, keyFile, audience: 'another-app-client' });
+    expect(await web.verify(await sameKeyOtherClient.issue(user, new Date(), 'access'))).toEqual({
+      ok: false,
+      description: 'the token does not have a valid audience',
+    });
+  });
+
   it('refuses expired tokens, other audiences, other issuers and other keys, saying why', async () => {
     const issuer = await createJwtIssuer({ issuer: ISSUER });
     const expired = await issuer.issue(user, new Date(Date.now() - (TOKEN_LIFETIME_SECONDS + 60) * 1000));

@@ -22,21 +22,33 @@ export const LOCAL_CLIENT_ID = 'inovdalocalwebclient000000';
 /** ID tokens live 12 hours locally, so a developer logs in once a day. */
 export const TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
+/** Which of Cognito's tokens: the ID token (the only one the API accepts) or the access token. */
+export type TokenUse = 'id' | 'access';
+
+/** The scope Cognito puts in an access token issued by a user-pool sign-in (SRP). */
+const ACCESS_TOKEN_SCOPE = 'aws.cognito.signin.user.admin';
+
 /** The outcome of checking a bearer token as the JWT authorizer does. */
 export type TokenCheck =
   | { readonly ok: true; readonly payload: JWTPayload }
   | { readonly ok: false; readonly description: string };
 
-/** The local identity provider: signs Cognito-like ID tokens and verifies them against its JWKS. */
+/** The local identity provider: signs Cognito-like ID and access tokens and verifies them against its JWKS. */
 export interface JwtIssuer {
   /** `iss` of every token (`<url>/local`). */
   readonly issuer: string;
   readonly audience: string;
   /** What `GET /local/.well-known/jwks.json` serves. */
   readonly jwks: JSONWebKeySet;
-  /** An ID token for a dev user, with the claims Cognito puts in one. */
-  issue(user: DevUser, now?: Date): Promise<string>;
-  /** Signature (RS256, key by `kid`), `iss`, `aud`, `exp` and `nbf`, as HTTP API's JWT authorizer checks them. */
+  /**
+   * A token for a dev user with the claims Cognito puts in one: an ID token by default; an access token (no `aud`,
+   * `client_id`, `token_use: access`, the groups, none of the user's attributes) to show what the API does with one.
+   */
+  issue(user: DevUser, now?: Date, tokenUse?: TokenUse): Promise<string>;
+  /**
+   * Signature (RS256, key by `kid`), `iss`, audience, `exp` and `nbf`, as HTTP API's JWT authorizer checks them: the
+   * audience is `aud`, or `client_id` when the token has no `aud` (so access tokens of the client pass, as in AWS).
+   */
   verify(token: string): Promise<TokenCheck>;
 }
 
@@ -109,33 +121,38 @@ export async function createJwtIssuer(options: JwtIssuerOptions): Promise<JwtIss
     issuer,
     audience,
     jwks,
-    async issue(user, now = new Date()) {
+    async issue(user, now = new Date(), tokenUse = 'id') {
       const seconds = Math.floor(now.getTime() / 1000);
-      const originJti = randomUUID();
-      return new SignJWT({
-        'cognito:groups': [...user.roles],
-        email_verified: true,
-        'cognito:username': user.username,
-        origin_jti: originJti,
-        event_id: randomUUID(),
-        token_use: 'id',
-        auth_time: seconds,
-        name: user.name,
-        email: user.email,
-        ...(user.opdId ? { 'custom:opdId': user.opdId } : {}),
-      })
+      const common = { 'cognito:groups': [...user.roles], origin_jti: randomUUID(), event_id: randomUUID() };
+      // Cognito's access token: the client in `client_id`, no `aud`, and no user attributes (no `custom:opdId`).
+      const claims =
+        tokenUse === 'access'
+          ? { ...common, client_id: audience, token_use: 'access', scope: ACCESS_TOKEN_SCOPE, username: user.username }
+          : {
+              ...common,
+              email_verified: true,
+              'cognito:username': user.username,
+              token_use: 'id',
+              name: user.name,
+              email: user.email,
+              ...(user.opdId ? { 'custom:opdId': user.opdId } : {}),
+            };
+      const token = new SignJWT({ ...claims, auth_time: seconds })
         .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid })
         .setSubject(user.sub)
         .setIssuer(issuer)
-        .setAudience(audience)
         .setIssuedAt(seconds)
         .setExpirationTime(seconds + TOKEN_LIFETIME_SECONDS)
-        .setJti(randomUUID())
-        .sign(privateKey);
+        .setJti(randomUUID());
+      return (tokenUse === 'access' ? token : token.setAudience(audience)).sign(privateKey);
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, keySet, { issuer, audience, algorithms: ['RS256'] });
+        const { payload } = await jwtVerify(token, keySet, { issuer, algorithms: ['RS256'] });
+        // HTTP API checks `aud` when the token has one, else `client_id` (how Cognito access tokens name the client).
+        const audiences = payload.aud === undefined ? [payload.client_id] : [payload.aud].flat();
+        if (!audiences.includes(audience))
+          return { ok: false, description: 'the token does not have a valid audience' };
         return { ok: true, payload };
       } catch (error) {
         return { ok: false, description: describeFailure(error) };

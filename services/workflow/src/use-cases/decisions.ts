@@ -22,7 +22,7 @@ export async function reviewAdvance(
   decision: { kind: 'approve'; note?: string } | { kind: 'return'; reasons: string },
 ): Promise<{ track: Track; request: AdvanceRequest }> {
   const current = await getTrack(deps, actor, innovationId);
-  const pending = assertMayReview(current, requestId, actor.caller);
+  const pending = assertMayReview(current, requestId, actor);
   const now = deps.now();
   const at = now.toISOString();
   const context = eventContext(deps.regionId, actor, now);
@@ -90,7 +90,7 @@ export async function holdOrResume(
   note: string | undefined,
 ): Promise<Track> {
   const current = await getTrack(deps, actor, innovationId);
-  const next = action === 'hold' ? hold(current) : resume(current);
+  const next = action === 'hold' ? hold(current, actor) : resume(current, actor);
   const now = deps.now();
   const at = now.toISOString();
   const data = { ...trackRef(next), stage: next.stage, ...(note ? { note } : {}) };
