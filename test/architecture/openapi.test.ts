@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import {
   contractOf,
   platformOpenApi,
-  platformRoutes,
   type RouteContract,
   submissionsApi,
   submissionsRoutes,

@@ -26,14 +26,8 @@ export async function revertRefusedRegistration(
 ): Promise<Applied> {
   const { data, metadata } = envelope;
   const current = await deps.store.get(data.innovationId);
-  if (
-    !current ||
-    current.status !== 'registered' ||
-    current.cycleId !== data.cycleId ||
-    current.version < data.innovationVersion
-  ) {
-    return 'stale';
-  }
+  if (current?.status !== 'registered' || current.cycleId !== data.cycleId) return 'stale';
+  if (current.version < data.innovationVersion) return 'stale';
   const now = deps.now();
   const at = now.toISOString();
   const version = current.version + 1;
