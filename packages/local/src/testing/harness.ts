@@ -237,6 +237,11 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     items: table.items,
     /** How many transactions of the handlers were cancelled for a conflict (with `transactionConflicts`). */
     conflicts: (): number => conflicting?.conflicts() ?? 0,
+    /** Cancels the handlers' next `count` transactions for a conflict (with `transactionConflicts`). */
+    conflictNext(count: number): void {
+      if (!conflicting) throw new Error('conflictNext needs the harness option transactionConflicts');
+      conflicting.conflictNext(count);
+    },
     async stop(): Promise<void> {
       await conflicting?.stop();
       for (const name of setByUs) delete process.env[name];

@@ -104,7 +104,7 @@ export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof Innova
       actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
       stage: 'drum-up',
     },
-    counters: deps.board.counters(data.cycleId, data.opdId, { registered: 1, stages: { 'drum-up': 1 } }),
+    counters: deps.board.counters(track, { registered: 1, stages: { 'drum-up': 1 } }),
     processing: { consumer: TRACKS_CONSUMER, eventId: metadata.eventId },
     now: deps.now(),
   });
@@ -160,7 +160,7 @@ async function closeTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof Innovati
       from: current.stage,
       ...(data.reason ? { note: data.reason } : {}),
     },
-    counters: deps.board.counters(current.cycleId, current.opdId, {
+    counters: deps.board.counters(current, {
       withdrawn: 1,
       stages: { [current.stage]: -1 },
       ...(current.status === 'held' ? { held: -1 } : {}),
