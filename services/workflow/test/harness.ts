@@ -99,6 +99,8 @@ export async function startHarness(options: { transactionConflicts?: boolean } =
 
   const api = {
     tableName,
+    /** A document client on the table, for tests that must write what no route writes (data of an older layout). */
+    db,
     route,
     tick: harness.tick,
     deliver,
