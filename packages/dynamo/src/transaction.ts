@@ -56,8 +56,9 @@ export class TransactionCancelled extends Error {
 
 /**
  * DynamoDB cancels a transaction that touches an item another transaction is changing at that moment
- * (`TransactionConflict`); the SDK does not retry it. The caller may simply try again: a 409 with `Retry-After`,
- * and for a consumer a thrown error, so its delivery is retried.
+ * (`TransactionConflict`); the SDK does not retry it. `commit` retries it itself (see {@link ConflictRetry}); once
+ * its retries are spent the caller may simply try again: a 409 with `Retry-After`, and for a consumer a thrown
+ * error, so its delivery is retried.
  */
 export function concurrentChange(): Problem {
   return new Problem(
@@ -65,6 +66,45 @@ export function concurrentChange(): Problem {
     { detail: 'Data yang sama sedang diubah oleh permintaan lain; coba lagi sebentar lagi.' },
     { 'retry-after': '1' },
   );
+}
+
+/**
+ * How `commit` retries a transaction DynamoDB cancelled for a conflict. A cancelled transaction wrote nothing, so
+ * trying the very same items again is safe: its conditions are checked afresh (a track changed meanwhile then fails
+ * its version, as it should). Shared rows (a cycle's board counters) make conflicts likely in a burst, so the delay
+ * is full-jitter exponential backoff: a random wait in [0, min(maxDelayMs, baseDelayMs·2^retry)), which spreads the
+ * contenders out instead of sending them back together. Bounded twice: by attempts, and by `budgetMs` in all.
+ */
+export interface ConflictRetry {
+  /** Tries in all, the first included (1: no retry). */
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** No retry starts this long (or longer) after the first try (wall clock, requests included). */
+  readonly budgetMs: number;
+}
+
+/** For a request someone waits on (API Gateway gives up at 30 s): about a second at most, then a 409. */
+export const REQUEST_CONFLICT_RETRY: ConflictRetry = { attempts: 5, baseDelayMs: 25, maxDelayMs: 400, budgetMs: 1_000 };
+
+/**
+ * For a consumer applying an event: nobody waits, and a throw costs a whole redelivery (Lambda retries an async
+ * event only twice), so it waits longer, well within a consumer's 10 s timeout.
+ */
+export const CONSUMER_CONFLICT_RETRY: ConflictRetry = {
+  attempts: 12,
+  baseDelayMs: 25,
+  maxDelayMs: 1_000,
+  budgetMs: 6_000,
+};
+
+/** The wait before retry number `retry` (0 for the first retry): full jitter over the capped exponential. */
+export function conflictDelay(policy: ConflictRetry, retry: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry));
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof Problem && error.code === 'concurrent-change';
 }
 
 /**
@@ -136,12 +176,23 @@ export class TransactWrite {
     return this.items.length;
   }
 
-  /** Writes every item, or none. */
-  async commit(db: DynamoDBDocumentClient): Promise<void> {
-    try {
-      await db.send(new TransactWriteCommand({ TransactItems: this.items }));
-    } catch (error) {
-      throw this.explain(error);
+  /**
+   * Writes every item, or none. A conflict with a concurrent transaction is retried as `retry` says; what is left
+   * of it afterwards is the `concurrent-change` problem.
+   */
+  async commit(db: DynamoDBDocumentClient, retry: ConflictRetry = REQUEST_CONFLICT_RETRY): Promise<void> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: this.items }));
+        return;
+      } catch (error) {
+        const explained = this.explain(error);
+        const delay = conflictDelay(retry, attempt - 1);
+        const late = Date.now() - started + delay >= retry.budgetMs;
+        if (!isConflict(explained) || attempt >= retry.attempts || late) throw explained;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 

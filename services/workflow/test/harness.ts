@@ -56,9 +56,10 @@ const REGION_OPD_IDS = new Set(TEST_REGION_OPDS.map((opd) => opd.id));
  * The workflow handlers in-process against a fresh table, each loaded from the manifest with the environment the
  * stack computes for it (see `startServiceHarness`), with a request helper per route.
  */
-export async function startHarness() {
+export async function startHarness(options: { transactionConflicts?: boolean } = {}) {
   const harness = await startServiceHarness(workflowManifest, {
     regionSettings: { opds: TEST_REGION_OPDS, stageGates: DEFAULT_STAGE_GATES },
+    ...options,
   });
   const { tableName, route } = harness;
   const db = createDocumentClient(harness.client);
@@ -98,6 +99,8 @@ export async function startHarness() {
 
   const api = {
     tableName,
+    /** A document client on the table, for tests that must write what no route writes (data of an older layout). */
+    db,
     route,
     tick: harness.tick,
     deliver,
@@ -176,6 +179,9 @@ export async function startHarness() {
 
     /** Every item in the table: test-only (request paths never scan). */
     items: harness.items,
+    /** How many of the handlers' transactions were cancelled for a conflict (`transactionConflicts`). */
+    conflicts: harness.conflicts,
+    conflictNext: harness.conflictNext,
 
     /** The details of the events in the outbox, optionally of one type. */
     async outbox(

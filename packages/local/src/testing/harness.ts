@@ -15,6 +15,7 @@ import {
 } from '@inovda/manifest';
 import type * as z from 'zod/mini';
 import { startTestTable } from './test-table';
+import { startConflictingEndpoint } from './transaction-conflicts';
 
 type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 
@@ -33,6 +34,11 @@ export interface ServiceHarnessOptions {
   /** The region's settings (the region config's entries the functions name), as the stack would pass them. */
   readonly regionSettings: Readonly<Record<string, unknown>>;
   readonly regionId?: string;
+  /**
+   * The handlers reach DynamoDB Local through an endpoint that cancels overlapping transactions with
+   * `TransactionConflict`, as DynamoDB does (DynamoDB Local never does; see `startConflictingEndpoint`).
+   */
+  readonly transactionConflicts?: boolean;
 }
 
 /** The variables the Lambda runtime and the local SDK endpoints add to what `functionEnvironment` computes. */
@@ -106,6 +112,8 @@ export function checkAgainstContract(route: RouteSpec, response: TestResponse, r
  */
 export async function startServiceHarness(manifest: ServiceManifest, options: ServiceHarnessOptions) {
   const table = await startTestTable(manifest);
+  const conflicting = options.transactionConflicts ? await startConflictingEndpoint(table.endpoint) : undefined;
+  const endpoint = conflicting?.endpoint ?? table.endpoint;
   const settingsDir = mkdtempSync(join(tmpdir(), `inovda-${manifest.name}-settings-`));
   const regionId = options.regionId ?? 'kota-solok';
   const handlers = new Map<string, Handler>();
@@ -116,7 +124,7 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     const regionSettingsFile = join(settingsDir, `${fn.name}.json`);
     if (settings) writeFileSync(regionSettingsFile, JSON.stringify(settings));
     const env = {
-      ...runtimeEnvironment(table.endpoint),
+      ...runtimeEnvironment(endpoint),
       ...functionEnvironment({
         manifest,
         fn,
@@ -227,7 +235,15 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     tick,
     /** Every item in the table: test-only (request paths never scan). */
     items: table.items,
+    /** How many transactions of the handlers were cancelled for a conflict (with `transactionConflicts`). */
+    conflicts: (): number => conflicting?.conflicts() ?? 0,
+    /** Cancels the handlers' next `count` transactions for a conflict (with `transactionConflicts`). */
+    conflictNext(count: number): void {
+      if (!conflicting) throw new Error('conflictNext needs the harness option transactionConflicts');
+      conflicting.conflictNext(count);
+    },
     async stop(): Promise<void> {
+      await conflicting?.stop();
       for (const name of setByUs) delete process.env[name];
       delete process.env[ENV.regionSettingsFile];
       rmSync(settingsDir, { recursive: true, force: true });

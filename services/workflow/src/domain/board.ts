@@ -23,3 +23,16 @@ export const NO_COUNTS: BoardCounts = {
   held: 0,
   stages: Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>,
 };
+
+/** The counts of `a` and `b` together (an OPD's shards, or the OPDs of a funnel). */
+export function addCounts(a: BoardCounts, b: BoardCounts): BoardCounts {
+  return {
+    registered: a.registered + b.registered,
+    withdrawn: a.withdrawn + b.withdrawn,
+    held: a.held + b.held,
+    stages: Object.fromEntries(STAGES.map((stage) => [stage, a.stages[stage] + b.stages[stage]])) as Record<
+      Stage,
+      number
+    >,
+  };
+}

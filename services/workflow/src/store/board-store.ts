@@ -3,7 +3,7 @@ import { TransactionCancelled, TransactWrite } from '@inovda/dynamo';
 import { counterUpdate, setUpdate } from '@inovda/dynamo/updates';
 import type { BoardChange } from '../domain/board';
 import { deltasOf } from './board-counters';
-import { cycleKey, funnelKey, opdRowKey } from './keys';
+import { counterShardOf, cycleKey, opdCounterKey, opdRowKey } from './keys';
 
 /**
  * The coordinator board's writes: OPD commitments and the counters kept with `ADD` in the same transaction as the
@@ -16,20 +16,21 @@ export class BoardStore {
     private readonly tableName: string,
   ) {}
 
-  /** The items that move a cycle's counts (its funnel row and the OPD's row), to commit with a track change. */
-  counters(cycleId: string, opdId: string, change: BoardChange): TransactWrite {
+  /**
+   * The item that moves a cycle's counts, to commit with a track change: the track's counter shard of its OPD
+   * (keys.ts says why shards). The funnel is the sum of the OPDs, so there is no cycle-wide row to update.
+   */
+  counters(track: { cycleId: string; opdId: string; innovationId: string }, change: BoardChange): TransactWrite {
     const write = new TransactWrite(this.tableName);
-    const deltas = deltasOf(change);
-    const funnel = counterUpdate(this.tableName, funnelKey(cycleId), deltas);
-    const opd = counterUpdate(this.tableName, opdRowKey(cycleId, opdId), deltas, { opdId });
-    if (funnel) write.add('funnel-counters', funnel);
-    if (opd) write.add('opd-counters', opd);
+    const key = opdCounterKey(track.cycleId, track.opdId, counterShardOf(track.innovationId));
+    const update = counterUpdate(this.tableName, key, deltasOf(change), { opdId: track.opdId });
+    if (update) write.add('opd-counters', update);
     return write;
   }
 
   /**
    * Sets an OPD's pledge, provided the cycle still takes commitments (checked in the same transaction, so a close
-   * in between cannot slip past). The OPD row also holds the OPD's counters, which this leaves alone. False when
+   * in between cannot slip past). The OPD row may also hold counters from before the shards, which this leaves alone. False when
    * the cycle no longer takes commitments.
    */
   async setCommitment(cycleId: string, opdId: string, pledged: number, at: string): Promise<boolean> {

@@ -6,8 +6,8 @@ import type { Stage } from '@inovda/contracts';
  * | item                 | pk                   | sk                  | gsi1 (lists)                                | gsi2 (due, sparse)     |
  * |----------------------|----------------------|---------------------|---------------------------------------------|------------------------|
  * | cycle                | CYCLE#<id>           | CYCLE               | CYCLES / <year>#<created>#<id>              |                        |
- * | funnel counters      | CYCLE#<id>           | FUNNEL              |                                             |                        |
  * | OPD row of a cycle   | CYCLE#<id>           | OPD#<opdId>         |                                             |                        |
+ * | OPD counter shard    | CYCLE#<id>           | OPD#<opdId>#<0..7>  |                                             |                        |
  * | track                | TRACK#<innovationId> | TRACK               | CYCLE#<id>#STAGE#<stage> / <entered>#<iid>  | DUE / <date>#<iid>     |
  * |   (also gsi3, sparse: CYCLE#<id>#PENDING / <requestedAt>#<iid> while a request waits for review)             |
  * | gate projection      | TRACK#<innovationId> | PROFILE             |                                             |                        |
@@ -17,9 +17,14 @@ import type { Stage } from '@inovda/contracts';
  * | processed event      | PROCESSED#<c>#<eid>  | PROCESSED           |                                             |                        |
  * | outbox row           | OUTBOX#<eventId>     | OUTBOX              |                                             |                        |
  *
- * The funnel and the OPD rows are counters kept with `ADD` (attribute names in board-counters.ts) in the same
- * transaction as the change they count, so
- * the board is a GetItem and one Query bounded by the region's OPDs, whatever the number of innovations. A track
+ * The board's counts are kept with `ADD` (attribute names in board-counters.ts) in the same transaction as the
+ * change they count, on the counter shards of the track's OPD: a track counts on shard `counterShardOf(id)`, and an
+ * OPD's counts are the sum of its rows (the OPD row holds its pledge, and held its counts before the shards, which
+ * the sum still reads). The funnel is the sum of every OPD's counts. Why shards and no funnel row: every change of
+ * every track of a cycle moved the one funnel row, and a burst (registrations closing, a review session) made the
+ * transactions conflict on it faster than retries could spread them; now a change touches one of eight rows of its
+ * own OPD. So the board is one Query bounded by the region's OPDs times the shards, whatever the number of
+ * innovations. A track
  * is in gsi1 while it is in a stage (withdrawn tracks leave it), which serves the board's list per stage. gsi2 is
  * sparse: only active tracks with something due are in it, keyed by the date, so the deadline schedule queries what is
  * due up to today and never reads the rest. (One `DUE` partition: a region has hundreds of tracks, not millions,
@@ -37,14 +42,26 @@ export function cycleIndexKeys(cycle: { id: string; year: number; createdAt: str
   return { gsi1pk: CYCLES_PARTITION, gsi1sk: `${cycle.year}#${cycle.createdAt}#${cycle.id}` };
 }
 
-export function funnelKey(cycleId: string) {
-  return { pk: `CYCLE#${cycleId}`, sk: 'FUNNEL' };
-}
-
 export const OPD_ROW_PREFIX = 'OPD#';
 
 export function opdRowKey(cycleId: string, opdId: string) {
   return { pk: `CYCLE#${cycleId}`, sk: `${OPD_ROW_PREFIX}${opdId}` };
+}
+
+/** Counter shards per OPD of a cycle: enough to spread a burst, few enough that the board reads them all cheaply. */
+export const COUNTER_SHARDS = 8;
+
+/** The shard a track counts on: a hash of its innovation id, so the tracks of an OPD spread over its shards. */
+export function counterShardOf(innovationId: string): number {
+  let hash = 0;
+  for (let index = 0; index < innovationId.length; index += 1) {
+    hash = (hash * 31 + innovationId.charCodeAt(index)) >>> 0;
+  }
+  return hash % COUNTER_SHARDS;
+}
+
+export function opdCounterKey(cycleId: string, opdId: string, shard: number) {
+  return { pk: `CYCLE#${cycleId}`, sk: `${OPD_ROW_PREFIX}${opdId}#${shard}` };
 }
 
 export function cyclePartition(cycleId: string): string {

@@ -1,18 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Stage } from '@inovda/contracts';
 import { queryPage, withoutStorage } from '@inovda/dynamo';
 import type { Page } from '@inovda/kernel';
-import type { BoardCounts } from '../domain/board';
+import { addCounts, type BoardCounts, NO_COUNTS } from '../domain/board';
 import type { Cycle } from '../domain/cycle';
 import type { Track, TrackHistoryEntry } from '../domain/track';
 import { countsOf } from './board-counters';
 import { toCycle } from './cycle-store';
 import {
+  COUNTER_SHARDS,
   CYCLES_PARTITION,
   cyclePartition,
   DUE_PARTITION,
-  funnelKey,
   HISTORY_PREFIX,
   OPD_ROW_PREFIX,
   pendingPartition,
@@ -21,7 +21,7 @@ import {
 } from './keys';
 import { toTrack } from './track-store';
 
-/** At most this many pages of OPD rows are read for one board (far above any region's OPD count). */
+/** At most this many pages of OPD rows are read for one board (far above any region's OPDs and their shards). */
 const MAX_OPD_ROW_PAGES = 5;
 
 /** An OPD's row of a cycle: its pledge (null before it pledged) and its counts. */
@@ -114,20 +114,15 @@ export class ListStore {
     };
   }
 
-  /** The funnel counts of a cycle (zero before anything was counted). */
-  async funnel(cycleId: string): Promise<BoardCounts> {
-    const result = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: funnelKey(cycleId), ConsistentRead: true }),
-    );
-    return countsOf(result.Item ?? {});
-  }
-
-  /** The OPD rows of a cycle (pledge and counts); `bound` is the region's OPD count. */
+  /**
+   * Each OPD of a cycle with its pledge and its counts, the sum of its rows (the OPD row and its counter shards,
+   * keys.ts); `bound` is the region's OPD count.
+   */
   async opdRows(cycleId: string, bound: number): Promise<OpdRow[]> {
-    // Every row of the cycle, not just `bound` of them: a row of an OPD since removed from the region config must
-    // not push a current OPD's row off the page. Rows exist only for OPDs that ever had a count, so a few pages
-    // at most; the page cap keeps the read bounded whatever happens.
-    const rows: OpdRow[] = [];
+    // Every row of the cycle, not just those of `bound` OPDs: a row of an OPD since removed from the region config
+    // must not push a current OPD's row off the page. Rows exist only for OPDs that ever pledged or had a count, so
+    // a page or two; the page cap keeps the read bounded whatever happens.
+    const byOpd = new Map<string, { pledged: number | null; counts: BoardCounts }>();
     let startKey: Record<string, unknown> | undefined;
     for (let page = 0; page < MAX_OPD_ROW_PAGES; page += 1) {
       const result = await this.db.send(
@@ -136,20 +131,21 @@ export class ListStore {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': cyclePartition(cycleId), ':prefix': OPD_ROW_PREFIX },
           ConsistentRead: true,
-          Limit: Math.max(bound, 100),
+          Limit: Math.max(bound * (COUNTER_SHARDS + 1), 100),
           ExclusiveStartKey: startKey,
         }),
       );
       for (const item of result.Items ?? []) {
-        rows.push({
-          opdId: String(item.opdId),
-          pledged: typeof item.pledged === 'number' ? item.pledged : null,
-          counts: countsOf(item),
+        const opdId = String(item.opdId);
+        const row = byOpd.get(opdId) ?? { pledged: null, counts: NO_COUNTS };
+        byOpd.set(opdId, {
+          pledged: typeof item.pledged === 'number' ? item.pledged : row.pledged,
+          counts: addCounts(row.counts, countsOf(item)),
         });
       }
       startKey = result.LastEvaluatedKey;
       if (!startKey) break;
     }
-    return rows;
+    return [...byOpd].map(([opdId, row]) => ({ opdId, ...row }));
   }
 }

@@ -3,6 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent } from '@inovda/contracts';
 import {
   type Applied,
+  CONSUMER_CONFLICT_RETRY,
   IF_ABSENT,
   PROCESSED_ITEM,
   type Processing,
@@ -108,7 +109,8 @@ export class TrackStore {
       });
     }
     try {
-      await write.commit(this.db);
+      // A consumer has nobody waiting and a throw costs a redelivery: it outwaits a burst on the board's rows.
+      await write.commit(this.db, change.processing ? CONSUMER_CONFLICT_RETRY : undefined);
       return 'applied';
     } catch (error) {
       if (!(error instanceof TransactionCancelled)) throw error;

@@ -1,7 +1,7 @@
 import type { Stage } from '@inovda/contracts';
 import type { Acting } from '@inovda/kernel';
 import { assertMayCommitFor } from '../domain/access';
-import { NO_COUNTS } from '../domain/board';
+import { addCounts, NO_COUNTS } from '../domain/board';
 import { assertCycleAllows } from '../domain/cycle';
 import type { BoardDeps, ListDeps, RegionOpdDeps } from './context';
 import { getCycle } from './cycles';
@@ -26,10 +26,9 @@ export async function setCommitment(
 /** The coordinator's board: the funnel and, per OPD of the region, pledged vs registered vs in each stage. */
 export async function getBoard(deps: ListDeps & RegionOpdDeps, cycleId: string) {
   const cycle = await getCycle(deps, cycleId);
-  const [funnel, rows] = await Promise.all([
-    deps.lists.funnel(cycleId),
-    deps.lists.opdRows(cycleId, deps.regionOpdIds.size + 1),
-  ]);
+  const rows = await deps.lists.opdRows(cycleId, deps.regionOpdIds.size + 1);
+  // The funnel counts every track of the cycle: the sum of every OPD's row, those of OPDs since removed included.
+  const funnel = rows.reduce((sum, row) => addCounts(sum, row.counts), NO_COUNTS);
   const byOpd = new Map(rows.map((row) => [row.opdId, row]));
   const opds = [...deps.regionOpdIds].map((opdId) => {
     const row = byOpd.get(opdId);

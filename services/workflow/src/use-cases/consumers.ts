@@ -135,7 +135,7 @@ async function openTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof Innovatio
       actor: { sub: metadata.actor.sub, username: metadata.actor.username, role: metadata.actor.role },
       stage: 'drum-up',
     },
-    counters: deps.board.counters(data.cycleId, data.opdId, { registered: 1, stages: { 'drum-up': 1 } }),
+    counters: deps.board.counters(track, { registered: 1, stages: { 'drum-up': 1 } }),
     processing,
     registration: { cycleId: data.cycleId, registeredAt: data.registeredAt },
     now: deps.now(),
@@ -192,7 +192,7 @@ async function closeTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof Innovati
       from: current.stage,
       ...(data.reason ? { note: data.reason } : {}),
     },
-    counters: deps.board.counters(current.cycleId, current.opdId, {
+    counters: deps.board.counters(current, {
       withdrawn: 1,
       stages: { [current.stage]: -1 },
       ...(current.status === 'held' ? { held: -1 } : {}),

@@ -71,7 +71,7 @@ export async function reviewAdvance(
     }),
     request: { kind: 'decision', record: request, alreadyDecided: alreadyDecided() },
     events,
-    counters: deps.board.counters(next.cycleId, next.opdId, { stages: { [pending.from]: -1, [pending.to]: 1 } }),
+    counters: deps.board.counters(next, { stages: { [pending.from]: -1, [pending.to]: 1 } }),
     now,
   });
   return { track: next, request };
@@ -98,7 +98,7 @@ export async function holdOrResume(
   await deps.tracks.change(next, current.version, {
     history: historyEntry(next, action === 'hold' ? 'held' : 'resumed', actor, at, note ? { note } : {}),
     events: [action === 'hold' ? TrackHeld.create(data, context) : TrackResumed.create(data, context)],
-    counters: deps.board.counters(next.cycleId, next.opdId, { held: action === 'hold' ? 1 : -1 }),
+    counters: deps.board.counters(next, { held: action === 'hold' ? 1 : -1 }),
     now,
   });
   return next;
