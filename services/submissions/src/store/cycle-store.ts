@@ -1,8 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Applied, PROCESSED_ITEM, type Processing, TransactionCancelled, TransactWrite } from '@inovda/dynamo';
-import { Problem } from '@inovda/kernel';
-import type { Requirement } from './innovation-store';
 import { cycleKey, OPEN_CYCLES_PARTITION } from './keys';
 
 /** What submissions knows of a programme cycle: only what the workflow service announced. */
@@ -112,15 +110,5 @@ export class CycleStore {
       if (error instanceof TransactionCancelled && error.failed(PROCESSED_ITEM)) return false;
       throw error;
     }
-  }
-
-  /** What a registration's transaction requires: the cycle is still open when it commits (else 409). */
-  openRequirement(cycleId: string): Requirement {
-    return {
-      name: 'open-cycle',
-      key: cycleKey(cycleId),
-      condition: { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
-      problem: new Problem('cycle-closed', { cycleId }),
-    };
   }
 }

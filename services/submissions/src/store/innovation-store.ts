@@ -2,7 +2,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent, InnovationStatus } from '@inovda/contracts';
 import {
-  type Condition,
   IF_ABSENT,
   ifVersion,
   queryPage,
@@ -10,7 +9,7 @@ import {
   TransactWrite,
   withoutStorage,
 } from '@inovda/dynamo';
-import { type Page, type Problem, versionMismatch } from '@inovda/kernel';
+import { type Page, versionMismatch } from '@inovda/kernel';
 import type { HistoryEntry, Innovation } from '../domain/innovation';
 import {
   ALL_PARTITION,
@@ -33,14 +32,6 @@ export interface IdempotencyClaim {
   readonly callerSub: string;
   readonly key: string;
   readonly requestHash: string;
-}
-
-/** A condition on another item that must hold when a save commits, and the problem answered when it does not. */
-export interface Requirement {
-  readonly name: string;
-  readonly key: Readonly<Record<string, string>>;
-  readonly condition: Condition;
-  readonly problem: Problem;
 }
 
 /** Filters of the innovation list; each combination is served by exactly one index. */
@@ -128,16 +119,10 @@ export class InnovationStore {
 
   /**
    * Replaces an innovation with its next version, if and only if it is still at `expectedVersion`, together with
-   * the history entry, the event and any requirements on other items. A lost race becomes a 412 carrying the
-   * version that won; a concurrent transaction on the same items, a 409 to retry.
+   * the history entry and the event. A lost race becomes a 412 carrying the version that won; a concurrent
+   * transaction on the same items, a 409 to retry.
    */
-  async save(
-    next: Innovation,
-    expectedVersion: number,
-    history: HistoryEntry,
-    event: AnyOutgoingEvent,
-    requirements: readonly Requirement[] = [],
-  ): Promise<void> {
+  async save(next: Innovation, expectedVersion: number, history: HistoryEntry, event: AnyOutgoingEvent): Promise<void> {
     const write = new TransactWrite(this.tableName)
       .put(
         'innovation',
@@ -146,13 +131,10 @@ export class InnovationStore {
       )
       .put('history', { ...history, ...historyKey(next.id, history.version) })
       .events([event], new Date(next.updatedAt));
-    for (const requirement of requirements) write.check(requirement.name, requirement.key, requirement.condition);
     try {
       await write.commit(this.db);
     } catch (error) {
       if (!(error instanceof TransactionCancelled)) throw error;
-      const unmet = requirements.find((requirement) => error.failed(requirement.name));
-      if (unmet) throw unmet.problem;
       if (error.failed('innovation')) throw versionMismatch((await this.get(next.id))?.version);
       throw error;
     }

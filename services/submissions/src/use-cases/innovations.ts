@@ -181,7 +181,13 @@ async function cycleToRegisterInto(deps: Deps, cycleId: string | undefined): Pro
   return only.cycleId;
 }
 
-/** Registers a draft into an open programme cycle; the cycle must still be open when the change commits. */
+/**
+ * Registers a draft into a programme cycle open as far as this service knows (its projection of the workflow's
+ * cycles). The workflow is the authority: a registration that reaches it after the cycle closed is refused
+ * (RegistrationRefused) and taken back here (registration-refusals.ts). No check on the cycle item in the
+ * transaction: every registration of a cycle would then touch that one item, and on a deadline day concurrent
+ * registrations would conflict on it.
+ */
 export async function registerInnovation(
   deps: Deps,
   actor: Acting,
@@ -211,7 +217,6 @@ export async function registerInnovation(
     current.version,
     { version, action: 'registered', at, actor: actorRef(actor), changedFields: ['status', 'cycleId'] },
     event,
-    [deps.cycles.openRequirement(cycleId)],
   );
   return next;
 }

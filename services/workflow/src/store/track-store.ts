@@ -13,19 +13,8 @@ import {
 } from '@inovda/dynamo';
 import { Problem } from '@inovda/kernel';
 import type { AdvanceRequest, Track, TrackHistoryEntry } from '../domain/track';
-import { cycleKey, STORAGE_ATTRIBUTES, trackKey } from './keys';
+import { STORAGE_ATTRIBUTES, trackKey } from './keys';
 import { MONEV_ITEM, putHistory, putMonev, putRequest, putTrack, REQUEST_ITEM, TRACK_ITEM } from './track-items';
-
-/** A registration's cycle closed between the consumer's read and its write: read again, and refuse it. */
-export class CycleClosedMeanwhile extends Error {
-  constructor() {
-    super('the cycle closed before the registration could open its track');
-    this.name = 'CycleClosedMeanwhile';
-  }
-}
-
-/** The name of the cycle item a registration's track change checks. */
-const CYCLE_ITEM = 'cycle';
 
 /**
  * The track changed between the read and the write (another decision, a withdrawal, the deadline schedule): a 409
@@ -59,11 +48,6 @@ export interface TrackChange {
   readonly counters?: TransactWrite;
   /** The event a consumer is applying: recorded with the change, so a redelivery is a `duplicate`. */
   readonly processing?: Processing;
-  /**
-   * A registration opening the track: its cycle must not have closed before `registeredAt` when the change commits
-   * (a close committed meanwhile is `CycleClosedMeanwhile`).
-   */
-  readonly registration?: { readonly cycleId: string; readonly registeredAt: string };
   readonly now: Date;
 }
 
@@ -101,13 +85,6 @@ export class TrackStore {
     if (change.monev) putMonev(write, next.innovationId, change.monev.period, change.monev.report);
     write.events(change.events ?? [], change.now);
     if (change.counters) write.include(change.counters);
-    if (change.registration) {
-      write.check(CYCLE_ITEM, cycleKey(change.registration.cycleId), {
-        expression: '#status <> :closed OR closedAt >= :registeredAt',
-        names: { '#status': 'status' },
-        values: { ':closed': 'closed', ':registeredAt': change.registration.registeredAt },
-      });
-    }
     try {
       // A consumer has nobody waiting and a throw costs a redelivery: it outwaits a burst on the board's rows.
       await write.commit(this.db, change.processing ? CONSUMER_CONFLICT_RETRY : undefined);
@@ -124,7 +101,6 @@ export class TrackStore {
         throw change.request.alreadyDecided;
       }
       if (error.failed(MONEV_ITEM) && change.monev) throw change.monev.alreadyFiled;
-      if (error.failed(CYCLE_ITEM)) throw new CycleClosedMeanwhile();
       throw error;
     }
   }

@@ -11,7 +11,7 @@ import { eventContext } from '@inovda/kernel';
 import { registrationRefusal } from '../domain/cycle';
 import type { Track } from '../domain/track';
 import { stageDue, withdraw } from '../domain/transitions';
-import { CycleClosedMeanwhile, TrackChanged } from '../store/track-store';
+import { TrackChanged } from '../store/track-store';
 import { type BoardDeps, type Deps, SYSTEM_ACTOR } from './context';
 
 /** The name processed-event records of this consumer carry. */
@@ -74,19 +74,13 @@ async function applyProfileOnce(
 /**
  * InnovationRegistered: open the track at Drum up in its cycle. A track (or a withdrawal tombstone) already there
  * means this registration was applied or overtaken: the conditional put refuses it (`stale`).
+ *
+ * A registration made after its cycle closed is refused (RegistrationRefused) instead. Reading the cycle is enough:
+ * this event is handled only after the registration committed, so a close the (consistent) read does not see was
+ * committed after the registration was made, and that registration stands. No check on the cycle item in the
+ * transaction: every registration of a cycle would then touch the same item, and concurrent ones would conflict.
  */
 export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof InnovationRegistered>): Promise<Applied> {
-  // A close committed between the read and the write fails the write's check on the cycle: read again, and refuse.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await openTrackOnce(deps, event);
-    } catch (error) {
-      if (!(error instanceof CycleClosedMeanwhile) || attempt >= 2) throw error;
-    }
-  }
-}
-
-async function openTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof InnovationRegistered>): Promise<Applied> {
   const { data, metadata } = event;
   const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
   const [cycle, projection] = await Promise.all([
@@ -137,7 +131,6 @@ async function openTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof Innovatio
     },
     counters: deps.board.counters(track, { registered: 1, stages: { 'drum-up': 1 } }),
     processing,
-    registration: { cycleId: data.cycleId, registeredAt: data.registeredAt },
     now: deps.now(),
   });
 }
