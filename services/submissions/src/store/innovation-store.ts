@@ -1,14 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent, InnovationStatus } from '@inovda/contracts';
-import {
-  IF_ABSENT,
-  ifVersion,
-  queryPage,
-  TransactionCancelled,
-  TransactWrite,
-  withoutStorage,
-} from '@inovda/dynamo';
+import { IF_ABSENT, ifVersion, queryPage, TransactionCancelled, TransactWrite, withoutStorage } from '@inovda/dynamo';
 import { type Page, versionMismatch } from '@inovda/kernel';
 import type { HistoryEntry, Innovation } from '../domain/innovation';
 import {
