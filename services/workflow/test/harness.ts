@@ -12,8 +12,9 @@ import { BoardStore } from '../src/store/board-store';
 import { CycleStore } from '../src/store/cycle-store';
 import { GateProjectionStore } from '../src/store/gate-projection-store';
 import { ListStore } from '../src/store/list-store';
+import { RegistrationStore } from '../src/store/registration-store';
 import { TrackStore } from '../src/store/track-store';
-import type { BoardDeps, GateDeps, ListDeps, RegionOpdDeps } from '../src/use-cases/context';
+import type { GateDeps, ListDeps, RegionOpdDeps, TrackEventDeps } from '../src/use-cases/context';
 
 export type Who = DevCaller;
 
@@ -131,11 +132,12 @@ export async function startHarness(options: { transactionConflicts?: boolean } =
     monev: (who: Who, id: string, body: unknown) => to(routes.reportMonev, who, { id }, { body }),
 
     /** The use-case dependencies against this table, with a clock of the test's choosing. */
-    depsAt(now: Date): BoardDeps & GateDeps & ListDeps & RegionOpdDeps {
+    depsAt(now: Date): TrackEventDeps & GateDeps & ListDeps & RegionOpdDeps {
       return {
         board: new BoardStore(db, tableName),
         cycles: new CycleStore(db, tableName),
         tracks: new TrackStore(db, tableName),
+        registrations: new RegistrationStore(db, tableName),
         lists: new ListStore(db, tableName),
         projections: new GateProjectionStore(db, tableName),
         regionId: 'kota-solok',

@@ -1,9 +1,10 @@
 import { InnovationDrafted, InnovationRegistered, InnovationWithdrawn } from '@inovda/contracts';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegistrationStore } from '../src/store/registration-store';
 import type { TrackStore } from '../src/store/track-store';
 import { closeTrack } from '../src/use-cases/consumers';
-import type { Deps } from '../src/use-cases/context';
+import type { Deps, TrackEventDeps } from '../src/use-cases/context';
 import { checkDeadlines } from '../src/use-cases/deadlines';
 import { type Harness, startHarness, windows } from './harness';
 
@@ -42,18 +43,18 @@ function withdrawal(innovationId: string) {
   ).detail;
 }
 
-/** Deps whose track store runs `meanwhile` once, just before the withdrawal's tombstone is written. */
-function beforeTombstone<D extends Deps>(deps: D, meanwhile: () => Promise<unknown>): D {
-  const base = deps.tracks;
+/** Deps whose registration store runs `meanwhile` once, just before the withdrawal's tombstone is written. */
+function beforeTombstone<D extends TrackEventDeps>(deps: D, meanwhile: () => Promise<unknown>): D {
+  const base = deps.registrations;
   let pending: (() => Promise<unknown>) | undefined = meanwhile;
-  const tracks = Object.create(base) as TrackStore;
-  tracks.putTombstone = async (...args: Parameters<TrackStore['putTombstone']>) => {
+  const registrations = Object.create(base) as RegistrationStore;
+  registrations.putTombstone = async (...args: Parameters<RegistrationStore['putTombstone']>) => {
     const run = pending;
     pending = undefined;
     if (run) await run();
     return base.putTombstone(...args);
   };
-  return { ...deps, tracks };
+  return { ...deps, registrations };
 }
 
 describe('races', () => {

@@ -5,10 +5,10 @@ import {
   InnovationWithdrawn,
 } from '@inovda/contracts';
 import { eventConsumer } from '@inovda/lambda-kit';
-import { boardDepsFromEnv } from '../board-deps';
+import { trackEventDepsFromEnv } from '../board-deps';
 import { applyProfile, closeTrack, openTrack } from '../use-cases/consumers';
 
-const deps = boardDepsFromEnv();
+const deps = trackEventDepsFromEnv();
 
 /** The submissions events this service consumes (the manifest subscribes to exactly these). */
 export const CONSUMED = [

@@ -4,7 +4,6 @@ import type { AnyOutgoingEvent } from '@inovda/contracts';
 import {
   type Applied,
   CONSUMER_CONFLICT_RETRY,
-  IF_ABSENT,
   PROCESSED_ITEM,
   type Processing,
   TransactionCancelled,
@@ -103,58 +102,5 @@ export class TrackStore {
       if (error.failed(MONEV_ITEM) && change.monev) throw change.monev.alreadyFiled;
       throw error;
     }
-  }
-
-  /**
-   * Records a withdrawal that arrived before its registration, so the late registration opens no track. Returns
-   * `stale` if a tombstone is already there; throws TrackChanged if a track was opened since the caller read.
-   */
-  async putTombstone(
-    tombstone: { innovationId: string; opdId: string; withdrawnAt: string },
-    processing: Processing,
-    now: Date,
-  ): Promise<Applied> {
-    try {
-      await new TransactWrite(this.tableName)
-        .processed(processing.consumer, processing.eventId, now)
-        .put(
-          TRACK_ITEM,
-          { ...tombstone, ...trackKey(tombstone.innovationId), tombstone: true, status: 'withdrawn' },
-          IF_ABSENT,
-        )
-        .commit(this.db);
-      return 'applied';
-    } catch (error) {
-      if (!(error instanceof TransactionCancelled)) throw error;
-      if (error.failed(PROCESSED_ITEM)) return 'duplicate';
-      // Either another tombstone (the withdrawal is already recorded) or a track the registration opened since
-      // we read: then the caller must withdraw that real track on a fresh read, never report success.
-      if (await this.isTombstone(tombstone.innovationId)) return 'stale';
-      throw new TrackChanged();
-    }
-  }
-
-  /**
-   * Records that a registration was refused (its cycle had closed): the processed-event record and the
-   * RegistrationRefused event, no track. A redelivery is a `duplicate`.
-   */
-  async refuseRegistration(refusal: AnyOutgoingEvent, processing: Processing, now: Date): Promise<Applied> {
-    try {
-      await new TransactWrite(this.tableName)
-        .processed(processing.consumer, processing.eventId, now)
-        .events([refusal], now)
-        .commit(this.db);
-      return 'applied';
-    } catch (error) {
-      if (error instanceof TransactionCancelled && error.failed(PROCESSED_ITEM)) return 'duplicate';
-      throw error;
-    }
-  }
-
-  private async isTombstone(innovationId: string): Promise<boolean> {
-    const result = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: trackKey(innovationId), ConsistentRead: true }),
-    );
-    return result.Item?.tombstone === true;
   }
 }

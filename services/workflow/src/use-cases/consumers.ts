@@ -12,7 +12,7 @@ import { registrationRefusal } from '../domain/cycle';
 import type { Track } from '../domain/track';
 import { stageDue, withdraw } from '../domain/transitions';
 import { TrackChanged } from '../store/track-store';
-import { type BoardDeps, type Deps, SYSTEM_ACTOR } from './context';
+import { type Deps, SYSTEM_ACTOR, type TrackEventDeps } from './context';
 
 /** The name processed-event records of this consumer carry. */
 export const TRACKS_CONSUMER = 'tracks';
@@ -80,7 +80,10 @@ async function applyProfileOnce(
  * committed after the registration was made, and that registration stands. No check on the cycle item in the
  * transaction: every registration of a cycle would then touch the same item, and concurrent ones would conflict.
  */
-export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof InnovationRegistered>): Promise<Applied> {
+export async function openTrack(
+  deps: TrackEventDeps,
+  event: EnvelopeOf<typeof InnovationRegistered>,
+): Promise<Applied> {
   const { data, metadata } = event;
   const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
   const [cycle, projection] = await Promise.all([
@@ -101,7 +104,7 @@ export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof Innova
       },
       eventContext(deps.regionId, { actor: SYSTEM_ACTOR, correlationId: metadata.correlationId }, now),
     );
-    return deps.tracks.refuseRegistration(refused, processing, now);
+    return deps.registrations.refuseRegistration(refused, processing, now);
   }
   // A profile update newer than the registration may have arrived first: its name is the current one.
   const name = projection && projection.profileVersion > data.version ? projection.profile.name : data.name;
@@ -139,7 +142,10 @@ export async function openTrack(deps: BoardDeps, event: EnvelopeOf<typeof Innova
  * InnovationWithdrawn: close the track (off the board, off the deadline index, counters moved). A withdrawal that
  * arrives before its registration leaves a withdrawn tombstone, so the late registration opens nothing.
  */
-export async function closeTrack(deps: BoardDeps, event: EnvelopeOf<typeof InnovationWithdrawn>): Promise<Applied> {
+export async function closeTrack(
+  deps: TrackEventDeps,
+  event: EnvelopeOf<typeof InnovationWithdrawn>,
+): Promise<Applied> {
   // A decision may land between the read and the write; the withdrawal wins on a fresh read. After a few tries the
   // error goes back to EventBridge, which retries the event with the subscription's policy.
   for (let attempt = 1; ; attempt += 1) {
@@ -151,13 +157,13 @@ export async function closeTrack(deps: BoardDeps, event: EnvelopeOf<typeof Innov
   }
 }
 
-async function closeTrackOnce(deps: BoardDeps, event: EnvelopeOf<typeof InnovationWithdrawn>): Promise<Applied> {
+async function closeTrackOnce(deps: TrackEventDeps, event: EnvelopeOf<typeof InnovationWithdrawn>): Promise<Applied> {
   const { data, metadata } = event;
   const processing = { consumer: TRACKS_CONSUMER, eventId: metadata.eventId };
   const now = deps.now();
   const current = await deps.tracks.get(data.innovationId);
   if (!current) {
-    return deps.tracks.putTombstone(
+    return deps.registrations.putTombstone(
       { innovationId: data.innovationId, opdId: data.opdId, withdrawnAt: data.withdrawnAt },
       processing,
       now,

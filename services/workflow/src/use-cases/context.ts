@@ -4,6 +4,7 @@ import type { BoardStore } from '../store/board-store';
 import type { CycleStore } from '../store/cycle-store';
 import type { GateProjectionStore } from '../store/gate-projection-store';
 import type { ListStore } from '../store/list-store';
+import type { RegistrationStore } from '../store/registration-store';
 import type { TrackStore } from '../store/track-store';
 
 /** What the use cases depend on; functions build it once per cold start (deps.ts), tests build their own. */
@@ -17,6 +18,11 @@ export interface Deps extends Clock {
 /** What the use cases that list (cycles, tracks, history, the board's counts) need besides (store/list-store.ts). */
 export interface ListDeps extends Deps {
   readonly lists: ListStore;
+}
+
+/** What applying the submissions events needs besides the board (store/registration-store.ts). */
+export interface TrackEventDeps extends BoardDeps {
+  readonly registrations: RegistrationStore;
 }
 
 /** What the use cases that check stage gates need besides: the region's gates (a region setting). */
