@@ -4,6 +4,7 @@ import { createHttpApiHandler } from '../../packages/local/src/apigateway/http-a
 import { RouteTable } from '../../packages/local/src/apigateway/route-table';
 import { createJwtIssuer } from '../../packages/local/src/cognito/jwt-issuer';
 import { EventBus } from '../../packages/local/src/eventbridge/bus';
+import { FaultSwitchboard } from '../../packages/local/src/faults/switchboard';
 import { closeServer, listen } from '../../packages/local/src/http-io';
 import { silentLogger } from '../../packages/local/src/log';
 import { localRoutes } from '../../packages/local/src/platform/local-routes';
@@ -18,7 +19,7 @@ describe('GET /openapi.json, beside the API', () => {
     await Promise.all(servers.splice(0).map(closeServer));
   });
 
-  async function gateway(openApi?: () => unknown): Promise<string> {
+  async function gateway(openApi?: () => unknown, faults = new FaultSwitchboard()): Promise<string> {
     const issuer = await createJwtIssuer({ issuer: 'http://localhost/local' });
     const bus = new EventBus({
       name: 'inovda-kota-uji',
@@ -37,6 +38,7 @@ describe('GET /openapi.json, beside the API', () => {
           bus,
           scheduler: new Scheduler([], bus, 'ap-southeast-3', silentLogger),
           health: async () => ({ healthy: true, report: {} }),
+          faults,
           ...(openApi ? { openApi } : {}),
         }),
         accountId: '000000000000',
@@ -61,5 +63,39 @@ describe('GET /openapi.json, beside the API', () => {
     const response = await fetch(`${url}/openapi.json`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ message: 'Not Found' });
+  });
+
+  it('turns faults on and off at /local/faults, and refuses unknown faults and bad settings', async () => {
+    const faults = new FaultSwitchboard();
+    const seen: unknown[] = [];
+    faults.watch('stream-poller-stopped', (settings) => {
+      seen.push(settings);
+    });
+    const url = await gateway(undefined, faults);
+    const put = (name: string, body: string) =>
+      fetch(`${url}/local/faults/${name}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+
+    const on = await put('put-events', JSON.stringify({ mode: 'fail-entries', everyNth: 2 }));
+    expect(on.status).toBe(200);
+    expect(await on.json()).toMatchObject({
+      name: 'put-events',
+      on: true,
+      settings: { mode: 'fail-entries', everyNth: 2 },
+    });
+    expect(faults.get('put-events')).toEqual({ mode: 'fail-entries', everyNth: 2 });
+    expect((await put('stream-poller-stopped', '')).status).toBe(200);
+    expect(seen).toEqual([{}]);
+
+    expect((await put('put-events', JSON.stringify({ mode: 'sometimes' }))).status).toBe(400);
+    expect((await put('put-events', '{not json')).status).toBe(400);
+    expect(faults.get('put-events')).toEqual({ mode: 'fail-entries', everyNth: 2 });
+    expect((await put('no-such-fault', '{}')).status).toBe(404);
+
+    const off = await fetch(`${url}/local/faults/put-events`, { method: 'DELETE' });
+    expect(await off.json()).toMatchObject({ name: 'put-events', on: false });
+    expect(faults.get('put-events')).toBeUndefined();
+    const all = await fetch(`${url}/local/faults`, { method: 'DELETE' });
+    expect(((await all.json()) as Array<{ on: boolean }>).every((fault) => !fault.on)).toBe(true);
+    expect(seen).toEqual([{}, undefined]);
   });
 });

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../packages/local/src/eventbridge/bus';
 import type { EventBridgeEvent } from '../../packages/local/src/eventbridge/put-events';
 import { type PutEventsApi, startPutEventsApi } from '../../packages/local/src/eventbridge/put-events-api';
+import { FaultSwitchboard } from '../../packages/local/src/faults/switchboard';
 import { silentLogger } from '../../packages/local/src/log';
 import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
 
@@ -19,15 +20,17 @@ describe('the local EventBridge endpoint, called with the real SDK client', () =
   let bus: EventBus;
   let api: PutEventsApi;
   let client: EventBridgeClient;
+  let faults: FaultSwitchboard;
 
   beforeEach(async () => {
+    faults = new FaultSwitchboard();
     bus = new EventBus({
       name: BUS,
       awsRegion: 'ap-southeast-3',
       deadLetters: new DeadLetterStore(),
       log: silentLogger,
     });
-    api = await startPutEventsApi(bus, silentLogger);
+    api = await startPutEventsApi(bus, silentLogger, 0, faults);
     client = new EventBridgeClient({
       endpoint: api.endpoint,
       region: 'ap-southeast-3',
@@ -170,5 +173,36 @@ describe('the local EventBridge endpoint, called with the real SDK client', () =
         EventPattern: JSON.stringify({ source: ['inovda.workflow'] }),
       }),
     ]);
+  });
+
+  it('fails calls or entries as AWS does while the put-events fault is on, and not after', async () => {
+    const delivered: EventBridgeEvent[] = [];
+    bus.subscribe('faults', { source: ['inovda.submissions'] }, (event) => {
+      delivered.push(event);
+    });
+    await faults.set('put-events', { mode: 'throttle-calls' });
+    await expect(client.send(new PutEventsCommand({ Entries: [entry()] }))).rejects.toMatchObject({
+      name: 'ThrottlingException',
+    });
+
+    await faults.set('put-events', { mode: 'fail-entries', everyNth: 2, errorCode: 'InternalFailure' });
+    const partial = await client.send(
+      new PutEventsCommand({ Entries: [entry({ n: 0 }), entry({ n: 1 }), entry({ n: 2 })] }),
+    );
+    expect(partial.FailedEntryCount).toBe(2);
+    expect(partial.Entries?.map((result) => result.ErrorCode ?? 'ok')).toEqual([
+      'InternalFailure',
+      'ok',
+      'InternalFailure',
+    ]);
+    expect(partial.Entries?.[1]?.EventId).toBeTruthy();
+    await bus.whenIdle();
+    expect(delivered.map((event) => event.detail)).toEqual([{ n: 1 }]);
+
+    await faults.clear('put-events');
+    const healthy = await client.send(new PutEventsCommand({ Entries: [entry({ n: 3 })] }));
+    expect(healthy.FailedEntryCount).toBe(0);
+    await bus.whenIdle();
+    expect(delivered.map((event) => event.detail)).toEqual([{ n: 1 }, { n: 3 }]);
   });
 });

@@ -2,7 +2,7 @@ import { type EventBridgeClient, PutEventsCommand, type PutEventsCommandOutput }
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { chunkEntries, entrySize, outboxEntries, publishOutbox } from './outbox-publisher';
+import { acceptedIndexes, chunkEntries, entrySize, outboxEntries, publishOutbox } from './outbox-publisher';
 
 function outboxRecord(sequence: number, detail: object = { n: sequence }): DynamoDBRecord {
   const row = {
@@ -46,6 +46,32 @@ function fakeEventBridge(failures: Array<(index: number) => string | undefined> 
 const noSleep = async () => undefined;
 const event = (records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 
+/** A stub of the outbox rows: records which rows were marked published (or fails, when told to). */
+function fakeRows(fail = false) {
+  const marked: string[] = [];
+  return {
+    marked,
+    rows: {
+      markPublished: async (keys: readonly { pk: string }[]) => {
+        if (fail) throw new Error('throttled');
+        marked.push(...keys.map((key) => key.pk));
+      },
+    },
+  };
+}
+
+/** A client answering every call with `output` (a response as a broken or unusual endpoint might send it). */
+function answering(output: Partial<PutEventsCommandOutput>) {
+  let calls = 0;
+  const client = {
+    send: async () => {
+      calls++;
+      return { $metadata: {}, ...output };
+    },
+  } as unknown as EventBridgeClient;
+  return { client, calls: () => calls };
+}
+
 describe('outbox publisher', () => {
   it('publishes only inserted outbox rows, in order, to the configured bus', () => {
     const modify = { ...outboxRecord(2), eventName: 'MODIFY' as const };
@@ -85,6 +111,7 @@ describe('outbox publisher', () => {
     const result = await publishOutbox(event([outboxRecord(1), outboxRecord(2), outboxRecord(3)]), {
       eventBridge: client,
       eventBusName: 'bus',
+      rows: fakeRows().rows,
       sleep: noSleep,
     });
     expect(result.batchItemFailures).toEqual([]);
@@ -101,9 +128,17 @@ describe('outbox publisher', () => {
       alwaysFailSecond(),
     ]);
     const records = Array.from({ length: 12 }, (_, i) => outboxRecord(i + 1));
-    const result = await publishOutbox(event(records), { eventBridge: client, eventBusName: 'bus', sleep: noSleep });
+    const { rows, marked } = fakeRows();
+    const result = await publishOutbox(event(records), {
+      eventBridge: client,
+      eventBusName: 'bus',
+      rows,
+      sleep: noSleep,
+    });
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: '000011' }]);
     expect(calls).toHaveLength(5);
+    // The 10 of the first call and the 12th were accepted: those rows leave the pending index; the 11th stays.
+    expect(marked.sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12].map((n) => `OUTBOX#${n}`).sort());
   });
 
   it('treats a thrown call like a failed chunk', async () => {
@@ -115,6 +150,7 @@ describe('outbox publisher', () => {
     const result = await publishOutbox(event([outboxRecord(7)]), {
       eventBridge: client,
       eventBusName: 'bus',
+      rows: fakeRows().rows,
       sleep: noSleep,
     });
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: '000007' }]);
@@ -128,7 +164,77 @@ describe('outbox publisher', () => {
         return { Entries: [{ EventId: '1' }], FailedEntryCount: 0, $metadata: {} };
       },
     } as unknown as EventBridgeClient;
-    await publishOutbox(event([outboxRecord(1)]), { eventBridge: client, eventBusName: 'bus', sleep: noSleep });
+    await publishOutbox(event([outboxRecord(1)]), {
+      eventBridge: client,
+      eventBusName: 'bus',
+      rows: fakeRows().rows,
+      sleep: noSleep,
+    });
     expect(seen[0]).toBeInstanceOf(PutEventsCommand);
+  });
+
+  it('takes a response without Entries as a failure of every entry, and marks nothing', async () => {
+    const { client, calls } = answering({ FailedEntryCount: 0 });
+    const { rows, marked } = fakeRows();
+    const result = await publishOutbox(event([outboxRecord(1), outboxRecord(2)]), {
+      eventBridge: client,
+      eventBusName: 'bus',
+      rows,
+      sleep: noSleep,
+    });
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '000001' }]);
+    expect(calls()).toBe(4);
+    expect(marked).toEqual([]);
+  });
+
+  it('takes a FailedEntryCount its entries do not explain as a failure of the whole call', async () => {
+    // Two entries back with EventIds, yet one failed: which one is unknowable, so neither counts as published.
+    const { client } = answering({ FailedEntryCount: 1, Entries: [{ EventId: 'a' }, { EventId: 'b' }] });
+    const { rows, marked } = fakeRows();
+    const result = await publishOutbox(event([outboxRecord(1), outboxRecord(2)]), {
+      eventBridge: client,
+      eventBusName: 'bus',
+      rows,
+      sleep: noSleep,
+    });
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '000001' }]);
+    expect(marked).toEqual([]);
+  });
+
+  it('takes fewer result entries than entries sent, or one without an EventId, as failed', async () => {
+    expect(acceptedIndexes({ $metadata: {}, FailedEntryCount: 0, Entries: [{ EventId: 'a' }] }, 2)).toEqual(new Set());
+    expect(acceptedIndexes({ $metadata: {}, FailedEntryCount: 0, Entries: [{ EventId: 'a' }, {}] }, 2)).toEqual(
+      new Set([0]),
+    );
+    expect(
+      acceptedIndexes(
+        { $metadata: {}, FailedEntryCount: 1, Entries: [{ ErrorCode: 'ThrottlingException' }, { EventId: 'b' }] },
+        2,
+      ),
+    ).toEqual(new Set([1]));
+  });
+
+  it('marks every accepted row published, and a failed marking fails nothing', async () => {
+    const { client } = fakeEventBridge();
+    const { rows, marked } = fakeRows();
+    const ok = await publishOutbox(event([outboxRecord(1), outboxRecord(2)]), {
+      eventBridge: client,
+      eventBusName: 'bus',
+      rows,
+      sleep: noSleep,
+    });
+    expect(ok.batchItemFailures).toEqual([]);
+    expect(marked).toEqual(['OUTBOX#1', 'OUTBOX#2']);
+    const logged: string[] = [];
+    const unmarked = await publishOutbox(event([outboxRecord(3)]), {
+      eventBridge: fakeEventBridge().client,
+      eventBusName: 'bus',
+      rows: fakeRows(true).rows,
+      sleep: noSleep,
+      log: (message) => logged.push(message),
+    });
+    // The event is on the bus; the row left pending is only republished later by the sweeper.
+    expect(unmarked.batchItemFailures).toEqual([]);
+    expect(logged).toEqual(['outbox rows not marked published']);
   });
 });

@@ -1,9 +1,14 @@
 import type { AnyOutgoingEvent } from '@inovda/contracts';
+import { OUTBOX_PENDING_INDEX } from '@inovda/manifest';
 
-/** Outbox rows live this long after publication; the stream has already carried them to the publisher. */
-const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * A published outbox row lives this long after its publication. A pending row has no expiry at all: TTL would be
+ * the one way an unpublished event could still be lost, so it stays (in the pending index, where the sweeper and
+ * an operator find it) until the bus has taken it.
+ */
+export const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
 
-/** The attributes of an outbox row, as the publisher reads them back from the stream. */
+/** The attributes of an outbox row, as the publisher reads them back from the stream and the sweeper from the index. */
 export interface OutboxRow {
   readonly pk: string;
   readonly sk: string;
@@ -12,7 +17,12 @@ export interface OutboxRow {
   /** The event detail as a JSON string (stored as a string so the published bytes are exactly what was written). */
   readonly detail: string;
   readonly correlationId: string;
-  readonly expiresAt: number;
+  /** While pending: the key of the sparse pending index (see `OUTBOX_PENDING_INDEX`); removed on publication. */
+  readonly outboxPending?: string;
+  /** While pending: `<ISO time written>#<event id>`, the pending index's sort key (oldest first). */
+  readonly outboxPendingSince?: string;
+  /** Set on publication only: a row expires {@link OUTBOX_TTL_SECONDS} after the bus accepted its event. */
+  readonly expiresAt?: number;
 }
 
 /** The outbox key of an event: one row per event id, so writing the same event twice fails its condition. */
@@ -20,25 +30,32 @@ export function outboxKey(eventId: string): { pk: string; sk: string } {
   return { pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' };
 }
 
+/** The pending index's sort key of a row written at `now`: the sweeper takes rows older than a cut-off. */
+export function pendingSince(now: Date, eventId: string): string {
+  return `${now.toISOString()}#${eventId}`;
+}
+
 /**
  * The transaction item that records an event in the outbox, in the same `TransactWriteItems` as the change it
- * announces: the event is published if and only if the change commits.
+ * announces: the event is published if and only if the change commits. The row starts pending.
  */
 export function outboxPut(
   tableName: string,
   event: AnyOutgoingEvent,
   now: Date,
 ): { Put: { TableName: string; Item: OutboxRow; ConditionExpression: string } } {
+  const eventId = event.detail.metadata.eventId;
   return {
     Put: {
       TableName: tableName,
       Item: {
-        ...outboxKey(event.detail.metadata.eventId),
+        ...outboxKey(eventId),
         source: event.source,
         detailType: event.detailType,
         detail: JSON.stringify(event.detail),
         correlationId: event.detail.metadata.correlationId,
-        expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
+        [OUTBOX_PENDING_INDEX.partitionKey]: OUTBOX_PENDING_INDEX.pendingValue,
+        [OUTBOX_PENDING_INDEX.sortKey]: pendingSince(now, eventId),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

@@ -11,6 +11,8 @@ export { LocalRuntimeError } from './errors';
 export { testEventPattern } from './event-pattern';
 export type { BusSubscriber, LocalEventBus } from './eventbridge/bus';
 export type { EventBridgeEvent } from './eventbridge/put-events';
+export type { FaultView, LocalFaults } from './faults/switchboard';
+export type { FaultName, FaultSettings, PutEventsFault, StreamPollerStoppedFault } from './faults/switches';
 export type { LocalServiceEndpoints } from './lambda/environment';
 export type { InvokeResult, LambdaError } from './lambda/invocation';
 export type { LocalOpd, LocalRegion } from './local-region';

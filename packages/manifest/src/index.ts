@@ -98,6 +98,11 @@ export interface FunctionSpec {
   readonly schedules?: readonly ScheduleSpec[];
   /** True for the function fed by the service table's stream (the outbox publisher). */
   readonly consumesTableStream?: boolean;
+  /**
+   * True for the outbox sweeper: it gets the grace period after which a pending outbox row is its to republish
+   * (`OUTBOX_SWEEP_GRACE_SECONDS`). See {@link withOutbox}.
+   */
+  readonly sweepsOutbox?: boolean;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
   /**
@@ -144,6 +149,8 @@ export const ENV = {
   serviceName: 'INOVDA_SERVICE',
   /** Level of the functions' logs: DEBUG, INFO (default), WARN, ERROR or SILENT. */
   logLevel: 'INOVDA_LOG_LEVEL',
+  /** Seconds an outbox row stays pending before the sweeper republishes it (only the sweeper has it). */
+  outboxSweepGraceSeconds: 'OUTBOX_SWEEP_GRACE_SECONDS',
 } as const;
 
 /**
@@ -188,6 +195,8 @@ export interface FunctionEnvironmentInput {
   readonly regionId: string;
   /** Where the function's region settings file is (only used when the function reads region settings). */
   readonly regionSettingsFile: string;
+  /** Overrides {@link OUTBOX_SWEEP}'s grace period (the local runtime's tests shorten it, as they shorten retries). */
+  readonly outboxSweepGraceSeconds?: number;
 }
 
 /**
@@ -202,6 +211,9 @@ export function functionEnvironment(input: FunctionEnvironmentInput): Record<str
   if (input.fn.tableAccess || input.fn.consumesTableStream) env[ENV.tableName] = input.tableName;
   if (input.fn.putsEvents) env[ENV.eventBusName] = input.eventBusName;
   if ((input.fn.regionSettings ?? []).length > 0) env[ENV.regionSettingsFile] = input.regionSettingsFile;
+  if (input.fn.sweepsOutbox) {
+    env[ENV.outboxSweepGraceSeconds] = String(input.outboxSweepGraceSeconds ?? OUTBOX_SWEEP.graceSeconds);
+  }
   return env;
 }
 
@@ -296,4 +308,78 @@ export const OUTBOX_STREAM_RETRY = { maximumRetryAttempts: 10, batchSize: 50, bi
 /** Every route of a manifest with the function serving it. */
 export function routesOf(manifest: ServiceManifest): Array<{ fn: FunctionSpec; route: RouteSpec }> {
   return manifest.functions.flatMap((fn) => (fn.routes ?? []).map((route) => ({ fn, route })));
+}
+
+/**
+ * The sparse index of outbox rows not yet published: a row is written with `outboxPending` (always
+ * {@link OUTBOX_PENDING_INDEX.pendingValue}) and `outboxPendingSince` (`<ISO time written>#<event id>`, oldest
+ * first), and the publisher removes both once EventBridge has accepted the event, which drops the row out of the
+ * index. What is left in it is exactly what may not have reached the bus: the sweeper's work list, and what an
+ * operator reads to see it (`Query outbox-pending where outboxPending = PENDING`). A dedicated index rather than a
+ * spare `gsiN`: the outbox code is shared by every service, so its keys must be the same in every table.
+ */
+export const OUTBOX_PENDING_INDEX = {
+  name: 'outbox-pending',
+  partitionKey: 'outboxPending',
+  sortKey: 'outboxPendingSince',
+  pendingValue: 'PENDING',
+} as const;
+
+/**
+ * The outbox sweeper's schedule and limits. Every 5 minutes in AWS (every minute locally) it republishes rows
+ * pending for longer than `graceSeconds`: long enough that the stream path (seconds, its in-call retries
+ * included) has normally marked the row, so a healthy region sees no duplicates; a duplicate is harmless anyway,
+ * consumers being idempotent on `metadata.eventId`. `maxRowsPerRun` bounds one run's work (the next run goes on),
+ * well inside `timeoutSeconds` even when every call is retried.
+ */
+export const OUTBOX_SWEEP = {
+  expression: 'rate(5 minutes)',
+  localExpression: 'rate(1 minute)',
+  graceSeconds: 120,
+  maxRowsPerRun: 500,
+  timeoutSeconds: 120,
+} as const;
+
+/**
+ * Gives a service its outbox, declared once: the pending index on its table, the publisher (fed by the table's
+ * stream; it marks what it published, an in-place update) and the sweeper (on a schedule; it republishes what
+ * stayed pending, whatever the stream did with it). Both handlers are the shared ones of `@inovda/dynamo`,
+ * re-exported by the service as `src/handlers/outbox-publisher.ts` and `src/handlers/outbox-sweeper.ts`.
+ */
+export function withOutbox(manifest: ServiceManifest): ServiceManifest {
+  const index: IndexSpec = {
+    name: OUTBOX_PENDING_INDEX.name,
+    partitionKey: { name: OUTBOX_PENDING_INDEX.partitionKey, type: 'S' },
+    sortKey: { name: OUTBOX_PENDING_INDEX.sortKey, type: 'S' },
+  };
+  return {
+    ...manifest,
+    table: { ...manifest.table, globalIndexes: [...manifest.table.globalIndexes, index] },
+    functions: [
+      ...manifest.functions,
+      {
+        name: 'outbox-publisher',
+        entry: 'src/handlers/outbox-publisher.ts',
+        description: 'Publish outbox rows from the table stream to the region event bus, and mark them published',
+        consumesTableStream: true,
+        putsEvents: true,
+        tableAccess: 'write',
+        updatesItems: true,
+        timeoutSeconds: 60,
+      },
+      {
+        name: 'outbox-sweeper',
+        entry: 'src/handlers/outbox-sweeper.ts',
+        description: 'Republish outbox rows still pending after the grace period (the stream gave up on them)',
+        sweepsOutbox: true,
+        putsEvents: true,
+        tableAccess: 'read-write',
+        updatesItems: true,
+        schedules: [
+          { name: 'outbox-sweep', expression: OUTBOX_SWEEP.expression, localExpression: OUTBOX_SWEEP.localExpression },
+        ],
+        timeoutSeconds: OUTBOX_SWEEP.timeoutSeconds,
+      },
+    ],
+  };
 }

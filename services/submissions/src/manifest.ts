@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { CycleClosed, CycleOpened, patternOf, RegistrationRefused } from '@inovda/contracts';
-import { type ServiceManifest, singleTable } from '@inovda/manifest';
+import { type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
 import { routes } from './routes';
 
-/** The submissions service: its table, functions, routes and subscriptions. Plain data (see @inovda/manifest). */
-export const submissionsManifest = {
+/** The submissions service: its table, functions, routes and subscriptions, and its outbox (`withOutbox`). Plain data (see @inovda/manifest). */
+export const submissionsManifest = withOutbox({
   name: 'submissions',
   root: fileURLToPath(new URL('..', import.meta.url)),
   // Overloaded, generic indexes: each entity decides what it projects into them (see store/keys.ts).
@@ -82,13 +82,5 @@ export const submissionsManifest = {
         },
       ],
     },
-    {
-      name: 'outbox-publisher',
-      entry: 'src/handlers/outbox-publisher.ts',
-      description: 'Publish outbox rows from the table stream to the region event bus',
-      consumesTableStream: true,
-      putsEvents: true,
-      timeoutSeconds: 60,
-    },
   ],
-} as const satisfies ServiceManifest;
+} as const satisfies ServiceManifest);

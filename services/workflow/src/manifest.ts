@@ -6,7 +6,7 @@ import {
   InnovationWithdrawn,
   patternOf,
 } from '@inovda/contracts';
-import { type RetryPolicy, type ServiceManifest, singleTable } from '@inovda/manifest';
+import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
 import { routes } from './routes';
 
 /**
@@ -15,8 +15,8 @@ import { routes } from './routes';
  */
 const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 24 * 3600 };
 
-/** The workflow service: its table, functions, routes, subscriptions and schedule. Plain data (see @inovda/manifest). */
-export const workflowManifest = {
+/** The workflow service: its table, functions, routes, subscriptions and schedule, and its outbox (`withOutbox`). Plain data (see @inovda/manifest). */
+export const workflowManifest = withOutbox({
   name: 'workflow',
   root: fileURLToPath(new URL('..', import.meta.url)),
   // gsi1 (overloaded): cycles by year, and tracks by cycle and stage (the board). gsi2 (sparse): tracks with a
@@ -163,13 +163,5 @@ export const workflowManifest = {
       schedules: [{ name: 'deadlines', expression: 'rate(1 day)', localExpression: 'rate(1 minute)' }],
       timeoutSeconds: 300,
     },
-    {
-      name: 'outbox-publisher',
-      entry: 'src/handlers/outbox-publisher.ts',
-      description: 'Publish outbox rows from the table stream to the region event bus',
-      consumesTableStream: true,
-      putsEvents: true,
-      timeoutSeconds: 60,
-    },
   ],
-} as const satisfies ServiceManifest;
+} as const satisfies ServiceManifest);

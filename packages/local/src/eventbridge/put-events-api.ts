@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { errorMessage } from '../errors';
 import { InvalidEventPatternError, testEventPattern, validateEventPattern } from '../event-pattern';
+import type { LocalFaults } from '../faults/switchboard';
 import { closeServer, listen, readBody, sendJson } from '../http-io';
 import type { LocalLogger } from '../log';
 import type { EventBus } from './bus';
 import { PutEventsValidationError } from './put-events';
+import { PutEventsThrottledError, putEventsWithFault } from './put-events-faults';
 
 /** The local EventBridge endpoint. */
 export interface PutEventsApi {
@@ -41,10 +43,15 @@ function parseJsonText(text: unknown, field: string): unknown {
   }
 }
 
-function operation(bus: EventBus, target: string, input: Record<string, unknown>): unknown {
+function operation(
+  bus: EventBus,
+  faults: Pick<LocalFaults, 'get'> | undefined,
+  target: string,
+  input: Record<string, unknown>,
+): unknown {
   switch (target) {
     case 'AWSEvents.PutEvents':
-      return bus.putEvents(Array.isArray(input.Entries) ? input.Entries : []);
+      return putEventsWithFault(bus, Array.isArray(input.Entries) ? input.Entries : [], faults?.get('put-events'));
     case 'AWSEvents.TestEventPattern': {
       const pattern = parseJsonText(input.EventPattern, 'EventPattern');
       const event = parseJsonText(input.Event, 'Event');
@@ -67,7 +74,12 @@ function operation(bus: EventBus, target: string, input: Record<string, unknown>
   }
 }
 
-async function handle(bus: EventBus, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  bus: EventBus,
+  faults: Pick<LocalFaults, 'get'> | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const requestId = randomUUID();
   const headers = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId };
   try {
@@ -86,11 +98,13 @@ async function handle(bus: EventBus, request: IncomingMessage, response: ServerR
       }
     }
     if (!isRecord(input)) throw new ApiError('SerializationException', 'Request body must be a JSON object.');
-    sendJson(response, 200, operation(bus, target, input), headers);
+    sendJson(response, 200, operation(bus, faults, target, input), headers);
   } catch (error) {
     // The AWS JSON protocol error shape: `__type` plus `message`; the SDK maps `__type` to its exception class.
     if (error instanceof ApiError) {
       sendJson(response, error.status, { __type: error.type, message: error.message }, headers);
+    } else if (error instanceof PutEventsThrottledError) {
+      sendJson(response, 400, { __type: 'ThrottlingException', message: error.message }, headers);
     } else if (error instanceof PutEventsValidationError) {
       sendJson(response, 400, { __type: 'ValidationException', message: error.message }, headers);
     } else {
@@ -102,11 +116,17 @@ async function handle(bus: EventBus, request: IncomingMessage, response: ServerR
 /**
  * Serves the EventBridge JSON protocol (`X-Amz-Target: AWSEvents.PutEvents`, `application/x-amz-json-1.1`) on its
  * own port, so the real `@aws-sdk/client-eventbridge` client works unchanged against it. Also answers
- * `TestEventPattern` and `ListRules`. Signatures are not checked (any credentials are accepted).
+ * `TestEventPattern` and `ListRules`. Signatures are not checked (any credentials are accepted). The `put-events`
+ * fault, when on, acts here: on what the functions' SDK clients see.
  */
-export async function startPutEventsApi(bus: EventBus, log: LocalLogger, port = 0): Promise<PutEventsApi> {
+export async function startPutEventsApi(
+  bus: EventBus,
+  log: LocalLogger,
+  port = 0,
+  faults?: Pick<LocalFaults, 'get'>,
+): Promise<PutEventsApi> {
   const server = createServer((request, response) => {
-    handle(bus, request, response).catch((error: unknown) => {
+    handle(bus, faults, request, response).catch((error: unknown) => {
       log.error(`local EventBridge: ${errorMessage(error)}`);
       if (!response.headersSent) sendJson(response, 500, { __type: 'InternalException', message: 'internal error' });
     });

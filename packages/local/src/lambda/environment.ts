@@ -47,6 +47,8 @@ export interface LambdaEnvironmentInput {
   readonly regionSettingsFiles?: Readonly<Record<string, string>>;
   /** Log level of the handlers (`INOVDA_LOG_LEVEL`, default INFO). */
   readonly functionLogLevel?: string;
+  /** The outbox sweeper's grace period, when not the manifest's (see `StartLocalPlatformOptions`). */
+  readonly outboxSweepGraceSeconds?: number;
 }
 
 /** The endpoint variables a function's grants open, for the endpoints that are running locally. */
@@ -104,6 +106,9 @@ export function lambdaEnvironment(
       eventBusName: input.eventBusName,
       regionId: input.region.id,
       regionSettingsFile: regionSettingsFileOf(input, manifest, fn),
+      ...(input.outboxSweepGraceSeconds === undefined
+        ? {}
+        : { outboxSweepGraceSeconds: input.outboxSweepGraceSeconds }),
     }),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -1,5 +1,6 @@
 import { EventBus } from '../eventbridge/bus';
 import { type PutEventsApi, startPutEventsApi } from '../eventbridge/put-events-api';
+import type { LocalFaults } from '../faults/switchboard';
 import type { LocalLogger } from '../log';
 import { DeadLetterStore } from '../sqs/dead-letters';
 import type { DataDir } from './data-dir';
@@ -20,6 +21,7 @@ export async function startEventBus(
     readonly dataDir: DataDir;
     readonly retryBaseDelayMs: number | undefined;
     readonly log: LocalLogger;
+    readonly faults: Pick<LocalFaults, 'get'>;
   },
   stops: StopOrder,
 ): Promise<PlatformEventBus> {
@@ -33,7 +35,7 @@ export async function startEventBus(
     backoff,
   });
   stops.add(() => bus.stop());
-  const putEventsApi = await startPutEventsApi(bus, options.log);
+  const putEventsApi = await startPutEventsApi(bus, options.log, 0, options.faults);
   stops.add(() => putEventsApi.stop());
   return { bus, putEventsApi, deadLetters };
 }

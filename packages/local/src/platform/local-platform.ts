@@ -1,5 +1,6 @@
 import type { DevUser } from '../cognito/dev-users';
 import type { LocalEventBus } from '../eventbridge/bus';
+import type { LocalFaults } from '../faults/switchboard';
 import type { InvokeResult } from '../lambda/invocation';
 import type { LocalRegion } from '../local-region';
 import type { ScheduleView } from '../scheduler/scheduled-rules';
@@ -18,6 +19,8 @@ export interface LocalPlatform {
   /** Undefined in memory. */
   readonly dataDir: string | undefined;
   readonly bus: LocalEventBus;
+  /** Faults to inject (PutEvents failing, stream pollers stopped…), all off at start; also `/local/faults`. */
+  readonly faults: LocalFaults;
   readonly users: readonly DevUser[];
   /** An ID token for a dev user (throws for an unknown one). */
   tokenFor(username: string): Promise<string>;

@@ -3,6 +3,8 @@ import type { LocalRouteHandler } from '../apigateway/http-api';
 import type { DevUser } from '../cognito/dev-users';
 import type { JwtIssuer, TokenUse } from '../cognito/jwt-issuer';
 import type { LocalEventBus } from '../eventbridge/bus';
+import type { LocalFaults } from '../faults/switchboard';
+import { FAULT_SWITCHES, InvalidFaultSettingsError, isFaultName } from '../faults/switches';
 import { readBody, sendJson } from '../http-io';
 import { type Scheduler, UnknownScheduleError } from '../scheduler/scheduled-rules';
 
@@ -12,6 +14,8 @@ export interface LocalRoutesOptions {
   readonly issuer: JwtIssuer;
   readonly bus: LocalEventBus;
   readonly scheduler: Scheduler;
+  /** `/local/faults`: the fault switchboard. */
+  readonly faults: LocalFaults;
   /** `GET /health`: the report, and whether every part is up. */
   readonly health: () => Promise<{ healthy: boolean; report: unknown }>;
   /** `GET /openapi.json`: the API's OpenAPI document; without it that path is a 404. */
@@ -42,6 +46,20 @@ function problem(
   );
 }
 
+const MAX_FAULT_REQUEST_BYTES = 16 * 1024;
+
+/** The JSON body of a fault request (empty: no settings), or `invalid`. */
+async function faultSettings(request: IncomingMessage): Promise<unknown> {
+  const body = await readBody(request, MAX_FAULT_REQUEST_BYTES);
+  if (body === 'too-large') return 'invalid';
+  if (body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return 'invalid';
+  }
+}
+
 /** What `POST /local/token` asks for: `{"username": "...", "tokenUse": "id" | "access"}` (an ID token by default). */
 interface TokenRequest {
   readonly username: string;
@@ -66,7 +84,8 @@ async function tokenRequest(request: IncomingMessage): Promise<TokenRequest | un
 /**
  * Routes that exist only locally, beside the API: dev users and tokens (`/local/users`, `POST /local/token`), the
  * issuer's JWKS and discovery document, dead letters, schedules run on demand, `/health` and the API's OpenAPI
- * document (`/openapi.json`). No token needed: they stand in for Cognito's hosted login and the AWS console.
+ * document (`/openapi.json`), and the fault switchboard (`/local/faults`). No token needed: they stand in for
+ * Cognito's hosted login and the AWS console.
  */
 export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
   return async (request, response, url, requestId) => {
@@ -149,6 +168,42 @@ export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
           requestId,
         );
       }
+    } else if (path === '/local/faults' && (method === 'GET' || method === 'DELETE')) {
+      request.resume();
+      if (method === 'DELETE') await options.faults.clear();
+      json(200, options.faults.list());
+    } else if (/^\/local\/faults\/[^/]+$/.test(path) && (method === 'PUT' || method === 'DELETE')) {
+      const name = decodeURIComponent(path.split('/')[3] ?? '');
+      if (!isFaultName(name)) {
+        request.resume();
+        problem(
+          response,
+          404,
+          'not-found',
+          'Data tidak ditemukan',
+          `No fault named ${name}; GET /local/faults lists them.`,
+          requestId,
+        );
+        return true;
+      }
+      if (method === 'DELETE') {
+        request.resume();
+        await options.faults.clear(name);
+      } else {
+        try {
+          const settings = await faultSettings(request);
+          if (settings === 'invalid') throw new InvalidFaultSettingsError('the body must be JSON settings');
+          await options.faults.set(name, FAULT_SWITCHES[name].parse(settings) as never);
+        } catch (error) {
+          if (!(error instanceof InvalidFaultSettingsError)) throw error;
+          problem(response, 400, 'malformed-body', 'Isi permintaan tidak dapat dibaca', error.message, requestId);
+          return true;
+        }
+      }
+      json(
+        200,
+        options.faults.list().find((fault) => fault.name === name),
+      );
     } else {
       request.resume();
       json(404, { message: 'Not Found' });

@@ -37,6 +37,11 @@ export interface StartLocalPlatformOptions {
   readonly log?: LocalLogger;
   /** First retry delay of rule targets and stream batches (default 1000 ms and 200 ms; tests pass a few ms). */
   readonly retryBaseDelayMs?: number;
+  /**
+   * How long an outbox row stays pending before the outbox sweeper republishes it (default: the manifest's,
+   * `OUTBOX_SWEEP.graceSeconds`); tests shorten it, as they shorten retry delays.
+   */
+  readonly outboxSweepGraceSeconds?: number;
   /** Stream poll interval (default 200 ms). */
   readonly streamPollIntervalMs?: number;
   /** Log level of the handlers (`INOVDA_LOG_LEVEL`, default INFO). */

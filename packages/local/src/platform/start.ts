@@ -1,3 +1,4 @@
+import { FaultSwitchboard } from '../faults/switchboard';
 import { closeServer } from '../http-io';
 import { awsRegionOf } from '../local-region';
 import { consoleLogger } from '../log';
@@ -44,8 +45,10 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       log,
     );
     const eventBusName = eventBusNameFor(region.id);
+    // Every fault starts off; tests (and `/local/faults`) turn them on.
+    const faults = new FaultSwitchboard();
     const { bus, putEventsApi, deadLetters } = await startEventBus(
-      { name: eventBusName, awsRegion, dataDir, retryBaseDelayMs: options.retryBaseDelayMs, log },
+      { name: eventBusName, awsRegion, dataDir, retryBaseDelayMs: options.retryBaseDelayMs, log, faults },
       stops,
     );
     const functions = startFunctions(
@@ -60,6 +63,9 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         log,
         ...(options.endpoints ? { endpoints: options.endpoints } : {}),
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
+        ...(options.outboxSweepGraceSeconds === undefined
+          ? {}
+          : { outboxSweepGraceSeconds: options.outboxSweepGraceSeconds }),
       },
       stops,
     );
@@ -86,6 +92,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         log,
         pollIntervalMs: options.streamPollIntervalMs,
         retryBaseDelayMs: options.retryBaseDelayMs,
+        faults,
       },
       stops,
     );
@@ -111,6 +118,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         bus,
         scheduler,
         health,
+        faults,
         ...(options.openApi ? { openApi: options.openApi } : {}),
       },
       allowedOrigins: options.allowedOrigins,
@@ -135,6 +143,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       tableNames,
       dataDir: dataDir.path,
       bus,
+      faults,
       users: identities.users,
       tokenFor: identities.tokenFor,
       invoke: (functionId, event) => functions.invoke(functionId, event),

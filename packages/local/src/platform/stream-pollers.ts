@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { OUTBOX_STREAM_FILTER, OUTBOX_STREAM_RETRY, type ServiceManifest } from '@inovda/manifest';
 import { CheckpointStore } from '../dynamodb/streams/checkpoints';
 import { StreamPoller } from '../dynamodb/streams/poller';
+import type { FaultSwitchboard } from '../faults/switchboard';
 import type { LocalFunctions } from '../lambda/functions';
 import type { LocalLogger } from '../log';
 import type { DeadLetterStore } from '../sqs/dead-letters';
@@ -21,6 +22,8 @@ export interface StreamPollersOptions {
   readonly log: LocalLogger;
   readonly pollIntervalMs: number | undefined;
   readonly retryBaseDelayMs: number | undefined;
+  /** The `stream-poller-stopped` fault stops and restarts the pollers. */
+  readonly faults: Pick<FaultSwitchboard, 'watch'>;
 }
 
 /**
@@ -29,6 +32,7 @@ export interface StreamPollersOptions {
  */
 export function startStreamPollers(options: StreamPollersOptions, stops: StopOrder): StreamPoller[] {
   const pollers: StreamPoller[] = [];
+  const byService = new Map<string, StreamPoller>();
   for (const manifest of options.services) {
     const publisher = manifest.functions.find((fn) => fn.consumesTableStream);
     if (!publisher) continue;
@@ -53,9 +57,17 @@ export function startStreamPollers(options: StreamPollersOptions, stops: StopOrd
       ...(options.retryBaseDelayMs === undefined ? {} : { backoff: { baseDelayMs: options.retryBaseDelayMs } }),
     });
     pollers.push(poller);
+    byService.set(manifest.name, poller);
     stops.add(() => poller.stop());
     poller.start();
     options.log.info(`▸ stream ${tableName} → ${manifest.name}/${publisher.name}`);
   }
+  options.faults.watch('stream-poller-stopped', async (fault) => {
+    for (const [service, poller] of byService) {
+      const stopped = fault !== undefined && (fault.services === undefined || fault.services.includes(service));
+      if (stopped) await poller.pause();
+      else poller.start();
+    }
+  });
   return pollers;
 }

@@ -87,7 +87,8 @@ export class StreamPoller {
   private streamArn: string | undefined;
   private checkpoint: StreamCheckpoint | undefined;
   private readonly iterators = new Map<string, string>();
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
+  private stopped = false;
   private loop: Promise<void> | undefined;
   private readonly backoff: BackoffOptions;
   private lastPollAt: string | undefined;
@@ -99,15 +100,32 @@ export class StreamPoller {
     this.backoff = { baseDelayMs: 200, maxDelayMs: 5_000, ...options.backoff };
   }
 
-  /** Starts polling in the background. */
+  /** Starts polling in the background (again, after {@link pause}); does nothing once stopped. */
   start(): void {
-    this.loop ??= this.run();
+    if (this.stopped || this.loop) return;
+    if (this.abort.signal.aborted) this.abort = new AbortController();
+    this.loop = this.run();
   }
 
   /** Stops polling and waits for the batch in progress (whose retries are abandoned, not checkpointed). */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.abort.abort();
     await this.loop;
+  }
+
+  /**
+   * Stops polling as a crashed or redeployed mapping does: the batch in progress is abandoned (not checkpointed,
+   * so it is read again), and everything held in memory is forgotten. {@link start} then resumes from the
+   * persisted checkpoint, as a new poller would (the `stream-poller-stopped` fault).
+   */
+  async pause(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+    this.loop = undefined;
+    this.streamArn = undefined;
+    this.checkpoint = undefined;
+    this.iterators.clear();
   }
 
   /** Counters. */
