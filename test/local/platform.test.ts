@@ -25,6 +25,7 @@ describe('the local platform, running a fixture service', () => {
   let dynamo: DynamoDBClient;
   let token: string;
   const seeded: SeedContext[] = [];
+  const healthWhileSeeding: Array<{ status: number; body: Record<string, unknown> }> = [];
 
   beforeAll(async () => {
     dynamoLocal = await useDynamoLocal();
@@ -42,6 +43,8 @@ describe('the local platform, running a fixture service', () => {
       openApi: () => ({ openapi: '3.1.0', info: { title: 'fixture', version: '1' }, paths: {} }),
       seed: async (context) => {
         seeded.push(context);
+        const response = await fetch(`${context.url}/health`);
+        healthWhileSeeding.push({ status: response.status, body: (await response.json()) as Record<string, unknown> });
       },
     });
     dynamo = localDynamoClient(dynamoLocal.endpoint, 'ap-southeast-3');
@@ -81,6 +84,13 @@ describe('the local platform, running a fixture service', () => {
     const body = (await response.json()) as { event: unknown };
     return { response, event: APIGatewayProxyEventV2Schema.parse(body.event) };
   }
+
+  it('says it is ready only once the demo data is in', async () => {
+    expect(healthWhileSeeding).toEqual([{ status: 503, body: expect.objectContaining({ status: 'starting' }) }]);
+    const after = await fetch(`${platform.url}/health`);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ status: 'ok', demoData: 'in' });
+  });
 
   it('seeds once it is up (always, in memory)', async () => {
     expect(seeded).toHaveLength(1);

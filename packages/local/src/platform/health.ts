@@ -4,6 +4,7 @@ import type { EventBus } from '../eventbridge/bus';
 import type { LocalFunctions } from '../lambda/functions';
 import type { Scheduler } from '../scheduler/scheduled-rules';
 import type { PlatformDynamoDb } from './dynamodb';
+import type { DemoData } from './seed';
 
 /** The parts `GET /health` reports on. */
 export interface HealthSources {
@@ -15,9 +16,22 @@ export interface HealthSources {
   readonly functions: LocalFunctions;
   readonly pollers: readonly StreamPoller[];
   readonly scheduler: Scheduler;
+  /** Where the demo data stands: the platform is ready only once it is in. */
+  readonly demoData: () => DemoData;
 }
 
-/** The health check: healthy while DynamoDB Local answers and no stream poller is failing. */
+/** The status `GET /health` reports: `ok` only with every part up and the demo data in. */
+export function healthStatus(partsUp: boolean, demoData: DemoData): 'ok' | 'starting' | 'seed-failed' | 'degraded' {
+  if (!partsUp) return 'degraded';
+  if (demoData === 'loading') return 'starting';
+  if (demoData === 'failed') return 'seed-failed';
+  return 'ok';
+}
+
+/**
+ * The health check: ready (200) once the demo data is in, while DynamoDB Local answers and no stream poller is
+ * failing; 503 before (`starting`), when the seed failed (`seed-failed`) and when a part is down (`degraded`).
+ */
 export function healthCheck(sources: HealthSources): () => Promise<{ healthy: boolean; report: unknown }> {
   return async () => {
     let dynamoStatus: 'up' | 'down' = 'up';
@@ -27,11 +41,15 @@ export function healthCheck(sources: HealthSources): () => Promise<{ healthy: bo
       dynamoStatus = 'down';
     }
     const streams: StreamPollerStats[] = sources.pollers.map((poller) => poller.stats());
-    const healthy = dynamoStatus === 'up' && streams.every((stream) => stream.lastError === undefined);
+    const demoData = sources.demoData();
+    const partsUp = dynamoStatus === 'up' && streams.every((stream) => stream.lastError === undefined);
+    const healthy = partsUp && demoData === 'in';
+    const status = healthStatus(partsUp, demoData);
     return {
       healthy,
       report: {
-        status: healthy ? 'ok' : 'degraded',
+        status,
+        demoData,
         region: sources.regionId,
         dynamodb: {
           status: dynamoStatus,

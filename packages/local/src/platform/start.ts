@@ -16,7 +16,7 @@ import type { LocalPlatform } from './local-platform';
 import type { StartLocalPlatformOptions } from './options';
 import { writeFunctionRegionSettings } from './region-settings';
 import { startSchedules } from './schedules';
-import { seedIfNew } from './seed';
+import { type DemoData, seedIfNew } from './seed';
 import { StopOrder } from './stop-order';
 import { startStreamPollers } from './stream-pollers';
 
@@ -99,6 +99,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     const scheduler = startSchedules(scheduledRules(invoked), bus, awsRegion, log, stops);
 
     const identities = await createIdentities(api.url, region, dataDir);
+    let demoData: DemoData = 'loading';
     const health = healthCheck({
       regionId: region.id,
       dynamoDb,
@@ -108,6 +109,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       functions,
       pollers,
       scheduler,
+      demoData: () => demoData,
     });
     serveGateway(api, {
       services,
@@ -153,7 +155,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       schedules: () => scheduler.list(),
       stop: () => stops.stop(),
     };
-    await seedIfNew(options.seed, { url: api.url, region, tokenFor: identities.tokenFor }, dataDir, log);
+    demoData = await seedIfNew(options.seed, { url: api.url, region, tokenFor: identities.tokenFor }, dataDir, log);
     if (dynamoDb.started) log.debug(`DynamoDB Local pid ${dynamoDb.started.pid}`);
     return platform;
   } catch (error) {
