@@ -6,7 +6,7 @@
 import { platformOpenApi } from '@inovda/contracts';
 import { formatBanner, type LocalPlatform, LocalRuntimeError, startLocalPlatform } from '@inovda/local';
 import { services } from '../lib/platform';
-import { defaultLocalRegion, regions } from '../regions';
+import { defaultLocalRegion, RATE_LIMIT_WINDOW_SECONDS, regions } from '../regions';
 import { seedKotaSolok } from '../seed/kota-solok';
 
 const SEEDS: Readonly<Record<string, typeof seedKotaSolok>> = { 'kota-solok': seedKotaSolok };
@@ -69,6 +69,8 @@ try {
     region,
     services,
     allowedOrigins: region.api.allowedOrigins,
+    // The per-caller budget the WAF rules enforce in front of the API in AWS (infra/lib/edge.ts), here per `sub`.
+    callerLimit: { requests: region.api.perCallerLimit, windowSeconds: RATE_LIMIT_WINDOW_SECONDS },
     // The API's OpenAPI 3.1 document, generated from the route contracts, at GET /openapi.json.
     openApi: platformOpenApi,
     // Handlers' own logs: warnings and errors only, unless asked for (every event applied is a lot of lines).

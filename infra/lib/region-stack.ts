@@ -2,6 +2,8 @@ import type { ServiceManifest } from '@inovda/manifest';
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
+import { ApiFrontDoor } from './api-front-door';
+import type { EdgeFirewallStack } from './edge-firewall';
 import { RegionEventBus } from './event-bus';
 import { RegionApi } from './http-api';
 import { RegionMonitoring } from './monitoring';
@@ -15,6 +17,8 @@ export interface RegionStackProps extends StackProps {
   readonly config: RegionConfig;
   /** The services to deploy; the platform's list (infra/lib/platform.ts) unless a test passes its own. */
   readonly services: readonly ServiceManifest[];
+  /** The region's web ACL (us-east-1), carried by the CloudFront distribution in front of the API. */
+  readonly edge: EdgeFirewallStack;
 }
 
 /** The stack id of a region: what `cdk deploy Inovda-<region-id>` selects. */
@@ -44,12 +48,15 @@ export class RegionStack extends Stack {
   readonly eventBus: RegionEventBus;
   readonly auth: RegionUserPool;
   readonly api: RegionApi;
+  /** CloudFront in front of the API, with the per-caller limits: the URL the web app calls. */
+  readonly frontDoor: ApiFrontDoor;
   /** The region's e-mail set-up; only when some function has a `send-email` grant. */
   readonly email?: RegionEmail;
   readonly services: readonly Service[];
 
   constructor(scope: Construct, id: string, props: RegionStackProps) {
-    super(scope, id, props);
+    // The web ACL lives in us-east-1 (see EdgeFirewallStack); its ARN crosses regions through CDK's references.
+    super(scope, id, { ...props, crossRegionReferences: true });
     const { config } = props;
     this.config = config;
     Tags.of(this).add('project', 'inovda');
@@ -68,6 +75,11 @@ export class RegionStack extends Stack {
       userPoolClient: auth.client,
     });
     monitoring.watchHttpApi(this.api.api);
+    this.frontDoor = new ApiFrontDoor(this, 'FrontDoor', {
+      config,
+      api: this.api,
+      webAclArn: props.edge.webAcl.attrArn,
+    });
     this.email = sendsEmail(props.services) ? new RegionEmail(this, 'Email', { config }) : undefined;
 
     this.services = props.services.map((manifest) => {
@@ -87,7 +99,14 @@ export class RegionStack extends Stack {
     });
     monitoring.addDeadLetterWidget();
 
-    new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.api.url });
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the API for the web app: CloudFront, with the per-caller limits',
+      value: this.frontDoor.url,
+    });
+    new CfnOutput(this, 'ExecuteApiUrl', {
+      description: 'The HTTP API stage itself (operators only: it bypasses the per-caller limits)',
+      value: this.api.url,
+    });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { description: 'Web app client', value: auth.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: eventBus.bus.eventBusName });

@@ -7,6 +7,15 @@ import * as z from 'zod';
  */
 export const OPD_ID_MAX_LENGTH = 64;
 
+/**
+ * The window the per-caller limits count over, in seconds: AWS WAF's default evaluation window for rate-based
+ * rules (it also offers 60, 120 and 600). The local gateway refills each caller's budget over the same window.
+ */
+export const RATE_LIMIT_WINDOW_SECONDS = 300;
+
+/** The smallest rate limit AWS WAF accepts for a rate-based rule. */
+const WAF_MIN_RATE_LIMIT = 10;
+
 /** A work unit (OPD) of a region. `id` is a stable slug used in tokens, keys and events. */
 const opdSchema = z.strictObject({
   id: z
@@ -51,6 +60,18 @@ export const regionConfigSchema = z
       throttleBurst: z.number().int().positive().max(5_000),
       /** Origins of the web app allowed by CORS. */
       allowedOrigins: z.array(z.url()).min(1),
+      /**
+       * Requests one caller (one token) may send per {@link RATE_LIMIT_WINDOW_SECONDS}; more are refused with 429
+       * at the edge. 600 (2 a second sustained, the whole budget at once after a quiet spell) is far above what a
+       * person clicking through the web app sends, and keeps a looping client to a small share of the stage's rate.
+       */
+      perCallerLimit: z.number().int().min(WAF_MIN_RATE_LIMIT).max(2_000_000_000).default(600),
+      /**
+       * Requests one client address may send per window, whatever token they carry: the backstop for requests with
+       * no token or a new made-up one each time (each would otherwise be a caller of its own). Higher than the
+       * per-caller limit because a whole OPD office may reach the API through one NAT address.
+       */
+      perAddressLimit: z.number().int().min(WAF_MIN_RATE_LIMIT).max(2_000_000_000).default(3000),
     }),
     notifications: z.strictObject({
       senderEmail: z.email(),

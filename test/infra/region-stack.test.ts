@@ -69,6 +69,10 @@ const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb
 /** What the stream event source adds (ListStreams has no resource-level permissions). */
 const STREAM_LIST = 'dynamodb:ListStreams';
 
+function partition<T>(items: readonly T[], predicate: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(predicate), items.filter((item) => !predicate(item))];
+}
+
 function props(resource: TemplateResource | undefined, key: string): unknown {
   return resource?.Properties[key];
 }
@@ -102,8 +106,9 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
   }, SYNTH_TIMEOUT_MS);
 
   it('keeps every stack CloudFormation deploys, nested ones included, under 400 resources and 800 KB', () => {
-    // One region stack and one nested stack per service in each region: the budget below covers all of them.
-    expect(synthesized.allStacks).toHaveLength(regions.length * (1 + services.length));
+    // In each region: its edge firewall stack (us-east-1), the region stack and one nested stack per service. The
+    // budget below covers all of them.
+    expect(synthesized.allStacks).toHaveLength(regions.length * (2 + services.length));
     const sizes = synthesized.allStacks.map((stack) => {
       const template = deployedTemplateOf(synthesized.directory, stack);
       const bytes = deployedTemplateBytes(synthesized.directory, stack);
@@ -246,9 +251,13 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
     });
 
     it('builds every function, and only those, with the project defaults and the manifest environment', () => {
-      expect(resourcesOf(template, 'AWS::Lambda::Function')).toHaveLength(
-        services.flatMap((manifest) => manifest.functions).length,
+      // Besides the manifest's functions, only the handler of CDK's cross-region export reader (it reads the ARN of
+      // the edge web ACL from us-east-1; see edge-firewall.ts).
+      const [readers, others] = partition(resourcesOf(template, 'AWS::Lambda::Function'), ([id]) =>
+        id.startsWith('CustomCrossRegionExportReaderCustomResourceProviderHandler'),
       );
+      expect(readers).toHaveLength(1);
+      expect(others).toHaveLength(services.flatMap((manifest) => manifest.functions).length);
       const busId = logicalIdOf(stack, stack.eventBus.bus);
       for (const { manifest, spec, fn } of functions()) {
         const lambda = resourceById(template, 'AWS::Lambda::Function', logicalIdOf(stack, fn.function));
@@ -584,6 +593,41 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
       });
       template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    });
+
+    it('puts CloudFront with the edge web ACL in front of the API, passing every request through uncached', () => {
+      const distributions = resourcesOf(template, 'AWS::CloudFront::Distribution');
+      expect(distributions).toHaveLength(1);
+      const [distributionId, distribution] = distributions[0] ?? [];
+      const distributionConfig = props(distribution, 'DistributionConfig');
+      expect(distributionConfig).toMatchObject({
+        DefaultCacheBehavior: {
+          AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+          // The managed CachingDisabled and AllViewerExceptHostHeader policies.
+          CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+          OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+          ViewerProtocolPolicy: 'https-only',
+        },
+        Origins: [
+          {
+            DomainName: {
+              'Fn::Join': [
+                '',
+                [ref(logicalIdOf(stack, stack.api.api)), `.execute-api.${config.aws.region}.`, ref('AWS::URLSuffix')],
+              ],
+            },
+            CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+          },
+        ],
+      });
+      // The web ACL's ARN comes from the edge stack through an SSM parameter CDK writes in this region.
+      const webAclId = isRecord(distributionConfig) ? distributionConfig.WebACLId : undefined;
+      expect(JSON.stringify(webAclId)).toMatch(/ExportsReader.*ApiFirewallArn/);
+      expect(stack.dependencies.map((dependency) => dependency.stackName)).toContain(`Inovda-${config.id}-edge`);
+      template.hasOutput('ApiUrl', {
+        Value: { 'Fn::Join': ['', ['https://', getAtt(distributionId ?? '', 'DomainName'), '/']] },
+      });
+      template.hasOutput('ExecuteApiUrl', {});
     });
 
     it('outputs the API URL, user pool, web client, bus name and every table name', () => {

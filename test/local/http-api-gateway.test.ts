@@ -8,6 +8,7 @@ import type { InvokeResult } from '../../packages/local/src/lambda/invocation';
 import { silentLogger } from '../../packages/local/src/log';
 
 const user = { username: 'admin', name: 'Andi', email: 'a@x', roles: ['admin' as const], sub: 's' };
+const otherUser = { username: 'opd', name: 'Budi', email: 'b@x', roles: ['admin' as const], sub: 's-2' };
 
 describe('the gateway where HTTP API answers by itself', () => {
   const servers: Server[] = [];
@@ -30,7 +31,11 @@ describe('the gateway where HTTP API answers by itself', () => {
     );
     servers.push(server);
     const port = await listen(server, 0);
-    return { url: `http://127.0.0.1:${port}`, token: await issuer.issue(user) };
+    return {
+      url: `http://127.0.0.1:${port}`,
+      token: await issuer.issue(user),
+      otherToken: await issuer.issue(otherUser),
+    };
   }
 
   it('answers 503 Service Unavailable when the integration outlasts its timeout', async () => {
@@ -66,5 +71,87 @@ describe('the gateway where HTTP API answers by itself', () => {
       const response = await fetch(`${url}/work`, { method: 'POST', headers: { authorization } });
       expect(response.status).toBe(200);
     }
+  });
+
+  describe('with a per-caller limit', () => {
+    /** Counts the invocations per caller (the `sub` the authorizer passes on), answering 200 each time. */
+    function countingInvoke() {
+      const invocations = new Map<string, number>();
+      const invoke: HttpApiGatewayOptions['invoke'] = async (_functionId, event) => {
+        const sub = String(
+          (event as { requestContext: { authorizer: { jwt: { claims: { sub: string } } } } }).requestContext.authorizer
+            .jwt.claims.sub,
+        );
+        invocations.set(sub, (invocations.get(sub) ?? 0) + 1);
+        return { ok: true, payload: { done: true }, requestId: 'r' };
+      };
+      return { invoke, invocations };
+    }
+
+    const patch = (url: string, authorization?: string) =>
+      fetch(`${url}/work`, { method: 'POST', headers: authorization ? { authorization } : {} });
+
+    it('answers 429 with Retry-After to a looping caller, without invoking, while another caller is still served', async () => {
+      const { invoke, invocations } = countingInvoke();
+      // 3 requests per 30 s: the budget refills one request every 10 s, far longer than this loop takes.
+      const { url, token, otherToken } = await gateway(invoke, { callerLimit: { requests: 3, windowSeconds: 30 } });
+
+      const looping: number[] = [];
+      const other: number[] = [];
+      for (let round = 0; round < 6; round++) {
+        looping.push((await patch(url, token)).status);
+        if (round % 2 === 0) other.push((await patch(url, `Bearer ${otherToken}`)).status);
+      }
+      expect(looping).toEqual([200, 200, 200, 429, 429, 429]);
+      expect(other).toEqual([200, 200, 200]);
+      expect(invocations.get('s')).toBe(3);
+      expect(invocations.get('s-2')).toBe(3);
+
+      const limited = await patch(url, token);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('content-type')).toBe('application/problem+json');
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(10);
+      expect(await limited.json()).toEqual({
+        type: 'https://inovda.id/problems/too-many-requests',
+        code: 'too-many-requests',
+        title: 'Terlalu banyak permintaan; tunggu sebentar lalu coba lagi',
+        status: 429,
+        detail: `Anda mengirim terlalu banyak permintaan dalam waktu singkat. Coba lagi dalam ${retryAfter} detik.`,
+      });
+    });
+
+    it('serves a limited caller again once it has waited as long as Retry-After says', async () => {
+      const { invoke, invocations } = countingInvoke();
+      const { url, token } = await gateway(invoke, { callerLimit: { requests: 1, windowSeconds: 1 } });
+      expect((await patch(url, token)).status).toBe(200);
+      const limited = await patch(url, token);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('1');
+      await new Promise((resolve) => setTimeout(resolve, Number(limited.headers.get('retry-after')) * 1000));
+      expect((await patch(url, token)).status).toBe(200);
+      expect(invocations.get('s')).toBe(2);
+    });
+
+    it('limits requests without a valid token by client address, apart from the callers with one', async () => {
+      const { invoke, invocations } = countingInvoke();
+      const { url, token } = await gateway(invoke, { callerLimit: { requests: 2, windowSeconds: 60 } });
+      const anonymous = [];
+      for (let round = 0; round < 3; round++) anonymous.push((await patch(url)).status);
+      // The authorizer's own 401 while within the budget, then the limit's 429 (as WAF answers before the API).
+      expect(anonymous).toEqual([401, 401, 429]);
+      expect((await patch(url, 'not-a-token')).status).toBe(429);
+      // Same address, but a caller with a token of their own has their own budget.
+      expect((await patch(url, token)).status).toBe(200);
+      expect(invocations.get('s')).toBe(1);
+    });
+
+    it('limits nobody when no limit is configured, as before', async () => {
+      const { invoke, invocations } = countingInvoke();
+      const { url, token } = await gateway(invoke);
+      for (let round = 0; round < 20; round++) expect((await patch(url, token)).status).toBe(200);
+      expect(invocations.get('s')).toBe(20);
+    });
   });
 });

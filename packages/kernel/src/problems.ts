@@ -45,6 +45,7 @@ export const PROBLEMS = {
   'unknown-cycle': { status: 422, title: 'Siklus program inovasi tidak dikenal atau belum dibuka' },
   'profile-too-large': { status: 422, title: 'Profil inovasi melebihi batas ukuran' },
   'precondition-required': { status: 428, title: 'Header If-Match wajib disertakan' },
+  'too-many-requests': { status: 429, title: 'Terlalu banyak permintaan; tunggu sebentar lalu coba lagi' },
   internal: { status: 500, title: 'Terjadi kesalahan pada sistem' },
   'gate-not-met': { status: 422, title: 'Syarat tahapan belum terpenuhi' },
 } as const satisfies Record<string, ProblemSpec>;

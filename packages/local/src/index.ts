@@ -2,6 +2,8 @@
  * @inovda/local: the whole platform on one machine, with no AWS account, running the same handler code.
  * The composition root (infra/bin/local.ts) passes the region and the service manifests in.
  */
+
+export type { CallerLimit } from './apigateway/caller-limits';
 export { formatBanner } from './banner';
 export { type DevUser, devUsersFor } from './cognito/dev-users';
 export { LOCAL_CLIENT_ID } from './cognito/jwt-issuer';

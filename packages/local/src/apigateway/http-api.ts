@@ -6,6 +6,7 @@ import { readBody } from '../http-io';
 import type { InvokeResult } from '../lambda/invocation';
 import type { LocalLogger } from '../log';
 import { scopesOf, toHttpApiClaims } from './authorizer-claims';
+import { type CallerLimit, CallerLimiter, tooManyRequests } from './caller-limits';
 import { apiRequestId, buildHttpApiEvent, type GatewayRequest } from './payload-event';
 import { type GatewayResponse, gatewayMessage, toGatewayResponse } from './response-mapping';
 import type { RouteTable } from './route-table';
@@ -35,6 +36,11 @@ export interface HttpApiGatewayOptions {
   readonly allowedOrigins?: readonly string[];
   readonly integrationTimeoutMs?: number;
   readonly maxPayloadBytes?: number;
+  /**
+   * Each caller's request budget (the local stand-in of the WAF rate-based rules in front of the API in AWS);
+   * absent, callers are not limited.
+   */
+  readonly callerLimit?: CallerLimit;
   readonly log: LocalLogger;
 }
 
@@ -73,6 +79,7 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
   const allowed = new Set(options.allowedOrigins ?? []);
   const isAllowedOrigin = (origin: string | undefined): origin is string =>
     origin !== undefined && (LOCALHOST_ORIGIN.test(origin) || allowed.has(origin));
+  const limiter = options.callerLimit ? new CallerLimiter(options.callerLimit) : undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = Date.now();
@@ -110,6 +117,24 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
 
     if (options.localRoutes && (await options.localRoutes(request, response, url, requestId))) return;
 
+    // The JWT authorizer's identity source is the Authorization header; a "Bearer " prefix is optional. The token is
+    // checked here, before routing, only to know who is calling: the answers keep HTTP API's order below.
+    const authorization = request.headers.authorization?.replace(/^Bearer\s+/i, '').trim();
+    const check = authorization ? await options.issuer.verify(authorization) : undefined;
+    const sourceIp = normalizeIp(request.socket.remoteAddress);
+
+    // In AWS the WAF rules in front of the API refuse a caller over its budget before API Gateway sees the request,
+    // so nothing (no routing, no authorizer, no function) runs for it. Callers are told apart by the verified token's
+    // `sub`; requests without a valid token, by the address they come from.
+    if (limiter) {
+      const limited = limiter.take(check?.ok ? `sub:${String(check.payload.sub)}` : `ip:${sourceIp}`);
+      if (!limited.ok) {
+        request.resume();
+        finish(tooManyRequests(limited.retryAfterSeconds));
+        return;
+      }
+    }
+
     const method = request.method ?? 'GET';
     const rawUrl = request.url ?? '/';
     const rawPath = rawUrl.split('?')[0] ?? '/';
@@ -125,13 +150,10 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
       return;
     }
 
-    // The JWT authorizer's identity source is the Authorization header; a "Bearer " prefix is optional.
-    const authorization = request.headers.authorization?.replace(/^Bearer\s+/i, '').trim();
-    if (!authorization) {
+    if (!check) {
       finish(gatewayMessage(401, 'Unauthorized', { 'www-authenticate': 'Bearer' }));
       return;
     }
-    const check = await options.issuer.verify(authorization);
     if (!check.ok) {
       options.log.debug(`token refused: ${check.description}`);
       finish(
@@ -147,7 +169,7 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
       rawUrl,
       headers: headerPairs(request),
       body,
-      sourceIp: normalizeIp(request.socket.remoteAddress),
+      sourceIp,
       protocol: `HTTP/${request.httpVersion}`,
       port: request.socket.localPort ?? 0,
     };

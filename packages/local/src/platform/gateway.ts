@@ -1,4 +1,5 @@
 import { routesOf, type ServiceManifest } from '@inovda/manifest';
+import type { CallerLimit } from '../apigateway/caller-limits';
 import { createHttpApiHandler } from '../apigateway/http-api';
 import { type RouteBinding, RouteTable } from '../apigateway/route-table';
 import type { LocalFunctions } from '../lambda/functions';
@@ -25,6 +26,7 @@ export interface GatewayOptions {
   readonly localRoutes: LocalRoutesOptions;
   readonly allowedOrigins: readonly string[] | undefined;
   readonly integrationTimeoutMs: number | undefined;
+  readonly callerLimit: CallerLimit | undefined;
   readonly log: LocalLogger;
 }
 
@@ -47,6 +49,7 @@ export function serveGateway(api: ApiServer, options: GatewayOptions): void {
       log: options.log,
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       ...(options.integrationTimeoutMs ? { integrationTimeoutMs: options.integrationTimeoutMs } : {}),
+      ...(options.callerLimit ? { callerLimit: options.callerLimit } : {}),
     }),
   );
   options.log.info(`▸ HTTP API: ${routes.bindings().length} route(s) on ${api.url}`);

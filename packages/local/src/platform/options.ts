@@ -1,4 +1,5 @@
 import type { ServiceManifest } from '@inovda/manifest';
+import type { CallerLimit } from '../apigateway/caller-limits';
 import type { LocalServiceEndpoints } from '../lambda/environment';
 import type { LocalRegion } from '../local-region';
 import type { LocalLogger } from '../log';
@@ -50,4 +51,9 @@ export interface StartLocalPlatformOptions {
   readonly integrationTimeoutMs?: number;
   /** CORS origins allowed besides localhost (e.g. the region's web app origins). */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * Each caller's request budget, as the WAF rules in front of the API enforce it in AWS (`npm start` passes the
+   * region's `api.perCallerLimit` per 300 s); absent, callers are not limited (tests that loop over the API).
+   */
+  readonly callerLimit?: CallerLimit;
 }

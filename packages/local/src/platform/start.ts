@@ -125,6 +125,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       },
       allowedOrigins: options.allowedOrigins,
       integrationTimeoutMs: options.integrationTimeoutMs,
+      callerLimit: options.callerLimit,
       log,
     });
 
