@@ -11,6 +11,10 @@ export interface DeadLetterQueueProps {
    * Other producers (event source on-failure destinations, EventBridge target DLQs, SNS redrive) it does not see.
    */
   readonly isFunctionDeadLetterConfig?: boolean;
+  /** True when a queue's redrive policy names it (cdk-nag recognises it as a DLQ by itself then too). */
+  readonly isRedrivePolicyTarget?: boolean;
+  /** A fixed name, for queues `npm run redrive` finds by name (`consumerQueueNames`). */
+  readonly queueName?: string;
 }
 
 /**
@@ -27,6 +31,7 @@ export class DeadLetterQueue extends Construct {
     this.queue = new Queue(this, 'Queue', {
       // SSE-SQS rather than the AWS-managed KMS key: EventBridge and SNS can only deliver to a KMS-encrypted queue
       // whose key policy lets them, which the AWS-managed key's policy does not.
+      ...(props.queueName ? { queueName: props.queueName } : {}),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
@@ -35,9 +40,9 @@ export class DeadLetterQueue extends Construct {
     // queue behind it would only move the problem. Its depth alarm is what makes a person look at it.
     Validations.of(this.queue).acknowledge({
       id: 'Serverless-SQSRedrivePolicy',
-      reason: `This queue is the dead-letter queue (${props.holds}) and nothing consumes it automatically; a further DLQ behind it would only move the problem. An alarm fires as soon as it holds a message.`,
+      reason: `This queue is the dead-letter queue (${props.holds}) and nothing consumes it automatically; a further DLQ behind it would only move the problem. An alarm fires as soon as it holds a message, and what it holds is redriven by a person.`,
     });
-    if (!props.isFunctionDeadLetterConfig) {
+    if (!props.isFunctionDeadLetterConfig && !props.isRedrivePolicyTarget) {
       Validations.of(this.queue).acknowledge({
         id: 'AwsSolutions-SQS3',
         reason: `This queue is itself a dead-letter queue (${props.holds}); cdk-nag only recognises DLQs named in a queue redrive policy or a Lambda DeadLetterConfig, not event source on-failure destinations, EventBridge target DLQs or SNS subscription redrive policies.`,

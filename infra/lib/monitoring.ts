@@ -12,6 +12,7 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
 import { DeadLetterQueue } from './dead-letter-queue';
@@ -62,6 +63,22 @@ export class RegionMonitoring extends Construct {
     this.alarm(dlq, 'DepthAlarm', depth, `Dead-letter queue is not empty: it holds ${dlq.holds}.`);
     // Labelled on the dashboard only: a labelled metric renders the alarm in the verbose metric-math form.
     this.deadLetterMetrics.push(depth.with({ label: dlq.node.path.split('/').slice(1).join('/') }));
+  }
+
+  /**
+   * Alarms when the oldest message of a consumer's queue is older than `maxAgeSeconds`: its consumer has been failing
+   * on it (or not keeping up) that long, well before the record reaches the DLQ a day later.
+   */
+  watchConsumerQueue(scope: Construct, queue: IQueue, what: string, maxAgeSeconds: number): void {
+    const age = queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' });
+    this.alarm(
+      scope,
+      'OldestMessageAlarm',
+      age,
+      `The queue of ${what} holds a message older than ${maxAgeSeconds / 3600} h: its consumer keeps failing on it or cannot keep up.`,
+      maxAgeSeconds,
+    );
+    this.dashboard.addWidgets(new GraphWidget({ title: `${what}: oldest queued event (s)`, left: [age], width: 24 }));
   }
 
   /** Alarms on any error or throttle of the function; adds its row to the dashboard. */
@@ -127,10 +144,10 @@ export class RegionMonitoring extends Construct {
     );
   }
 
-  private alarm(scope: Construct, id: string, metric: IMetric, description: string): void {
+  private alarm(scope: Construct, id: string, metric: IMetric, description: string, threshold = 1): void {
     const alarm = new Alarm(scope, id, {
       metric,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       // No data means no traffic, not a failure.

@@ -1,4 +1,6 @@
 import {
+  consumerQueuePolicy,
+  FUNCTION_DEFAULTS,
   type FunctionSpec,
   functionAsyncInvokePolicy,
   OUTBOX_STREAM_FILTER,
@@ -6,7 +8,6 @@ import {
   SCHEDULE_RETRY,
   type ScheduleSpec,
   type ServiceManifest,
-  type SubscriptionSpec,
 } from '@inovda/manifest';
 import { Duration, NestedStack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -16,8 +17,8 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
+import { ConsumerQueue } from './consumer-queue';
 import { DeadLetterQueue } from './dead-letter-queue';
-import { toEventPattern } from './event-pattern';
 import type { RegionApi } from './http-api';
 import { InovdaFunction } from './inovda-function';
 import type { RegionMonitoring } from './monitoring';
@@ -37,18 +38,22 @@ export interface ServiceProps {
   readonly email?: RegionEmail;
 }
 
-function isInvokedAsynchronously(spec: FunctionSpec): boolean {
-  return (spec.subscriptions ?? []).length > 0 || (spec.schedules ?? []).length > 0;
+function isScheduled(spec: FunctionSpec): boolean {
+  return (spec.schedules ?? []).length > 0;
+}
+
+function isSubscribed(spec: FunctionSpec): boolean {
+  return (spec.subscriptions ?? []).length > 0;
 }
 
 function hasTrigger(spec: FunctionSpec): boolean {
-  return isInvokedAsynchronously(spec) || (spec.routes ?? []).length > 0 || spec.consumesTableStream === true;
+  return isScheduled(spec) || isSubscribed(spec) || (spec.routes ?? []).length > 0 || spec.consumesTableStream === true;
 }
 
 /**
  * One service, wired only from its manifest: its table; its functions with the grants the manifest gives them;
- * the outbox publisher fed by the table stream; an EventBridge rule per subscription and per schedule; its HTTP
- * routes on the region's API.
+ * the outbox publisher fed by the table stream; per consumer function a queue fed by an EventBridge rule per
+ * subscription ({@link ConsumerQueue}); a rule per schedule; its HTTP routes on the region's API.
  *
  * The table stays in the region stack (stateful, one resource, and its logical id unchanged by the nested
  * layout, so no deploy ever replaces it); everything that grows with the service's functions (roles, policies,
@@ -62,6 +67,8 @@ export class Service extends Construct {
   /** The nested stack holding the service's functions and everything wired to them. */
   readonly stack: NestedStack;
   readonly functions: readonly InovdaFunction[];
+  /** The queue (with its DLQs and mapping) of each function with subscriptions. */
+  readonly consumerQueues: readonly ConsumerQueue[];
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
@@ -72,17 +79,23 @@ export class Service extends Construct {
       description: `inovda ${manifest.name} service of ${config.displayName}: functions, routes, rules, alarms`,
     });
 
+    const consumerQueues: ConsumerQueue[] = [];
+    this.consumerQueues = consumerQueues;
     this.functions = manifest.functions.map((spec) => {
       // Nothing is wired by hand, so a function without routes, subscriptions, schedules or stream is a mistake.
       if (!hasTrigger(spec)) {
         throw new Error(`${manifest.name}/${spec.name}: the manifest gives it nothing to invoke it`);
       }
+      // A consumer's handler takes SQS batches, a scheduled one Scheduled Events: one function cannot be both.
+      if (isScheduled(spec) && isSubscribed(spec)) {
+        throw new Error(`${manifest.name}/${spec.name}: a function has subscriptions or schedules, not both`);
+      }
       const fnId = pascalCase(spec.name);
-      // Functions invoked asynchronously (rules, schedules) get a queue for invocations Lambda gave up on (after its
-      // own retries, `functionAsyncInvokePolicy`); the same queue takes what EventBridge itself could not deliver.
-      const asyncDlq = isInvokedAsynchronously(spec)
+      // Scheduled functions are invoked asynchronously: a queue for invocations Lambda gave up on (after its own
+      // retries, `functionAsyncInvokePolicy`), which also takes the ticks EventBridge could not deliver.
+      const asyncDlq = isScheduled(spec)
         ? new DeadLetterQueue(this.stack, `${fnId}Dlq`, {
-            holds: `events ${manifest.name}/${spec.name} could not be delivered or failed to process`,
+            holds: `scheduled runs of ${manifest.name}/${spec.name} that could not be delivered or failed`,
             isFunctionDeadLetterConfig: true,
           })
         : undefined;
@@ -98,17 +111,30 @@ export class Service extends Construct {
       });
       monitoring.watchFunction(fn);
       api.addFunctionRoutes(fn);
+      const queuePolicy = consumerQueuePolicy(spec, spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds);
       if (asyncDlq) {
         monitoring.watchDeadLetterQueue(asyncDlq);
-        for (const subscription of spec.subscriptions ?? []) this.subscribe(fn, subscription, eventBus, asyncDlq);
         for (const schedule of spec.schedules ?? []) this.schedule(fn, schedule, asyncDlq);
       } else {
         Validations.of(fn.function).acknowledge({
           id: 'Serverless-LambdaDLQ',
-          reason: spec.consumesTableStream
-            ? 'Fed by a DynamoDB stream event source mapping (synchronous, poll-based invocation): failed batches go to the mapping on-failure SQS destination; a function DLQ only applies to asynchronous invocations.'
-            : 'Invoked synchronously by API Gateway: a failure is returned to the caller as a problem+json response, and a function DLQ only ever receives failed asynchronous invocations.',
+          reason: queuePolicy
+            ? "Fed by an SQS event source mapping (poll-based, synchronous invocation): a record it keeps failing on is moved to the queue's own dead-letter queue by its redrive policy; a function DLQ only applies to asynchronous invocations."
+            : spec.consumesTableStream
+              ? 'Fed by a DynamoDB stream event source mapping (synchronous, poll-based invocation): failed batches go to the mapping on-failure SQS destination; a function DLQ only applies to asynchronous invocations.'
+              : 'Invoked synchronously by API Gateway: a failure is returned to the caller as a problem+json response, and a function DLQ only ever receives failed asynchronous invocations.',
         });
+      }
+      if (queuePolicy) {
+        const consumer = new ConsumerQueue(this.stack, `${fnId}Consumer`, {
+          config,
+          service: manifest.name,
+          fn,
+          policy: queuePolicy,
+          eventBus,
+          monitoring,
+        });
+        consumerQueues.push(consumer);
       }
       if (spec.consumesTableStream) this.feedFromStream(fn, monitoring);
       return fn;
@@ -134,26 +160,6 @@ export class Service extends Construct {
     );
     monitoring.watchDeadLetterQueue(dlq);
     monitoring.watchStreamConsumer(fn);
-  }
-
-  /**
-   * A rule on the region's bus with the manifest's pattern, failed deliveries kept in the DLQ. The target's retry
-   * policy covers failures to invoke the function; errors the function throws are retried by Lambda per its
-   * async-invoke config (set on the function from the same subscription).
-   */
-  private subscribe(fn: InovdaFunction, spec: SubscriptionSpec, eventBus: IEventBus, dlq: DeadLetterQueue): void {
-    new Rule(this.stack, `${pascalCase(fn.spec.name)}${pascalCase(spec.name)}Rule`, {
-      eventBus,
-      description: `${this.manifest.name}/${fn.spec.name}: ${spec.name}`,
-      eventPattern: toEventPattern(spec.pattern),
-      targets: [
-        new LambdaFunction(fn.function, {
-          retryAttempts: spec.retry.maximumRetryAttempts,
-          maxEventAge: Duration.seconds(spec.retry.maximumEventAgeSeconds),
-          deadLetterQueue: dlq.queue,
-        }),
-      ],
-    });
   }
 
   /** A scheduled rule (default bus, where EventBridge schedules live) invoking the function. */

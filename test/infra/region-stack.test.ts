@@ -1,6 +1,9 @@
 import { ROLES } from '@inovda/kernel';
 import {
   API_CORS,
+  CONSUMER_QUEUE,
+  consumerQueueNames,
+  consumerQueuePolicy,
   DEPLOYED_REGION_SETTINGS_FILE,
   FUNCTION_DEFAULTS,
   type FunctionSpec,
@@ -15,6 +18,7 @@ import {
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/lib/app';
+import { CONSUMER_QUEUE_ACTIONS } from '../../infra/lib/consumer-queue';
 import { ARCHIVE_RETENTION_DAYS } from '../../infra/lib/event-bus';
 import type { InovdaFunction } from '../../infra/lib/inovda-function';
 import { pascalCase } from '../../infra/lib/names';
@@ -90,11 +94,11 @@ function resourceById(template: Template, type: string, logicalId: string): Temp
   return found[1];
 }
 
-/** The rule target invoking a function, with its retry policy and DLQ. */
-function targetOf(rule: TemplateResource, functionId: string): Record<string, unknown> | undefined {
+/** The rule target with ARN `arn` (a function's, a queue's), with its retry policy and DLQ. */
+function targetOf(rule: TemplateResource, arn: unknown): Record<string, unknown> | undefined {
   return asArray(props(rule, 'Targets'))
     .filter(isRecord)
-    .find((target) => jsonEqual(target.Arn, getAtt(functionId, 'Arn')));
+    .find((target) => jsonEqual(target.Arn, arn));
 }
 
 describe.each(apps)('region stacks built from $name', ({ services }) => {
@@ -361,29 +365,124 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
       );
     });
 
-    it('subscribes every manifest subscription with a rule on the region bus, its retry policy and a DLQ', () => {
+    /** Every consumer function with the queue construct built for it. */
+    function consumers() {
+      return stack.services.flatMap((service) =>
+        service.consumerQueues.map((consumer) => ({ manifest: service.manifest, consumer })),
+      );
+    }
+
+    it('subscribes every manifest subscription with a rule on the region bus into its consumer queue, its retry policy and a DLQ', () => {
       const rules = resourcesOf(template, 'AWS::Events::Rule');
       const busId = logicalIdOf(stack, stack.eventBus.bus);
       let subscriptions = 0;
-      for (const { spec, fn } of functions()) {
-        const functionId = logicalIdOf(stack, fn.function);
+      const subscribed = functions().filter(({ spec }) => (spec.subscriptions ?? []).length > 0);
+      expect(consumers().map(({ consumer }) => consumer.fn)).toEqual(subscribed.map(({ fn }) => fn));
+      for (const { consumer } of consumers()) {
+        const { spec } = consumer.fn;
+        const queueArn = getAtt(logicalIdOf(stack, consumer.queue), 'Arn');
+        const undeliveredArn = getAtt(logicalIdOf(stack, consumer.undelivered.queue), 'Arn');
         for (const subscription of spec.subscriptions ?? []) {
           subscriptions += 1;
           const matching = rules.filter(
-            ([, rule]) => jsonEqual(props(rule, 'EventPattern'), subscription.pattern) && targetOf(rule, functionId),
+            ([, rule]) => jsonEqual(props(rule, 'EventPattern'), subscription.pattern) && targetOf(rule, queueArn),
           );
           expect(matching, `${spec.name}/${subscription.name}`).toHaveLength(1);
           const [, rule] = matching[0] ?? [];
           expect(props(rule, 'EventBusName')).toEqual(ref(busId));
-          const target = rule ? targetOf(rule, functionId) : undefined;
+          const target = rule ? targetOf(rule, queueArn) : undefined;
+          expect(asArray(props(rule, 'Targets')), 'the queue is the only target').toHaveLength(1);
           expect(target?.RetryPolicy).toEqual({
             MaximumRetryAttempts: subscription.retry.maximumRetryAttempts,
             MaximumEventAgeInSeconds: subscription.retry.maximumEventAgeSeconds,
           });
-          expect(isRecord(target?.DeadLetterConfig) && isQueue(target.DeadLetterConfig.Arn)).toBe(true);
+          expect(isRecord(target?.DeadLetterConfig) && jsonEqual(target.DeadLetterConfig.Arn, undeliveredArn)).toBe(
+            true,
+          );
         }
+        // Only rules of this region's bus may send into the queue.
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [ref(logicalIdOf(stack, consumer.queue))],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Allow',
+                Action: Match.arrayWith(['sqs:SendMessage']),
+                Principal: { Service: 'events.amazonaws.com' },
+                Condition: { ArnEquals: { 'aws:SourceArn': Match.anyValue() } },
+              }),
+            ]),
+          },
+        });
       }
       expect(rules.filter(([, rule]) => props(rule, 'EventPattern') !== undefined)).toHaveLength(subscriptions);
+    });
+
+    it('buffers each consumer in its own queue: a day of retries, then its DLQ kept 14 days', () => {
+      for (const { manifest, consumer } of consumers()) {
+        const { spec } = consumer.fn;
+        const policy = consumerQueuePolicy(spec, spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds);
+        if (!policy) throw new Error(`${spec.name} has subscriptions, so a queue policy`);
+        const names = consumerQueueNames(config.id, manifest.name, spec.name);
+        const queue = resourceById(template, 'AWS::SQS::Queue', logicalIdOf(stack, consumer.queue));
+        const dlqId = logicalIdOf(stack, consumer.deadLetterQueue.queue);
+        expect(queue.Properties, spec.name).toMatchObject({
+          QueueName: names.queue,
+          SqsManagedSseEnabled: true,
+          VisibilityTimeout: policy.visibilityTimeoutSeconds,
+          MessageRetentionPeriod: policy.retentionSeconds,
+          RedrivePolicy: { deadLetterTargetArn: getAtt(dlqId, 'Arn'), maxReceiveCount: policy.maxReceiveCount },
+        });
+        expect(policy.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(
+          6 * (spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds),
+        );
+        expect(policy.visibilityTimeoutSeconds * policy.maxReceiveCount).toBeGreaterThanOrEqual(24 * 3600);
+        for (const [queueConstruct, name] of [
+          [consumer.deadLetterQueue.queue, names.deadLetterQueue],
+          [consumer.undelivered.queue, names.undeliveredQueue],
+        ] as const) {
+          expect(
+            resourceById(template, 'AWS::SQS::Queue', logicalIdOf(stack, queueConstruct)).Properties,
+          ).toMatchObject({
+            QueueName: name,
+            SqsManagedSseEnabled: true,
+            MessageRetentionPeriod: 14 * 24 * 3600,
+          });
+        }
+      }
+    });
+
+    it('feeds each consumer from its queue: batches, failures per record, bounded concurrency, least privilege', () => {
+      const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping');
+      for (const { consumer } of consumers()) {
+        const { spec } = consumer.fn;
+        const functionId = logicalIdOf(stack, consumer.fn.function);
+        const queueArn = getAtt(logicalIdOf(stack, consumer.queue), 'Arn');
+        const own = mappings.filter(([, mapping]) => jsonEqual(props(mapping, 'FunctionName'), ref(functionId)));
+        expect(own, spec.name).toHaveLength(1);
+        const [, mapping] = own[0] ?? [];
+        expect(mapping?.Properties).toMatchObject({
+          EventSourceArn: queueArn,
+          BatchSize: consumer.policy.batchSize,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+          ScalingConfig: { MaximumConcurrency: consumer.policy.maximumConcurrency },
+        });
+        const sqsStatements = statementsOfRole(template, logicalIdOf(stack, consumer.fn.role)).filter((statement) =>
+          statement.actions.some((action) => action.startsWith('sqs:')),
+        );
+        expect(sqsStatements).toHaveLength(1);
+        expect(sqsStatements[0]?.actions.toSorted()).toEqual([...CONSUMER_QUEUE_ACTIONS].toSorted());
+        expect(sqsStatements[0]?.resources).toEqual([queueArn]);
+      }
+      // Only consumers may take messages off a queue (the stream publisher only sends to its on-failure DLQ).
+      const consuming = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility'];
+      for (const { spec, fn } of functions()) {
+        if ((spec.subscriptions ?? []).length > 0) continue;
+        const sqs = statementsOfRole(template, logicalIdOf(stack, fn.role)).flatMap((statement) =>
+          statement.actions.filter((action) => consuming.includes(action)),
+        );
+        expect(sqs, spec.name).toEqual([]);
+      }
     });
 
     it('schedules every manifest schedule with a retry policy and a DLQ', () => {
@@ -394,11 +493,12 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         for (const schedule of spec.schedules ?? []) {
           schedules += 1;
           const matching = rules.filter(
-            ([, rule]) => props(rule, 'ScheduleExpression') === schedule.expression && targetOf(rule, functionId),
+            ([, rule]) =>
+              props(rule, 'ScheduleExpression') === schedule.expression && targetOf(rule, getAtt(functionId, 'Arn')),
           );
           expect(matching, `${spec.name}/${schedule.name}`).toHaveLength(1);
           const [, rule] = matching[0] ?? [];
-          const target = rule ? targetOf(rule, functionId) : undefined;
+          const target = rule ? targetOf(rule, getAtt(functionId, 'Arn')) : undefined;
           expect(target?.RetryPolicy).toEqual({
             MaximumRetryAttempts: SCHEDULE_RETRY.maximumRetryAttempts,
             MaximumEventAgeInSeconds: SCHEDULE_RETRY.maximumEventAgeSeconds,
@@ -409,25 +509,23 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
       expect(rules.filter(([, rule]) => props(rule, 'ScheduleExpression') !== undefined)).toHaveLength(schedules);
     });
 
-    it('gives every asynchronously invoked function a DLQ for the invocations Lambda gives up on', () => {
+    it('gives every asynchronously invoked (scheduled) function a DLQ for the invocations Lambda gives up on', () => {
       for (const { spec, fn } of functions()) {
         const lambda = resourceById(template, 'AWS::Lambda::Function', logicalIdOf(stack, fn.function));
         const deadLetter = props(lambda, 'DeadLetterConfig');
-        const isAsync = (spec.subscriptions ?? []).length > 0 || (spec.schedules ?? []).length > 0;
+        // Consumers are not invoked asynchronously any more: their queue has the DLQ.
+        const isAsync = (spec.schedules ?? []).length > 0;
         expect(isRecord(deadLetter) && isQueue(deadLetter.TargetArn), `${spec.name} DLQ`).toBe(isAsync);
       }
     });
 
-    it("sets each asynchronously invoked function's own retries: min(2, the rule's), the rule's event age", () => {
+    it("sets each scheduled function's own retries: min(2, the schedule's), its event age; none for consumers", () => {
       const configs = resourcesOf(template, 'AWS::Lambda::EventInvokeConfig');
       let asyncFunctions = 0;
       for (const { spec, fn } of functions()) {
         const functionId = logicalIdOf(stack, fn.function);
         const matching = configs.filter(([, config]) => jsonEqual(props(config, 'FunctionName'), ref(functionId)));
-        const retries = [
-          ...(spec.subscriptions ?? []).map((subscription) => subscription.retry),
-          ...((spec.schedules ?? []).length > 0 ? [SCHEDULE_RETRY] : []),
-        ];
+        const retries = (spec.schedules ?? []).length > 0 ? [SCHEDULE_RETRY] : [];
         if (retries.length === 0) {
           expect(matching, `${spec.name}: no async-invoke config`).toEqual([]);
           continue;
@@ -449,7 +547,8 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
     it('feeds each outbox publisher from its table stream, outbox rows only, with retries and a DLQ', () => {
       const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping');
       const publishers = functions().filter(({ spec }) => spec.consumesTableStream);
-      expect(mappings).toHaveLength(publishers.length);
+      // One mapping per publisher (its stream) and one per consumer (its queue), nothing else.
+      expect(mappings).toHaveLength(publishers.length + consumers().length);
       for (const { manifest, fn } of publishers) {
         const functionId = logicalIdOf(stack, fn.function);
         const own = mappings.filter(([, mapping]) => jsonEqual(props(mapping, 'FunctionName'), ref(functionId)));
@@ -560,7 +659,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
       });
     });
 
-    it('alarms on every DLQ, every function error and throttle, and API 5xx, to the alarm e-mail', () => {
+    it("alarms on every DLQ, every consumer queue's oldest message, every function error and throttle, and API 5xx", () => {
       const topicId = logicalIdOf(stack, stack.monitoring.topic);
       const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
       for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([ref(topicId)]);
@@ -573,7 +672,20 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
             alarm.ComparisonOperator === 'GreaterThanOrEqualToThreshold',
         );
 
+      const consumerQueueIds = consumers().map(({ consumer }) => logicalIdOf(stack, consumer.queue));
+      for (const queueId of consumerQueueIds) {
+        const oldest = alarms.filter(
+          (alarm) =>
+            alarm.MetricName === 'ApproximateAgeOfOldestMessage' &&
+            jsonEqual(alarm.Dimensions, [{ Name: 'QueueName', Value: getAtt(queueId, 'QueueName') }]) &&
+            alarm.Threshold === CONSUMER_QUEUE.oldestMessageAlarmSeconds &&
+            alarm.ComparisonOperator === 'GreaterThanOrEqualToThreshold',
+        );
+        expect(oldest, `${queueId} oldest message`).toHaveLength(1);
+      }
       for (const [queueId] of resourcesOf(template, 'AWS::SQS::Queue')) {
+        // A consumer queue holds messages by design; every other queue is a dead-letter queue.
+        if (consumerQueueIds.includes(queueId)) continue;
         expect(
           alarmOn('ApproximateNumberOfMessagesVisible', { Name: 'QueueName', Value: getAtt(queueId, 'QueueName') }),
           queueId,
@@ -644,5 +756,17 @@ describe('a manifest the stack cannot wire', () => {
     const orphan = { name: 'orphan', entry: 'handlers/ok.ts', description: 'Nothing invokes it' };
     const manifest: ServiceManifest = { ...consumerFixtureManifest, functions: [orphan] };
     expect(() => buildApp({ services: [manifest] })).toThrow(/fixture-consumer\/orphan: the manifest gives it nothing/);
+  });
+
+  it('is refused when a function has both subscriptions (SQS batches) and schedules (Scheduled Events)', () => {
+    const both = {
+      name: 'both',
+      entry: 'handlers/ok.ts',
+      description: 'Two kinds of event',
+      subscriptions: [{ name: 's', pattern: { source: ['inovda.x'] }, retry: SCHEDULE_RETRY }],
+      schedules: [{ name: 'nightly', expression: 'rate(1 day)' }],
+    };
+    const manifest: ServiceManifest = { ...consumerFixtureManifest, functions: [both] };
+    expect(() => buildApp({ services: [manifest] })).toThrow(/fixture-consumer\/both: .*not both/);
   });
 });

@@ -36,6 +36,12 @@ describe('GET /openapi.json, beside the API', () => {
           users: [],
           issuer,
           bus,
+          queues: {
+            list: () => [],
+            peek: () => undefined,
+            redrive: () => undefined,
+            whenIdle: async () => undefined,
+          },
           scheduler: new Scheduler([], bus, 'ap-southeast-3', silentLogger),
           health: async () => ({ healthy: true, report: {} }),
           faults,

@@ -38,6 +38,9 @@ describe('the local platform, running a fixture service', () => {
       tablePrefix: uniquePrefix(),
       log: silentLogger,
       retryBaseDelayMs: 5,
+      // Longer than an invocation takes: a shorter one hands a message to a second batch while the first still runs
+      // (as SQS would; why AWS asks for 6 × the function timeout).
+      consumerQueues: { visibilityTimeoutMs: 400, maxReceiveCount: 3 },
       streamPollIntervalMs: 50,
       functionLogLevel: 'SILENT',
       openApi: () => ({ openapi: '3.1.0', info: { title: 'fixture', version: '1' }, paths: {} }),
@@ -230,32 +233,60 @@ describe('the local platform, running a fixture service', () => {
     }
   });
 
-  it("retries a failing consumer with Lambda's async retries from its subscription, then dead-letters the event", async () => {
+  it('retries a failing consumer from its queue, then moves the event to its DLQ, and redrives it from there', async () => {
     const post = (id: string, consumerFailures: number) =>
       api('/things', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ id, consumerFailures }),
       });
+    const receives = async (thingId: string) =>
+      (await items(`SEEN#${thingId}`)).map((item) => item.receiveCount?.S).sort();
     await post('recovers', 1);
     await post('never', -1);
-    await waitFor(async () => ((await items('SEEN#recovers')).length === 2 ? true : undefined));
-    const letters = await waitFor(async () => {
-      const response = await fetch(`${platform.url}/local/dead-letters`);
-      const body = (await response.json()) as Array<{ payload: { detail?: { thingId?: string } } }>;
-      return body.find((letter) => letter.payload.detail?.thingId === 'never');
-    });
-    // The function's own DLQ (Lambda gave up after min(2, 2) retries), not the rule's: the rule invoked it fine.
-    expect(letters).toMatchObject({
-      source: 'async-invoke',
-      name: 'fixture/consumer',
-      reason: 'RetryAttemptsExhausted',
-      attempts: 3,
-      errorCode: 'Error',
-      targetArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:inovda-kota-uji-fixture-consumer',
-    });
-    expect(await items('SEEN#never')).toHaveLength(3);
-    expect(await items('SEEN#recovers')).toHaveLength(2);
+    const dlq = 'inovda-kota-uji-fixture-consumer-dlq';
+    const inDlq = async () => {
+      const response = await fetch(`${platform.url}/local/queues/${dlq}`);
+      const { messages } = (await response.json()) as {
+        messages: Array<{ receiveCount: number; body: { detail?: { thingId?: string } } }>;
+      };
+      return messages.map((message) => message.body);
+    };
+    const setAside = await waitFor(async () => (await inDlq()).find((message) => message.detail?.thingId === 'never'));
+    await platform.bus.whenIdle();
+    // The body in the DLQ is the EventBridge event the rule put into the queue, untouched.
+    expect(EventBridgeSchema.parse(setAside)).toMatchObject({ source: FIXTURE_SOURCE, 'detail-type': 'ThingHappened' });
+    // Received maxReceiveCount (3) times, each failure reported by the function, then set aside; the other event
+    // was retried once and done.
+    expect(await receives('never')).toEqual(['1', '2', '3']);
+    expect(await receives('recovers')).toEqual(['1', '2']);
+    const queues = (await (await fetch(`${platform.url}/local/queues`)).json()) as Array<Record<string, unknown>>;
+    expect(queues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'inovda-kota-uji-fixture-consumer',
+          arn: 'arn:aws:sqs:ap-southeast-3:000000000000:inovda-kota-uji-fixture-consumer',
+          visible: 0,
+          notVisible: 0,
+          maxReceiveCount: 3,
+          deadLetterQueue: dlq,
+        }),
+        expect.objectContaining({ name: dlq, notVisible: 0 }),
+      ]),
+    );
+    // Other tests of this file may leave their own events there: count only this test's.
+    const setAsideNow = await inDlq();
+    expect(setAsideNow.filter((message) => message.detail?.thingId === 'never')).toHaveLength(1);
+
+    // Redriven, it is a new message to the consumer: received again from 1 (and failing again, as it always does).
+    const redrive = await fetch(`${platform.url}/local/queues/${dlq}/redrive`, { method: 'POST' });
+    expect(redrive.status).toBe(200);
+    expect(await redrive.json()).toEqual({ name: dlq, moved: setAsideNow.length });
+    await waitFor(async () => ((await receives('never')).length === 6 ? true : undefined));
+    await platform.bus.whenIdle();
+    expect(await receives('never')).toEqual(['1', '1', '2', '2', '3', '3']);
+    expect((await inDlq()).filter((message) => message.detail?.thingId === 'never')).toHaveLength(1);
+    expect((await fetch(`${platform.url}/local/queues/nothing-here/redrive`, { method: 'POST' })).status).toBe(404);
   });
 
   it('fires a schedule on demand with a Scheduled Event', async () => {

@@ -5,6 +5,7 @@
  */
 export * from './caller-claims';
 export * from './dispatch';
+export * from './event-consumer';
 export * from './event-handler';
 export * from './form-body';
 export * from './http-handler';

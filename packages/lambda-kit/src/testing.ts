@@ -135,3 +135,43 @@ export const TEST_REGION_OPDS = [
   { id: 'disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', coordinator: false },
   { id: 'dpmptsp', name: 'Dinas Penanaman Modal dan PTSP', coordinator: false },
 ] as const;
+
+/** Test support: an EventBridge event as a rule delivers it (into a consumer's queue). */
+export function bridgeEvent(event: { source: string; detailType: string; detail: unknown; id?: string }) {
+  return {
+    version: '0',
+    id: event.id ?? crypto.randomUUID(),
+    'detail-type': event.detailType,
+    source: event.source,
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'ap-southeast-3',
+    resources: [],
+    detail: event.detail,
+  };
+}
+
+/** Test support: an SQS batch as the event source mapping delivers it, one record per body (JSON-encoded). */
+export function sqsBatch(bodies: readonly unknown[], receiveCount = 1) {
+  return {
+    Records: bodies.map((body) => {
+      const messageId = crypto.randomUUID();
+      return {
+        messageId,
+        receiptHandle: `receipt-${messageId}`,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        attributes: {
+          ApproximateReceiveCount: String(receiveCount),
+          SentTimestamp: String(Date.now()),
+          SenderId: 'AROAEVENTBRIDGE',
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:ap-southeast-3:000000000000:inovda-kota-uji-test-consumer',
+        awsRegion: 'ap-southeast-3',
+      };
+    }),
+  };
+}

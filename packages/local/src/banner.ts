@@ -15,6 +15,7 @@ export function formatBanner(platform: LocalPlatform): string {
     `  DynamoDB Local  ${platform.dynamoEndpoint}`,
     `  EventBridge     ${platform.eventBridgeEndpoint}  (bus ${platform.eventBusName})`,
     `  Dead letters    ${platform.url}/local/dead-letters`,
+    `  Queues          ${platform.url}/local/queues  (npm run redrive: dead-letter queues back to their consumers)`,
     `  Data            ${platform.dataDir ?? 'in memory (nothing kept)'}`,
     '',
     '  Dev users (username, roles, OPD):',

@@ -32,3 +32,8 @@ export function ruleArn(awsRegion: string, busName: string, ruleName: string): s
     ? `arn:aws:events:${awsRegion}:${LOCAL_ACCOUNT_ID}:rule/${ruleName}`
     : `arn:aws:events:${awsRegion}:${LOCAL_ACCOUNT_ID}:rule/${busName}/${ruleName}`;
 }
+
+/** The ARN of a queue, as SQS builds it (the local account, as the other local ARNs). */
+export function queueArn(awsRegion: string, queueName: string): string {
+  return `arn:aws:sqs:${awsRegion}:${LOCAL_ACCOUNT_ID}:${queueName}`;
+}

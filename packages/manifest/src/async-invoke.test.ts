@@ -43,20 +43,15 @@ describe('the asynchronous invocation policy of a function', () => {
     expect(functionAsyncInvokePolicy(fn({ routes: [{ method: 'GET', path: '/x', roles: ['opd'] }] }))).toBeUndefined();
   });
 
-  it("is its subscription's, or the schedule retry policy's", () => {
-    expect(functionAsyncInvokePolicy(fn({ subscriptions: [subscription(1, 600)] }))).toEqual({
-      retryAttempts: 1,
-      maximumEventAgeSeconds: 600,
-    });
+  it("is the schedule retry policy's for a scheduled function", () => {
     expect(functionAsyncInvokePolicy(fn({ schedules: [{ name: 'nightly', expression: 'rate(1 day)' }] }))).toEqual(
       asyncInvokePolicy(SCHEDULE_RETRY),
     );
   });
 
-  it('takes the most tolerant of several subscriptions (Lambda has one config per function)', () => {
-    expect(functionAsyncInvokePolicy(fn({ subscriptions: [subscription(0, 7200), subscription(5, 600)] }))).toEqual({
-      retryAttempts: 2,
-      maximumEventAgeSeconds: 7200,
-    });
+  it('is undefined for a subscribed function: its rules deliver into its queue, not to the function', () => {
+    expect(functionAsyncInvokePolicy(fn({ subscriptions: [subscription(1, 600), subscription(5, 7200)] }))).toBe(
+      undefined,
+    );
   });
 });

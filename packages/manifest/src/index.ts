@@ -6,6 +6,9 @@
  */
 
 import type { Role } from '@inovda/kernel';
+import type { ConsumerQueueSpec } from './consumer-queue';
+
+export * from './consumer-queue';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -57,13 +60,20 @@ export function singleTable(name: string, indexCount: number): TableSpec {
 /** How data access is granted to a function: least privilege, decided per function. */
 export type TableAccess = 'read' | 'write' | 'read-write';
 
-/** Retry policy of an EventBridge rule target (mirrors the CDK target props). */
+/**
+ * Retry policy of an EventBridge rule target (mirrors the CDK target props). For a subscription it covers only
+ * delivering the event into the consumer's queue; errors of the consumer itself are the queue's to retry
+ * ({@link CONSUMER_QUEUE}).
+ */
 export interface RetryPolicy {
   readonly maximumRetryAttempts: number;
   readonly maximumEventAgeSeconds: number;
 }
 
-/** An event subscription: an EventBridge rule on the region's bus targeting the function. */
+/**
+ * An event subscription: an EventBridge rule on the region's bus whose target is the consumer function's queue
+ * (one per function, see {@link consumerQueuePolicy}); the function reads the queue through an event source mapping.
+ */
 export interface SubscriptionSpec {
   /** Rule name, unique within the service. */
   readonly name: string;
@@ -110,6 +120,8 @@ export interface FunctionSpec {
    * `infra/regions/`), e.g. `opds`. Only the named entries reach the function, in its region settings file.
    */
   readonly regionSettings?: readonly string[];
+  /** How the function's subscriptions are buffered and delivered to it, beyond {@link CONSUMER_QUEUE}'s defaults. */
+  readonly consumerQueue?: ConsumerQueueSpec;
   /** Permissions beyond the service's own table and the region bus, as data (see {@link FunctionGrant}). */
   readonly grants?: readonly FunctionGrant[];
 }
@@ -286,15 +298,13 @@ export function asyncInvokePolicy(retry: RetryPolicy): AsyncInvokePolicy {
 }
 
 /**
- * The asynchronous invocation policy of a function, or undefined when no rule or schedule invokes it. Lambda has
- * one such config per function, so a function with several subscriptions (or a schedule, {@link SCHEDULE_RETRY})
- * gets the most tolerant of their policies. The stack and the local runtime both use this.
+ * The asynchronous invocation policy of a function, or undefined when no schedule invokes it. Subscriptions do
+ * not invoke their function asynchronously: their rules deliver into the function's queue, which the function
+ * reads through an event source mapping (see {@link consumerQueuePolicy}). The stack and the local runtime both
+ * use this.
  */
 export function functionAsyncInvokePolicy(fn: FunctionSpec): AsyncInvokePolicy | undefined {
-  const policies = [
-    ...(fn.subscriptions ?? []).map((subscription) => asyncInvokePolicy(subscription.retry)),
-    ...((fn.schedules ?? []).length > 0 ? [asyncInvokePolicy(SCHEDULE_RETRY)] : []),
-  ];
+  const policies = (fn.schedules ?? []).length > 0 ? [asyncInvokePolicy(SCHEDULE_RETRY)] : [];
   if (policies.length === 0) return undefined;
   return {
     retryAttempts: Math.max(...policies.map((policy) => policy.retryAttempts)),

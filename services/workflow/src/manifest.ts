@@ -10,8 +10,10 @@ import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from 
 import { routes } from './routes';
 
 /**
- * Consumers retry for up to a day (EventBridge's own limit): a track that misses its registration leaves an OPD
- * unable to advance, so it is worth waiting out a throttled table; after that the event is dead-lettered.
+ * Putting an event into a consumer's queue is retried for up to a day (EventBridge's own limit). Failures of the
+ * consumer itself are its queue's to retry, for a day too (`CONSUMER_QUEUE`): a track that misses its registration
+ * leaves an OPD unable to advance, so it is worth waiting out a throttled table; after that the event is set aside
+ * in the consumer's DLQ for `npm run redrive`.
  */
 const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 24 * 3600 };
 

@@ -227,6 +227,11 @@ export class EventBus implements LocalEventBus {
     }));
   }
 
+  /** Whether no delivery is in flight or waiting for a retry right now. */
+  isIdle(): boolean {
+    return this.inFlight.size === 0;
+  }
+
   async whenIdle(): Promise<void> {
     // A delivery can start another (a consumer that publishes), so wait until the set stays empty.
     await new Promise((resolve) => setImmediate(resolve));

@@ -4,6 +4,8 @@
  * acts, with `faults.get('<name>')` (a value read per call) or `faults.watch('<name>', …)` (a state to change).
  */
 
+import { validateEventPattern } from '../event-pattern';
+
 /** PutEvents on the local EventBridge fails, as AWS fails it. */
 export interface PutEventsFault {
   /**
@@ -24,10 +26,24 @@ export interface StreamPollerStoppedFault {
   readonly services?: readonly string[];
 }
 
+/**
+ * Consumer functions fail, as a function throwing (a throttled table, a bug, an outage of what it calls): their
+ * queue's event source mapping gets a function error for every batch, or only for the records matching `pattern`,
+ * which are then reported in `batchItemFailures` while the others reach the function. Records failed are retried
+ * after the visibility timeout and, after `maxReceiveCount` receives, moved to the consumer's DLQ.
+ */
+export interface ConsumerFailsFault {
+  /** Consumers that fail, as `<service>/<function>` (default: every consumer). */
+  readonly functions?: readonly string[];
+  /** An EventBridge pattern: only records whose event matches it fail (default: every record, the whole batch). */
+  readonly pattern?: Readonly<Record<string, unknown>>;
+}
+
 /** The settings of each fault, by name. */
 export interface FaultSettings {
   readonly 'put-events': PutEventsFault;
   readonly 'stream-poller-stopped': StreamPollerStoppedFault;
+  readonly 'consumer-fails': ConsumerFailsFault;
 }
 
 export type FaultName = keyof FaultSettings;
@@ -78,6 +94,31 @@ export const FAULT_SWITCHES: {
         throw new InvalidFaultSettingsError('services must be a list of service names');
       }
       return { services };
+    },
+  },
+  'consumer-fails': {
+    description:
+      'Consumer functions fail (a function error, or only the records matching a pattern), so their queue retries and finally dead-letters',
+    parse(input) {
+      const settings = record(input);
+      const { functions, pattern } = settings;
+      if (functions !== undefined && (!Array.isArray(functions) || !functions.every((id) => typeof id === 'string'))) {
+        throw new InvalidFaultSettingsError('functions must be a list of <service>/<function> names');
+      }
+      if (pattern !== undefined) {
+        if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern)) {
+          throw new InvalidFaultSettingsError('pattern must be an EventBridge event pattern');
+        }
+        try {
+          validateEventPattern(pattern as Record<string, unknown>);
+        } catch (error) {
+          throw new InvalidFaultSettingsError(`pattern is not a valid event pattern: ${(error as Error).message}`);
+        }
+      }
+      return {
+        ...(functions ? { functions: functions as string[] } : {}),
+        ...(pattern ? { pattern: pattern as Record<string, unknown> } : {}),
+      };
     },
   },
 };

@@ -1,6 +1,5 @@
 import { type FunctionSpec, functionAsyncInvokePolicy, type ServiceManifest } from '@inovda/manifest';
-import { errorMessage, LocalRuntimeError } from '../errors';
-import type { BusTarget, EventBus } from '../eventbridge/bus';
+import type { BusTarget } from '../eventbridge/bus';
 import { lambdaTarget } from '../lambda/async-invoke';
 import type { LocalFunctions } from '../lambda/functions';
 import type { LocalLogger } from '../log';
@@ -16,8 +15,8 @@ export interface AsyncInvokedFunction {
 }
 
 /**
- * Every function some rule or schedule invokes, as a target with the function's asynchronous invocation policy
- * (Lambda's own retries, then the function's dead letters).
+ * Every function a schedule invokes, as a target with the function's asynchronous invocation policy (Lambda's own
+ * retries, then the function's dead letters). Subscriptions deliver into queues instead (consumer-queues.ts).
  */
 export function asyncInvokedFunctions(
   services: readonly ServiceManifest[],
@@ -38,27 +37,6 @@ export function asyncInvokedFunctions(
       return [{ manifest, fn, target }];
     }),
   );
-}
-
-/** Adds a rule on the bus per subscription, named `<service>-<subscription>`. */
-export function addSubscriptionRules(bus: EventBus, invoked: readonly AsyncInvokedFunction[]): void {
-  for (const { manifest, fn, target } of invoked) {
-    for (const subscription of fn.subscriptions ?? []) {
-      try {
-        bus.addRule({
-          name: `${manifest.name}-${subscription.name}`,
-          pattern: subscription.pattern,
-          retry: subscription.retry,
-          target,
-        });
-      } catch (error) {
-        // PutRule would refuse it at deploy time; refuse it at start, naming the subscription.
-        throw new LocalRuntimeError(
-          `Subscription ${manifest.name}/${fn.name} "${subscription.name}" is invalid: ${errorMessage(error)}`,
-        );
-      }
-    }
-  }
 }
 
 /** The scheduled rules of the functions, named `<service>-<schedule>`, with the expression in effect locally. */

@@ -4,6 +4,7 @@ import type { LocalFaults } from '../faults/switchboard';
 import type { InvokeResult } from '../lambda/invocation';
 import type { LocalRegion } from '../local-region';
 import type { ScheduleView } from '../scheduler/scheduled-rules';
+import type { LocalQueues } from './consumer-queues';
 
 /** The running platform. */
 export interface LocalPlatform {
@@ -18,7 +19,10 @@ export interface LocalPlatform {
   readonly tableNames: Readonly<Record<string, string>>;
   /** Undefined in memory. */
   readonly dataDir: string | undefined;
+  /** The bus; its `whenIdle()` also waits for every consumer queue to be empty (retries and DLQ moves included). */
   readonly bus: LocalEventBus;
+  /** The consumer queues and their DLQs: depths, contents, redrive (also `/local/queues`). */
+  readonly queues: LocalQueues;
   /** Faults to inject (PutEvents failing, stream pollers stopped…), all off at start; also `/local/faults`. */
   readonly faults: LocalFaults;
   readonly users: readonly DevUser[];

@@ -7,12 +7,15 @@ import type { LocalFaults } from '../faults/switchboard';
 import { FAULT_SWITCHES, InvalidFaultSettingsError, isFaultName } from '../faults/switches';
 import { readBody, sendJson } from '../http-io';
 import { type Scheduler, UnknownScheduleError } from '../scheduler/scheduled-rules';
+import type { LocalQueues } from './consumer-queues';
 
 /** What the local-only routes read from the platform. */
 export interface LocalRoutesOptions {
   readonly users: readonly DevUser[];
   readonly issuer: JwtIssuer;
   readonly bus: LocalEventBus;
+  /** `/local/queues`: the consumer queues and their DLQs. */
+  readonly queues: LocalQueues;
   readonly scheduler: Scheduler;
   /** `/local/faults`: the fault switchboard. */
   readonly faults: LocalFaults;
@@ -148,6 +151,50 @@ export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
       });
     } else if (method === 'GET' && path === '/local/dead-letters') {
       json(200, options.bus.deadLetters());
+    } else if (method === 'GET' && path === '/local/queues') {
+      json(200, options.queues.list());
+    } else if (/^\/local\/queues\/[^/]+$/.test(path) && method === 'GET') {
+      const name = decodeURIComponent(path.split('/')[3] ?? '');
+      const messages = options.queues.peek(name);
+      if (!messages) {
+        problem(
+          response,
+          404,
+          'not-found',
+          'Data tidak ditemukan',
+          `No queue named ${name}; GET /local/queues lists them.`,
+          requestId,
+        );
+        return true;
+      }
+      // The body shown parsed when it is JSON (the EventBridge events rules put there), as is otherwise.
+      const parsed = (body: string): unknown => {
+        try {
+          return JSON.parse(body);
+        } catch {
+          return body;
+        }
+      };
+      json(200, {
+        name,
+        messages: messages.map((message) => ({ ...message, body: parsed(message.body) })),
+      });
+    } else if (/^\/local\/queues\/[^/]+\/redrive$/.test(path) && method === 'POST') {
+      request.resume();
+      const name = decodeURIComponent(path.split('/')[3] ?? '');
+      const moved = options.queues.redrive(name);
+      if (moved === undefined) {
+        problem(
+          response,
+          404,
+          'not-found',
+          'Data tidak ditemukan',
+          `No dead-letter queue named ${name}; GET /local/queues lists them (…-dlq).`,
+          requestId,
+        );
+        return true;
+      }
+      json(200, { name, moved });
     } else if (method === 'GET' && path === '/local/schedules') {
       json(200, options.scheduler.list());
     } else if (method === 'POST' && /^\/local\/schedules\/[^/]+\/run$/.test(path)) {

@@ -3,6 +3,7 @@ import type { CallerLimit } from '../apigateway/caller-limits';
 import type { LocalServiceEndpoints } from '../lambda/environment';
 import type { LocalRegion } from '../local-region';
 import type { LocalLogger } from '../log';
+import type { ConsumerQueueOverrides } from './consumer-queues';
 
 /** What a seed function gets: the running API and tokens of the dev users. */
 export interface SeedContext {
@@ -38,6 +39,11 @@ export interface StartLocalPlatformOptions {
   readonly log?: LocalLogger;
   /** First retry delay of rule targets and stream batches (default 1000 ms and 200 ms; tests pass a few ms). */
   readonly retryBaseDelayMs?: number;
+  /**
+   * Shorter visibility timeouts (retry spacing) and receive counts of the consumer queues (default: the manifest's,
+   * 2 minutes and a day of receives); tests shorten them, as they shorten retry delays.
+   */
+  readonly consumerQueues?: ConsumerQueueOverrides;
   /**
    * How long an outbox row stays pending before the outbox sweeper republishes it (default: the manifest's,
    * `OUTBOX_SWEEP.graceSeconds`); tests shorten it, as they shorten retry delays.

@@ -1,13 +1,15 @@
+import type { LocalEventBus } from '../eventbridge/bus';
 import { FaultSwitchboard } from '../faults/switchboard';
 import { closeServer } from '../http-io';
 import { awsRegionOf } from '../local-region';
 import { consoleLogger } from '../log';
 import { eventBusNameFor } from '../naming';
 import { openApiServer, resolvePort } from './api-server';
+import { addSubscriptionRules, startConsumerQueues } from './consumer-queues';
 import { openDataDir } from './data-dir';
 import { connectDynamoDb, ensureServiceTables } from './dynamodb';
 import { startEventBus } from './event-bus';
-import { addSubscriptionRules, asyncInvokedFunctions, scheduledRules } from './function-rules';
+import { asyncInvokedFunctions, scheduledRules } from './function-rules';
 import { startFunctions } from './functions';
 import { serveGateway } from './gateway';
 import { healthCheck } from './health';
@@ -78,8 +80,39 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       backoff: bus.backoffOptions,
       signal: asyncRetries.signal,
     });
-    addSubscriptionRules(bus, invoked);
+    // Subscriptions deliver into each consumer's queue, which feeds the consumer (retries, then its DLQ).
+    const queues = startConsumerQueues(
+      {
+        services,
+        functions,
+        regionId: region.id,
+        awsRegion,
+        dataDir,
+        log,
+        faults,
+        ...(options.consumerQueues ? { overrides: options.consumerQueues } : {}),
+      },
+      stops,
+    );
+    addSubscriptionRules(bus, queues.consumers);
     log.info(`▸ event bus ${eventBusName}: ${bus.rules().length} rule(s), PutEvents on ${putEventsApi.endpoint}`);
+    log.info(`▸ consumer queues: ${queues.consumers.length}, each with its dead-letter queue (GET /local/queues)`);
+    // Idle means nothing left to do anywhere events go: no delivery in flight on the bus, no message in a queue.
+    const platformBus: LocalEventBus = {
+      name: bus.name,
+      arn: bus.arn,
+      subscribe: (...args) => bus.subscribe(...args),
+      putEvents: (entries) => bus.putEvents(entries),
+      deadLetters: () => bus.deadLetters(),
+      rules: () => bus.rules(),
+      whenIdle: async () => {
+        do {
+          await bus.whenIdle();
+          await queues.whenIdle();
+          await new Promise((resolve) => setImmediate(resolve));
+        } while (!bus.isIdle() || !queues.consumers.every((consumer) => consumer.mapping.isIdle()));
+      },
+    };
     const pollers = startStreamPollers(
       {
         services,
@@ -117,7 +150,8 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       localRoutes: {
         users: identities.users,
         issuer: identities.issuer,
-        bus,
+        bus: platformBus,
+        queues,
         scheduler,
         health,
         faults,
@@ -145,7 +179,8 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       eventBusName,
       tableNames,
       dataDir: dataDir.path,
-      bus,
+      bus: platformBus,
+      queues,
       faults,
       users: identities.users,
       tokenFor: identities.tokenFor,

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { contractOf, problemSchema, type RouteContract } from '@inovda/contracts';
 import { forgetRegionSettings } from '@inovda/lambda-kit';
-import { DEV_CALLERS, type DevCaller, httpEvent, lambdaContext, type TestResponse } from '@inovda/lambda-kit/testing';
+import {
+  bridgeEvent,
+  DEV_CALLERS,
+  type DevCaller,
+  httpEvent,
+  lambdaContext,
+  sqsBatch,
+  type TestResponse,
+} from '@inovda/lambda-kit/testing';
 import {
   ENV,
   type FunctionSpec,
@@ -49,6 +57,14 @@ function runtimeEnvironment(endpoint: string): Record<string, string> {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   };
+}
+
+/** A consumer reported the record it was given failed (`batchItemFailures`): the event was not applied. */
+export class ConsumerRecordFailed extends Error {
+  constructor(consumer: string, detailType: string) {
+    super(`${consumer} reported the ${detailType} record failed (its log says why)`);
+    this.name = 'ConsumerRecordFailed';
+  }
 }
 
 /** A response that breaks its route's contract: the test fails, whatever it was asserting. */
@@ -190,22 +206,17 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     return response;
   }
 
-  /** Delivers an event to the consumer function `name`, shaped as an EventBridge rule delivers it. */
+  /**
+   * Delivers an event to the consumer function `name` as it arrives in AWS: the EventBridge event a rule put into
+   * the function's queue, in a batch of one SQS record. Throws {@link ConsumerRecordFailed} when the function reports
+   * the record failed (SQS would then retry it, and finally set it aside in the consumer's DLQ).
+   */
   async function consume(name: string, event: { source: string; detailType: string; detail: unknown }, id?: string) {
-    await handlerOf(name)(
-      {
-        version: '0',
-        id: id ?? crypto.randomUUID(),
-        'detail-type': event.detailType,
-        source: event.source,
-        account: '000000000000',
-        time: new Date().toISOString(),
-        region: 'ap-southeast-3',
-        resources: [],
-        detail: event.detail,
-      },
-      lambdaContext(name),
-    );
+    const batch = sqsBatch([bridgeEvent({ ...event, ...(id ? { id } : {}) })]);
+    const response = (await handlerOf(name)(batch, lambdaContext(name))) as {
+      batchItemFailures?: Array<{ itemIdentifier: string }>;
+    };
+    if ((response?.batchItemFailures ?? []).length > 0) throw new ConsumerRecordFailed(name, event.detailType);
   }
 
   /** Runs the scheduled function `name` once, as its EventBridge schedule would. */
