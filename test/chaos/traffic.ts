@@ -47,7 +47,8 @@ async function trackOpened(client: Client, token: string, id: string): Promise<b
 
 /**
  * One OPD user's loop while `running()`: create, update (twice, so profile events outnumber the others), register;
- * then, once the track is seen open, every third innovation is withdrawn and the others ask to leave Drum up.
+ * then, once the track is seen open (now or in a later iteration), every third is withdrawn, the others ask to
+ * leave Drum up.
  * Withdrawing only a track seen open keeps the check simple and strict: its registration was applied before the
  * withdrawal was even made, so the withdrawal must close a real track (never a tombstone).
  */
@@ -59,6 +60,8 @@ export async function opdUser(
   running: () => boolean,
   ledger: Ledger,
 ): Promise<void> {
+  const waiting: string[] = [];
+  let acted = 0;
   for (let iteration = 0; running(); iteration++) {
     const created = await client.call('POST /innovations', caller.token, 'POST', '/innovations', {
       name: `Inovasi chaos ${vu}-${iteration}`,
@@ -91,30 +94,43 @@ export async function opdUser(
     if (registered.status !== 200) continue;
     ledger.registered.add(id);
     count(ledger, 'register');
-    if (!running() || !(await trackOpened(client, caller.token, id))) continue;
-    if (iteration % 3 === 2) {
-      const withdrawn = await client.call(
-        'POST /innovations/{id}/withdraw',
-        caller.token,
-        'POST',
-        `/innovations/${id}/withdraw`,
-        { reason: 'Digabung dengan inovasi lain' },
-      );
-      if (withdrawn.status === 200) {
-        ledger.withdrawn.add(id);
-        count(ledger, 'withdraw');
-      }
-      continue;
-    }
-    const requested = await client.call(
-      'POST advance-request',
+    if (!running()) continue;
+    if (await trackOpened(client, caller.token, id)) await actOnTrack(client, caller, id, acted++, ledger);
+    else waiting.push(id);
+    // A track that opened late (its registration held up by a fault) is acted on in a later iteration, so
+    // withdrawals and advances keep coming while the consumer works through a backlog.
+    const late = waiting.shift();
+    if (late === undefined) continue;
+    const track = await client.call('GET track', caller.token, 'GET', `/innovations/${late}/track`);
+    if (track.status === 200) await actOnTrack(client, caller, late, acted++, ledger);
+    else waiting.push(late);
+  }
+}
+
+/** Every third track seen open is withdrawn, the others ask to leave Drum up. */
+async function actOnTrack(client: Client, caller: OpdCaller, id: string, nth: number, ledger: Ledger): Promise<void> {
+  if (nth % 3 === 2) {
+    const withdrawn = await client.call(
+      'POST /innovations/{id}/withdraw',
       caller.token,
       'POST',
-      `/innovations/${id}/track/advance-requests`,
-      { note: 'Mohon ditinjau' },
+      `/innovations/${id}/withdraw`,
+      { reason: 'Digabung dengan inovasi lain' },
     );
-    if (requested.status === 201) count(ledger, 'request advance');
+    if (withdrawn.status === 200) {
+      ledger.withdrawn.add(id);
+      count(ledger, 'withdraw');
+    }
+    return;
   }
+  const requested = await client.call(
+    'POST advance-request',
+    caller.token,
+    'POST',
+    `/innovations/${id}/track/advance-requests`,
+    { note: 'Mohon ditinjau' },
+  );
+  if (requested.status === 201) count(ledger, 'request advance');
 }
 
 /**
