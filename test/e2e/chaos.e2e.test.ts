@@ -1,0 +1,38 @@
+import type { LocalPlatform } from '@inovda/local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChaos } from '../chaos/chaos';
+import { CHAOS_TIMINGS } from '../chaos/platform-options';
+import { renderReport } from '../chaos/render';
+import { startE2ePlatform } from './e2e-platform';
+
+/**
+ * `npm run chaos`, small (issue 7): a few hundred domain events through submissions → workflow while PutEvents
+ * fails, the stream pollers stop and the workflow consumer fails, in turn; afterwards nothing is lost and nothing
+ * applied twice. Only bounds on the waits (a hang fails), no timing asserted.
+ */
+
+let platform: LocalPlatform;
+
+beforeAll(async () => {
+  platform = await startE2ePlatform('e2e-chaos', CHAOS_TIMINGS);
+});
+
+afterAll(async () => {
+  await platform?.faults.clear();
+  await platform?.stop();
+});
+
+describe('chaos, small', () => {
+  it('loses nothing and applies nothing twice while faults come and go', { timeout: 420_000 }, async () => {
+    const report = await runChaos(
+      platform,
+      // Three phases: each kind of fault (put-events, stream pollers, consumer) acts at least once.
+      { targetEvents: 300, users: 8, phaseMs: 1500, minPhases: 3, maxDriveMs: 180_000, settleMs: 180_000 },
+      () => {},
+    );
+    expect(report.failures, renderReport(report)).toEqual([]);
+    expect(report.verdict.published.events).toBeGreaterThanOrEqual(300);
+    expect(report.verdict.applied.opened).toBe(report.ledger.registered.size);
+    expect(report.ledger.withdrawn.size + report.ledger.approved.size).toBeGreaterThan(0);
+  });
+});
