@@ -23,3 +23,47 @@ export function startE2ePlatform(
     ...overrides,
   });
 }
+
+export type Json = Record<string, unknown>;
+
+/** A JSON answer as the end-to-end tests read it. */
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: Json;
+}
+
+/** Calls the platform's API as a dev user, with a JSON body when one is given (the platform as it is at the call). */
+export function apiCaller(platformOf: () => LocalPlatform) {
+  return async (method: string, path: string, username: string, body?: unknown, headers: Json = {}) => {
+    const platform = platformOf();
+    const token = await platform.tokenFor(username);
+    const response = await fetch(`${platform.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(headers as Record<string, string>),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json } satisfies ApiAnswer;
+  };
+}
+
+/**
+ * Retries `attempt` until `done` holds (events cross the bus asynchronously), bounded generously: a hang fails the
+ * test, no timing is asserted. Returns the last value either way, for the test to assert on.
+ */
+export async function retryUntil<T>(
+  attempt: () => Promise<T>,
+  done: (value: T) => boolean,
+  { timeoutMs, intervalMs }: { timeoutMs: number; intervalMs: number },
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

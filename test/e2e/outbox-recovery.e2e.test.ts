@@ -3,7 +3,7 @@ import type { EventBridgeEvent, LocalPlatform } from '@inovda/local';
 import { OUTBOX_PENDING_INDEX } from '@inovda/manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
-import { startE2ePlatform } from './e2e-platform';
+import { apiCaller, type Json, retryUntil, startE2ePlatform } from './e2e-platform';
 
 /**
  * The outbox loses nothing: while PutEvents fails, innovations are created and registered; nothing reaches the
@@ -32,30 +32,11 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-type Json = Record<string, unknown>;
+const call = apiCaller(() => platform);
 
-async function call(method: string, path: string, username: string, body?: unknown) {
-  const token = await platform.tokenFor(username);
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
-}
-
-/** Retries `attempt` until `done` holds; bounded generously (a hang fails the test, no timing is asserted). */
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+/** Retries until `done` holds, bounded generously (see e2e-platform.ts). */
+function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
+  return retryUntil(attempt, done, { timeoutMs, intervalMs: 200 });
 }
 
 /** Outbox rows of submissions still in the pending index (what an operator would query). */

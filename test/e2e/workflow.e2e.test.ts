@@ -1,6 +1,6 @@
 import type { EventBridgeEvent, LocalPlatform } from '@inovda/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2ePlatform } from './e2e-platform';
+import { apiCaller, type Json, retryUntil, startE2ePlatform } from './e2e-platform';
 
 /**
  * The 5D track end to end over HTTP on the local runtime: a coordinator opens a cycle; an OPD registers an
@@ -23,31 +23,11 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-type Json = Record<string, unknown>;
+const call = apiCaller(() => platform);
 
-async function call(method: string, path: string, username: string, body?: unknown, headers: Json = {}) {
-  const token = await platform.tokenFor(username);
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(headers as Record<string, string>),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
-}
-
-/** Retries `attempt` until `done` holds (events cross the bus asynchronously); bounded. */
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+/** Retries until `done` holds, bounded generously (see e2e-platform.ts). */
+function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  return retryUntil(attempt, done, { timeoutMs, intervalMs: 150 });
 }
 
 const windows = {
