@@ -2,6 +2,7 @@ import { type LocalLogger, type LocalPlatform, startLocalPlatform } from '@inovd
 import { type HttpMethod, routesOf } from '@inovda/manifest';
 import { services } from '../../infra/lib/platform';
 import { defaultLocalRegion } from '../../infra/regions';
+import { cycleAhead } from '../support/cycle-ahead';
 import {
   type HandlerOverhead,
   httpApiClaims,
@@ -100,22 +101,6 @@ function idOf(innovation: unknown): string {
 
 /** The coordinator dev user, who plans and opens the bench's cycle and reads its board. */
 const COORDINATOR = 'koordinator';
-
-/** A cycle planned for the bench: every stage window ahead, so nothing falls due while it runs. */
-function benchCycle() {
-  const year = new Date().getUTCFullYear() + 1;
-  const stages = ['drum-up', 'diagnose', 'design', 'deliver', 'display'];
-  const stageWindows = Object.fromEntries(
-    stages.map((stage, index) => [
-      stage,
-      {
-        start: `${year}-${String(index * 2 + 1).padStart(2, '0')}-01`,
-        due: `${year}-${String(index * 2 + 2).padStart(2, '0')}-28`,
-      },
-    ]),
-  );
-  return { name: 'Siklus uji bench', year, stageWindows, targetPerOpd: 1, monevIntervalDays: 30 };
-}
 
 /** Retries `attempt` until it succeeds: events take a moment to reach the other service. */
 async function waitFor(attempt: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
@@ -239,7 +224,7 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
         {
           method: 'POST',
           headers: { authorization: coordinator, 'content-type': 'application/json' },
-          body: JSON.stringify(benchCycle()),
+          body: JSON.stringify(cycleAhead('Siklus uji bench')),
         },
         201,
       ),

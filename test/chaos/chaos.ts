@@ -1,6 +1,7 @@
 import type { LocalPlatform } from '@inovda/local';
 import { Tally } from '../load/tally';
 import { Client } from '../load/virtual-users';
+import { cycleAhead } from '../support/cycle-ahead';
 import { runFaultSchedule } from './fault-schedule';
 import { PublishedEvents } from './published';
 import { type Settled, settle } from './settle';
@@ -41,25 +42,9 @@ export interface ChaosReport {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Stage windows all ahead, so no deadline falls due (and no schedule moves a track) while the run goes. */
-function chaosCycle() {
-  const year = new Date().getUTCFullYear() + 1;
-  const stages = ['drum-up', 'diagnose', 'design', 'deliver', 'display'];
-  const stageWindows = Object.fromEntries(
-    stages.map((stage, index) => [
-      stage,
-      {
-        start: `${year}-${String(index * 2 + 1).padStart(2, '0')}-01`,
-        due: `${year}-${String(index * 2 + 2).padStart(2, '0')}-28`,
-      },
-    ]),
-  );
-  return { name: 'Siklus uji chaos', year, stageWindows, targetPerOpd: 1, monevIntervalDays: 30 };
-}
-
 /** Opens a cycle and waits (bounded) until submissions has learnt of it: a probe registration is accepted. */
 async function openCycle(client: Client, coordinatorToken: string, opd: OpdCaller, ledger: Ledger): Promise<string> {
-  const cycle = await client.call('setup', coordinatorToken, 'POST', '/cycles', chaosCycle());
+  const cycle = await client.call('setup', coordinatorToken, 'POST', '/cycles', cycleAhead('Siklus uji chaos'));
   const cycleId = cycle.body.id;
   if (cycle.status !== 201 || typeof cycleId !== 'string') throw new Error(`POST /cycles: ${cycle.status}`);
   const opened = await client.call('setup', coordinatorToken, 'POST', `/cycles/${cycleId}/open`);

@@ -11,6 +11,7 @@ import { type LocalLogger, startLocalPlatform } from '@inovda/local';
 import { services } from '../../infra/lib/platform';
 import { defaultLocalRegion } from '../../infra/regions';
 import { heading, machineInfo } from '../bench/report';
+import { cycleAhead } from '../support/cycle-ahead';
 import { renderOperations, renderTotals } from './render';
 import { type Consistency, failuresOf, reportByOperation, Tally, totalsOf } from './tally';
 import { Client, coordinator, noOutcomes, type OpdCaller, opdUser } from './virtual-users';
@@ -42,22 +43,6 @@ function collectingLogger(kept: string[], counts: { warn: number; error: number 
     if (kept.length < 10) kept.push(`${level}: ${message.slice(0, 300)}`);
   };
   return { info: () => {}, debug: () => {}, warn: keep('warn'), error: keep('error') };
-}
-
-/** A cycle whose stage windows all lie ahead, so nothing falls due while the load runs. */
-function loadCycle() {
-  const year = new Date().getUTCFullYear() + 1;
-  const stages = ['drum-up', 'diagnose', 'design', 'deliver', 'display'];
-  const stageWindows = Object.fromEntries(
-    stages.map((stage, index) => [
-      stage,
-      {
-        start: `${year}-${String(index * 2 + 1).padStart(2, '0')}-01`,
-        due: `${year}-${String(index * 2 + 2).padStart(2, '0')}-28`,
-      },
-    ]),
-  );
-  return { name: 'Siklus uji beban', year, stageWindows, targetPerOpd: 1, monevIntervalDays: 30 };
 }
 
 async function coldStarts(url: string): Promise<number> {
@@ -131,7 +116,7 @@ async function main(): Promise<number> {
     );
     if (opdCallers.length === 0) throw new Error('the region has no OPD dev users');
 
-    const cycle = await setup.call('setup', coordinatorToken, 'POST', '/cycles', loadCycle());
+    const cycle = await setup.call('setup', coordinatorToken, 'POST', '/cycles', cycleAhead('Siklus uji beban'));
     const cycleId = cycle.body.id;
     if (cycle.status !== 201 || typeof cycleId !== 'string') throw new Error(`POST /cycles: ${cycle.status}`);
     const opened = await setup.call('setup', coordinatorToken, 'POST', `/cycles/${cycleId}/open`);
