@@ -9,7 +9,7 @@ const route = { method: 'POST', path: '/things', roles: ['opd', 'admin'] } as co
 const opd = claimsFor({ sub: 'u1', roles: ['opd'], opdId: 'dinkes' });
 
 const echo = httpHandler(route, { body: 'required' }, async (request) =>
-  json(200, { body: request.body, caller: request.caller, role: request.acting.role }),
+  json(200, { body: request.body, caller: request.acting.caller, role: request.acting.role }),
 );
 
 async function call(

@@ -1,5 +1,5 @@
 import { parse as parseQuery } from 'node:querystring';
-import { type Acting, acting, type Caller, hasAnyRole, Problem } from '@inovda/kernel';
+import { type Acting, acting, hasAnyRole, Problem } from '@inovda/kernel';
 import type { RouteSpec } from '@inovda/manifest';
 import { decodeBody, jsonParseProtectProto } from '@middy/util';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
@@ -17,7 +17,6 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface HttpRequest {
   /** The verified caller, with the role the route records the action under and the correlation id. */
   readonly acting: Acting;
-  readonly caller: Caller;
   readonly body: unknown;
   readonly pathParameters: Readonly<Record<string, string | undefined>>;
   readonly query: Readonly<Record<string, string | undefined>>;
@@ -150,7 +149,6 @@ export function httpHandler(
     logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
     return useCase({
       acting: acting(caller, route.roles, correlationId),
-      caller,
       body: event.body ?? {},
       pathParameters: event.pathParameters ?? {},
       query: event.queryStringParameters ?? {},
