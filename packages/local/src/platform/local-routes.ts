@@ -91,6 +91,9 @@ async function tokenRequest(request: IncomingMessage): Promise<TokenRequest | un
  * Cognito's hosted login and the AWS console.
  */
 export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
+  // The OpenAPI document is generated on the first request that asks for it, then served as it is: the route
+  // contracts do not change while the platform runs.
+  let openApiDocument: unknown;
   return async (request, response, url, requestId) => {
     const path = url.pathname;
     if (!isLocalOnlyPath(path)) return false;
@@ -101,7 +104,8 @@ export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
       const { healthy, report } = await options.health();
       json(healthy ? 200 : 503, report);
     } else if (method === 'GET' && path === '/openapi.json' && options.openApi) {
-      json(200, options.openApi());
+      openApiDocument ??= options.openApi();
+      json(200, openApiDocument);
     } else if (method === 'GET' && path === '/local/users') {
       json(
         200,
