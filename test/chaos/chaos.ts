@@ -22,7 +22,7 @@ export interface ChaosConfig {
   readonly phaseMs: number;
   /** Bound on the traffic: if the target is not reached by then, the run fails (reported, not hung). */
   readonly maxDriveMs: number;
-  /** The traffic goes on at least until this many fault phases ran (3: each kind of fault acted once). */
+  /** The traffic goes on at least until this many fault phases ran (3: each kind of fault switched on once). */
   readonly minPhases: number;
   /** Bound on settling after the faults. */
   readonly settleMs: number;
@@ -32,6 +32,8 @@ export interface ChaosReport {
   readonly cycleId: string;
   readonly ledger: Ledger;
   readonly phases: readonly string[];
+  /** How many times each fault acted during the run (a call refused, a batch failed, an environment killed…). */
+  readonly faultsActed: Readonly<Record<string, number>>;
   readonly settled: Settled;
   readonly verdict: Verdict;
   readonly requests: number;
@@ -82,6 +84,8 @@ export async function runChaos(
       .map(async (user) => ({ token: await platform.tokenFor(user.username), opdId: user.opdId ?? '' })),
   );
   if (opds.length < 2) throw new Error('the region needs two OPD dev users (impartiality needs another OPD)');
+  const actedSoFar = () => Object.fromEntries(platform.faults.list().map((fault) => [fault.name, fault.acted]));
+  const actedBefore = actedSoFar();
   try {
     const cycleId = await openCycle(client, coordinatorToken, opds[0] as OpdCaller, ledger);
     log(`cycle ${cycleId} open; driving ${config.users} OPD users to ${config.targetEvents} published events`);
@@ -107,6 +111,10 @@ export async function runChaos(
       ),
       coordinator(client, coordinatorToken, koordinator.opdId, cycleId, running, ledger),
     ]);
+    const actedAfter = actedSoFar();
+    const faultsActed = Object.fromEntries(
+      Object.entries(actedAfter).map(([name, count]) => [name, count - (actedBefore[name] ?? 0)]),
+    );
     const reachedTarget = published.byEventId.size >= config.targetEvents;
     log(`traffic stopped at ${published.byEventId.size} events published; settling…`);
 
@@ -131,7 +139,7 @@ export async function runChaos(
       ...verdict.lost.map((reason) => `lost: ${reason}`),
       ...verdict.appliedTwice.map((reason) => `applied twice: ${reason}`),
     ];
-    return { cycleId, ledger, phases, settled, verdict, requests: samples.length, serverErrors, failures };
+    return { cycleId, ledger, phases, faultsActed, settled, verdict, requests: samples.length, serverErrors, failures };
   } finally {
     published.stop();
     await platform.faults.clear();

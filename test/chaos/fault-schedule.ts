@@ -2,27 +2,61 @@ import type { LocalFaults } from '@inovda/local';
 
 /**
  * The chaos schedule: faults switched on for a phase, then a healthy phase, in turn, for as long as the traffic
- * runs. Every fault the switchboard knows acts at least once on a run long enough for the first six phases.
+ * runs.
  */
 
 type Phase = { readonly label: string; readonly on: (faults: LocalFaults) => Promise<void> };
 
+/**
+ * The functions behind the bus (consumers, publishers, sweepers): a kill there must be retried into exactly one
+ * effect. HTTP handlers are left alone: a request killed after its write answers 500, so the ledger (what the API
+ * accepted) could not say whether it happened; that case is covered by test/e2e/environment-killed.e2e.test.ts.
+ */
+const BEHIND_THE_BUS = [
+  'submissions/outbox-publisher',
+  'submissions/outbox-sweeper',
+  'submissions/cycle-projection',
+  'submissions/registration-refusals',
+  'workflow/outbox-publisher',
+  'workflow/outbox-sweeper',
+  'workflow/track-events',
+];
+
+/**
+ * The first three phases switch on every kind of fault the switchboard knows (the small run in `npm test` runs
+ * three); the later ones combine them differently.
+ */
 export const PHASES: readonly Phase[] = [
   {
-    label: 'put-events fails every 3rd entry (InternalFailure)',
-    on: (faults) => faults.set('put-events', { mode: 'fail-entries', errorCode: 'InternalFailure', everyNth: 3 }),
+    label: 'put-events fails every 3rd entry (InternalFailure), DynamoDB throttles every 3rd workflow call (twice)',
+    on: async (faults) => {
+      await faults.set('put-events', { mode: 'fail-entries', errorCode: 'InternalFailure', everyNth: 3 });
+      // Two attempts of every 3rd call refused: the SDK's retries absorb it, as they absorb brief throttling in AWS.
+      await faults.set('dynamodb-throttled', { services: ['workflow'], everyNth: 3, attempts: 2 });
+    },
   },
   {
-    label: 'stream pollers stopped',
-    on: (faults) => faults.set('stream-poller-stopped', {}),
+    label: 'stream pollers stopped, consumer and publisher environments killed mid-invocation',
+    on: async (faults) => {
+      await faults.set('stream-poller-stopped', {});
+      await faults.set('environment-killed', { functions: BEHIND_THE_BUS, withinMs: 40, everyNth: 2 });
+    },
   },
   {
     label: 'workflow/track-events fails every batch',
     on: (faults) => faults.set('consumer-fails', { functions: ['workflow/track-events'] }),
   },
   {
-    label: 'put-events throttled (whole calls)',
-    on: (faults) => faults.set('put-events', { mode: 'throttle-calls' }),
+    label: 'put-events throttled (whole calls), DynamoDB throttles every 2nd submissions write (once)',
+    on: async (faults) => {
+      await faults.set('put-events', { mode: 'throttle-calls' });
+      await faults.set('dynamodb-throttled', {
+        services: ['submissions'],
+        operations: ['TransactWriteItems', 'PutItem', 'UpdateItem'],
+        everyNth: 2,
+        attempts: 1,
+      });
+    },
   },
   {
     label: 'put-events fails every entry (ThrottlingException) and track-events fails',
@@ -32,10 +66,11 @@ export const PHASES: readonly Phase[] = [
     },
   },
   {
-    label: 'submissions stream poller stopped and every 2nd entry fails',
+    label: 'submissions stream poller stopped, every 2nd entry fails, track-events environments killed',
     on: async (faults) => {
       await faults.set('stream-poller-stopped', { services: ['submissions'] });
       await faults.set('put-events', { mode: 'fail-entries', everyNth: 2 });
+      await faults.set('environment-killed', { functions: ['workflow/track-events'], withinMs: 80 });
     },
   },
 ];

@@ -13,6 +13,9 @@ export function renderReport(report: ChaosReport): string {
     .join('\n');
   return [
     `fault phases: ${report.phases.length} (${[...new Set(report.phases)].join('; ')})`,
+    `faults acted: ${Object.entries(report.faultsActed)
+      .map(([name, count]) => `${name} ${count}×`)
+      .join(', ')}`,
     `requests: ${report.requests} (5xx or unanswered: ${report.serverErrors}); accepted: ${JSON.stringify(ledger.accepted)}`,
     `published: ${verdict.published.events} distinct events (${verdict.published.deliveries} deliveries to the bus, republications included)`,
     byType,

@@ -7,7 +7,7 @@ import { startE2ePlatform } from './e2e-platform';
 
 /**
  * `npm run chaos`, small (issue 7): a few hundred domain events through submissions → workflow while PutEvents
- * fails, the stream pollers stop and the workflow consumer fails, in turn; afterwards nothing is lost and nothing
+ * fails, the stream pollers stop, the workflow consumer fails, DynamoDB throttles and environments are killed, in turn; afterwards nothing is lost and nothing
  * applied twice. Only bounds on the waits (a hang fails), no timing asserted.
  */
 
@@ -26,11 +26,16 @@ describe('chaos, small', () => {
   it('loses nothing and applies nothing twice while faults come and go', { timeout: 420_000 }, async () => {
     const report = await runChaos(
       platform,
-      // Three phases: each kind of fault (put-events, stream pollers, consumer) acts at least once.
+      // Three phases: each kind of fault (put-events, stream pollers, consumer, DynamoDB throttling, killed
+      // environments) acts at least once.
       { targetEvents: 300, users: 8, phaseMs: 1500, minPhases: 3, maxDriveMs: 180_000, settleMs: 180_000 },
       () => {},
     );
     expect(report.failures, renderReport(report)).toEqual([]);
+    // Every fault the runtime can inject really acted during the run, not merely switched on.
+    for (const fault of platform.faults.list()) {
+      expect(report.faultsActed[fault.name], `${fault.name} never acted\n${renderReport(report)}`).toBeGreaterThan(0);
+    }
     expect(report.verdict.published.events).toBeGreaterThanOrEqual(300);
     expect(report.verdict.applied.opened).toBe(report.ledger.registered.size);
     expect(report.ledger.withdrawn.size + report.ledger.approved.size).toBeGreaterThan(0);

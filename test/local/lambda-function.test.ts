@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
 import { EventBus } from '../../packages/local/src/eventbridge/bus';
 import { type PutEventsApi, startPutEventsApi } from '../../packages/local/src/eventbridge/put-events-api';
+import { FaultSwitchboard } from '../../packages/local/src/faults/switchboard';
 import { LambdaFunction, type LambdaFunctionSpec } from '../../packages/local/src/lambda/function';
 import { LocalFunctions } from '../../packages/local/src/lambda/functions';
 import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
@@ -183,6 +184,27 @@ describe('a function in its own execution environment (a process)', () => {
     const result = await fn.invoke({});
     expect(result).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
     expect(fn.stats().environments).toBe(0);
+  });
+
+  it('is killed mid-invocation by the environment-killed fault, every n-th call, and only the functions named', async () => {
+    const faults = new FaultSwitchboard();
+    const fn = start({ entryPath: handlers('sleepy.ts'), faults });
+    await faults.set('environment-killed', { functions: ['fixture/other'], withinMs: 10 });
+    expect(await fn.invoke({ ms: 100 })).toMatchObject({ ok: true });
+
+    await faults.set('environment-killed', { functions: ['fixture/echo'], withinMs: 10, everyNth: 2 });
+    const killed = await fn.invoke({ ms: 2_000 });
+    expect(killed).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
+    expect(killed.ok ? '' : killed.error.errorMessage).toContain('SIGKILL');
+    expect(fn.stats()).toMatchObject({ environments: 0, coldStarts: 1 });
+    // The second matching call is spared; it runs in a fresh environment (the killed one is gone).
+    expect(await fn.invoke({ ms: 100 })).toMatchObject({ ok: true });
+    expect(fn.stats()).toMatchObject({ environments: 1, coldStarts: 2 });
+    expect(await fn.invoke({ ms: 2_000 })).toMatchObject({ ok: false, error: { errorType: 'Runtime.ExitError' } });
+
+    await faults.clear();
+    expect(await fn.invoke({ ms: 100 })).toMatchObject({ ok: true });
+    expect(faults.list().find((fault) => fault.name === 'environment-killed')?.acted).toBe(2);
   });
 });
 

@@ -94,6 +94,14 @@ describe('GET /openapi.json, beside the API', () => {
 
     expect((await put('put-events', JSON.stringify({ mode: 'sometimes' }))).status).toBe(400);
     expect((await put('put-events', '{not json')).status).toBe(400);
+    expect((await put('dynamodb-throttled', JSON.stringify({ errorCode: 'SlowDown' }))).status).toBe(400);
+    expect((await put('dynamodb-throttled', JSON.stringify({ everyNth: 0 }))).status).toBe(400);
+    expect((await put('environment-killed', JSON.stringify({ withinMs: -5 }))).status).toBe(400);
+    expect((await put('environment-killed', JSON.stringify({ functions: 'workflow/track-events' }))).status).toBe(400);
+    expect((await put('environment-killed', JSON.stringify({ functions: ['workflow/track-events'] }))).status).toBe(
+      200,
+    );
+    expect(faults.get('environment-killed')).toEqual({ functions: ['workflow/track-events'] });
     expect(faults.get('put-events')).toEqual({ mode: 'fail-entries', everyNth: 2 });
     expect((await put('no-such-fault', '{}')).status).toBe(404);
 

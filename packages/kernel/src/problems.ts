@@ -47,6 +47,7 @@ export const PROBLEMS = {
   'precondition-required': { status: 428, title: 'Header If-Match wajib disertakan' },
   'too-many-requests': { status: 429, title: 'Terlalu banyak permintaan; tunggu sebentar lalu coba lagi' },
   internal: { status: 500, title: 'Terjadi kesalahan pada sistem' },
+  'service-busy': { status: 503, title: 'Layanan sedang sibuk; coba lagi sebentar lagi' },
   'gate-not-met': { status: 422, title: 'Syarat tahapan belum terpenuhi' },
 } as const satisfies Record<string, ProblemSpec>;
 

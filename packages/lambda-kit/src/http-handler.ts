@@ -7,6 +7,7 @@ import { callerFromClaims, isIdToken } from './caller-claims';
 import { formToObject } from './form-body';
 import { logger } from './logger';
 import { type HttpResponse, problemResponse } from './responses';
+import { isThrottled, serviceBusy } from './throttling';
 
 /** Bodies above this are refused before parsing (an innovation profile at its limits stays well under it). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -37,9 +38,11 @@ function isMiddyHttpError(error: unknown): error is MiddyHttpError {
   return error instanceof Error && typeof (error as Partial<MiddyHttpError>).statusCode === 'number';
 }
 
-/** Maps any thrown value to a problem; what is not a known client error becomes a bare 500. */
+/** Maps any thrown value to a problem: throttling to a 503 with Retry-After, any other unknown error to a bare 500. */
 function toProblem(error: unknown): Problem {
-  return error instanceof Problem ? error : new Problem('internal');
+  if (error instanceof Problem) return error;
+  if (isThrottled(error)) return serviceBusy();
+  return new Problem('internal');
 }
 
 const JSON_TYPE = /^application\/(json|[a-z0-9.+-]+\+json)(\s*;.*)?$/i;

@@ -180,7 +180,9 @@ const PROBLEM_MEANINGS: Readonly<Record<ProblemStatus, string>> = {
   415: 'The body is neither JSON nor an HTML form (`unsupported-media-type`).',
   422: 'Understood but refused (`idempotency-key-reused`, `unknown-cycle`, `profile-too-large`, `gate-not-met`).',
   428: '`If-Match` is required (`precondition-required`).',
+  429: 'The caller sent too many requests (`too-many-requests`); `Retry-After` says when to try again.',
   500: 'A failure of ours (`internal`).',
+  503: 'The database is throttling the service even after its retries (`service-busy`); `Retry-After` says when to try again.',
 };
 
 function operation(operationId: string, route: RouteContract): Json {

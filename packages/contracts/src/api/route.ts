@@ -14,7 +14,7 @@ export interface SuccessResponse {
 }
 
 /** The statuses a route answers with a problem (RFC 9457 `application/problem+json`). */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500 | 503;
 
 /**
  * One HTTP route, as the API promises it: what the manifest needs (method, API Gateway path, roles allowed) and
@@ -49,9 +49,10 @@ export interface RouteContract {
 
 /**
  * Problems any route can answer: a body it cannot read or does not take (400), no or a bad token (401), a role the
- * route does not allow (403), a body over the limit (413), a failure of ours (500).
+ * route does not allow (403), a body over the limit (413), a caller over their limit (429), a failure of ours
+ * (500), and the database throttling us after our own retries (503).
  */
-const ANY_ROUTE: readonly ProblemStatus[] = [400, 401, 403, 413, 500];
+const ANY_ROUTE: readonly ProblemStatus[] = [400, 401, 403, 413, 429, 500, 503];
 
 /** What a route contract states beyond the problems every route shares. */
 export type RouteDefinition = Omit<RouteContract, 'problems' | 'service'> & {

@@ -45,13 +45,22 @@ function parseJsonText(text: unknown, field: string): unknown {
 
 function operation(
   bus: EventBus,
-  faults: Pick<LocalFaults, 'get'> | undefined,
+  faults: Pick<LocalFaults, 'get' | 'acted'> | undefined,
   target: string,
   input: Record<string, unknown>,
 ): unknown {
   switch (target) {
-    case 'AWSEvents.PutEvents':
-      return putEventsWithFault(bus, Array.isArray(input.Entries) ? input.Entries : [], faults?.get('put-events'));
+    case 'AWSEvents.PutEvents': {
+      const fault = faults?.get('put-events');
+      try {
+        const result = putEventsWithFault(bus, Array.isArray(input.Entries) ? input.Entries : [], fault);
+        if (fault && result.FailedEntryCount > 0) faults?.acted('put-events');
+        return result;
+      } catch (error) {
+        if (error instanceof PutEventsThrottledError) faults?.acted('put-events');
+        throw error;
+      }
+    }
     case 'AWSEvents.TestEventPattern': {
       const pattern = parseJsonText(input.EventPattern, 'EventPattern');
       const event = parseJsonText(input.Event, 'Event');
@@ -76,7 +85,7 @@ function operation(
 
 async function handle(
   bus: EventBus,
-  faults: Pick<LocalFaults, 'get'> | undefined,
+  faults: Pick<LocalFaults, 'get' | 'acted'> | undefined,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -123,7 +132,7 @@ export async function startPutEventsApi(
   bus: EventBus,
   log: LocalLogger,
   port = 0,
-  faults?: Pick<LocalFaults, 'get'>,
+  faults?: Pick<LocalFaults, 'get' | 'acted'>,
 ): Promise<PutEventsApi> {
   const server = createServer((request, response) => {
     handle(bus, faults, request, response).catch((error: unknown) => {

@@ -6,6 +6,8 @@ export interface FaultView {
   readonly description: string;
   readonly on: boolean;
   readonly settings?: unknown;
+  /** How many times it acted (a call refused, a batch or entry failed, a poller stopped, an environment killed). */
+  readonly acted: number;
 }
 
 type Listener<N extends FaultName> = (settings: FaultSettings[N] | undefined) => void | Promise<void>;
@@ -19,6 +21,8 @@ export interface LocalFaults {
   /** The settings of a fault that is on, else undefined. */
   get<N extends FaultName>(name: N): FaultSettings[N] | undefined;
   list(): FaultView[];
+  /** Counts one action of a fault (where it acts calls this), so a run can show that its faults really acted. */
+  acted(name: FaultName): void;
 }
 
 /**
@@ -29,6 +33,7 @@ export interface LocalFaults {
 export class FaultSwitchboard implements LocalFaults {
   private readonly active = new Map<FaultName, unknown>();
   private readonly listeners = new Map<FaultName, Array<Listener<FaultName>>>();
+  private readonly actions = new Map<FaultName, number>();
 
   async set<N extends FaultName>(name: N, settings: FaultSettings[N]): Promise<void> {
     // Validated as the route validates it, so an in-process caller cannot set what the runtime cannot act on.
@@ -55,7 +60,12 @@ export class FaultSwitchboard implements LocalFaults {
       description: FAULT_SWITCHES[name].description,
       on: this.active.has(name),
       ...(this.active.has(name) ? { settings: this.active.get(name) } : {}),
+      acted: this.actions.get(name) ?? 0,
     }));
+  }
+
+  acted(name: FaultName): void {
+    this.actions.set(name, (this.actions.get(name) ?? 0) + 1);
   }
 
   /** Calls `listener` whenever the fault is set (its settings) or cleared (undefined). */

@@ -39,11 +39,58 @@ export interface ConsumerFailsFault {
   readonly pattern?: Readonly<Record<string, unknown>>;
 }
 
+/** The DynamoDB error codes AWS answers a throttled request with (HTTP 400; the SDK retries each, then throws). */
+export const DYNAMODB_THROTTLING_CODES = [
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+] as const;
+
+/**
+ * DynamoDB throttles the functions' requests, as a hot partition or an exceeded table limit does: matching calls are
+ * refused with HTTP 400 and a throttling code, before reaching the table (nothing is written). Acts on what the
+ * functions' SDK clients send; the runtime's own calls (tables, stream pollers, health) are never throttled.
+ */
+export interface DynamoDbThrottledFault {
+  /** Services whose table is throttled (default: every service). */
+  readonly services?: readonly string[];
+  /** Operations throttled, as the `X-Amz-Target` names them (`PutItem`, `TransactWriteItems`…; default: all). */
+  readonly operations?: readonly string[];
+  /** Every n-th matching call is throttled, counting from the first (default 1: all of them). */
+  readonly everyNth?: number;
+  /**
+   * How many attempts of a throttled call are refused (the SDK retries a call with the same `amz-sdk-invocation-id`
+   * and counts attempts in `amz-sdk-request`). Default: every attempt, so the SDK gives up and the handler sees the
+   * error; 1 or 2: the SDK's own retries (3 attempts by default) absorb the throttling.
+   */
+  readonly attempts?: number;
+  /** The error code (default `ProvisionedThroughputExceededException`). */
+  readonly errorCode?: (typeof DYNAMODB_THROTTLING_CODES)[number];
+}
+
+/**
+ * Execution environments are killed in the middle of invocations, as a crashed host, an out-of-memory kill or a
+ * runtime crash ends a Lambda sandbox: the process gets SIGKILL at a random moment within `withinMs` of the
+ * invocation's start, so what the handler had already written stays written and the rest never happens. The
+ * invocation fails with `Runtime.ExitError` (a 500 through the API, a retry for queues and streams) and the next
+ * one starts a fresh environment.
+ */
+export interface EnvironmentKilledFault {
+  /** Functions whose environments are killed, as `<service>/<function>` (default: every function). */
+  readonly functions?: readonly string[];
+  /** The kill comes at a uniformly random moment within this many ms of the start (default 50). */
+  readonly withinMs?: number;
+  /** Every n-th invocation of a matching function is killed, counting from the first (default 1: all of them). */
+  readonly everyNth?: number;
+}
+
 /** The settings of each fault, by name. */
 export interface FaultSettings {
   readonly 'put-events': PutEventsFault;
   readonly 'stream-poller-stopped': StreamPollerStoppedFault;
   readonly 'consumer-fails': ConsumerFailsFault;
+  readonly 'dynamodb-throttled': DynamoDbThrottledFault;
+  readonly 'environment-killed': EnvironmentKilledFault;
 }
 
 export type FaultName = keyof FaultSettings;
@@ -63,6 +110,22 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
   throw new InvalidFaultSettingsError(`${field} must be one of ${allowed.join(', ')}`);
 }
 
+function names(value: unknown, field: string, what: string): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((each) => typeof each === 'string')) {
+    throw new InvalidFaultSettingsError(`${field} must be a list of ${what}`);
+  }
+  return value as string[];
+}
+
+function positiveInteger(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new InvalidFaultSettingsError(`${field} must be a positive integer`);
+  }
+  return value;
+}
+
 /** How each fault is described and its settings read from JSON (the local-only route). */
 export const FAULT_SWITCHES: {
   readonly [N in FaultName]: { readonly description: string; parse(input: unknown): FaultSettings[N] };
@@ -76,10 +139,7 @@ export const FAULT_SWITCHES: {
         settings.errorCode === undefined
           ? undefined
           : oneOf(settings.errorCode, ['ThrottlingException', 'InternalFailure'] as const, 'errorCode');
-      const everyNth = settings.everyNth;
-      if (everyNth !== undefined && (typeof everyNth !== 'number' || !Number.isInteger(everyNth) || everyNth < 1)) {
-        throw new InvalidFaultSettingsError('everyNth must be a positive integer');
-      }
+      const everyNth = positiveInteger(settings.everyNth, 'everyNth');
       return { mode, ...(errorCode ? { errorCode } : {}), ...(everyNth ? { everyNth } : {}) };
     },
   },
@@ -87,13 +147,8 @@ export const FAULT_SWITCHES: {
     description:
       'Stream pollers are stopped (mid-batch too, as a crashed poller); off starts them from their checkpoint',
     parse(input) {
-      const settings = record(input);
-      const services = settings.services;
-      if (services === undefined) return {};
-      if (!Array.isArray(services) || !services.every((service) => typeof service === 'string')) {
-        throw new InvalidFaultSettingsError('services must be a list of service names');
-      }
-      return { services };
+      const services = names(record(input).services, 'services', 'service names');
+      return services ? { services } : {};
     },
   },
   'consumer-fails': {
@@ -101,10 +156,8 @@ export const FAULT_SWITCHES: {
       'Consumer functions fail (a function error, or only the records matching a pattern), so their queue retries and finally dead-letters',
     parse(input) {
       const settings = record(input);
-      const { functions, pattern } = settings;
-      if (functions !== undefined && (!Array.isArray(functions) || !functions.every((id) => typeof id === 'string'))) {
-        throw new InvalidFaultSettingsError('functions must be a list of <service>/<function> names');
-      }
+      const functions = names(settings.functions, 'functions', '<service>/<function> names');
+      const { pattern } = settings;
       if (pattern !== undefined) {
         if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern)) {
           throw new InvalidFaultSettingsError('pattern must be an EventBridge event pattern');
@@ -116,8 +169,45 @@ export const FAULT_SWITCHES: {
         }
       }
       return {
-        ...(functions ? { functions: functions as string[] } : {}),
+        ...(functions ? { functions } : {}),
         ...(pattern ? { pattern: pattern as Record<string, unknown> } : {}),
+      };
+    },
+  },
+  'dynamodb-throttled': {
+    description:
+      "DynamoDB throttles the functions' requests (a service's table, some operations, every n-th call), before they reach the table",
+    parse(input) {
+      const settings = record(input);
+      const services = names(settings.services, 'services', 'service names');
+      const operations = names(settings.operations, 'operations', 'DynamoDB operation names');
+      const everyNth = positiveInteger(settings.everyNth, 'everyNth');
+      const attempts = positiveInteger(settings.attempts, 'attempts');
+      const errorCode =
+        settings.errorCode === undefined
+          ? undefined
+          : oneOf(settings.errorCode, DYNAMODB_THROTTLING_CODES, 'errorCode');
+      return {
+        ...(services ? { services } : {}),
+        ...(operations ? { operations } : {}),
+        ...(everyNth ? { everyNth } : {}),
+        ...(attempts ? { attempts } : {}),
+        ...(errorCode ? { errorCode } : {}),
+      };
+    },
+  },
+  'environment-killed': {
+    description:
+      'Execution environments are killed (SIGKILL) at a random moment in the middle of invocations, as a crashed sandbox',
+    parse(input) {
+      const settings = record(input);
+      const functions = names(settings.functions, 'functions', '<service>/<function> names');
+      const withinMs = positiveInteger(settings.withinMs, 'withinMs');
+      const everyNth = positiveInteger(settings.everyNth, 'everyNth');
+      return {
+        ...(functions ? { functions } : {}),
+        ...(withinMs ? { withinMs } : {}),
+        ...(everyNth ? { everyNth } : {}),
       };
     },
   },

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { LocalFaults } from '../faults/switchboard';
+import type { EnvironmentKilledFault } from '../faults/switches';
 import type { LocalLogger } from '../log';
 import { FunctionWorker } from './execution-environment';
 import { type InvocationDescriptor, type InvokeResult, type LambdaError, LambdaInvokeError } from './invocation';
@@ -18,6 +20,8 @@ export interface LambdaFunctionSpec {
   readonly maxConcurrency: number;
   readonly initTimeoutMs: number;
   readonly log: LocalLogger;
+  /** Where the `environment-killed` fault is read, at each invocation, and its kills counted. */
+  readonly faults?: Pick<LocalFaults, 'get' | 'acted'>;
 }
 
 /** Counters for `/health`. */
@@ -57,6 +61,8 @@ export class LambdaFunction {
   private readonly all = new Set<FunctionWorker>();
   /** Aborted by `stop()`: kills environments still in their init phase. */
   private readonly stopping = new AbortController();
+  /** The kill fault's settings last seen, and how many matching invocations it has seen (it counts per setting). */
+  private killSeen: { settings: EnvironmentKilledFault; invocations: number } | undefined;
 
   constructor(readonly spec: LambdaFunctionSpec) {}
 
@@ -86,7 +92,17 @@ export class LambdaFunction {
       traceId: traceId(),
     };
     this.spec.log.debug(`[${this.spec.id}] START RequestId: ${requestId}`);
+    const killDelay = this.killDelay();
+    const kill =
+      killDelay === undefined
+        ? undefined
+        : setTimeout(() => {
+            this.spec.log.warn(`[${this.spec.id}] ${requestId} environment killed (fault environment-killed)`);
+            this.spec.faults?.acted('environment-killed');
+            void environment.worker.terminate();
+          }, killDelay);
     const outcome = await environment.worker.invoke(JSON.stringify(event) ?? 'null', descriptor, this.spec.timeoutMs);
+    clearTimeout(kill);
     this.spec.log.debug(`[${this.spec.id}] END RequestId: ${requestId}`);
     this.release(environment, outcome.ok || !outcome.fatal);
     if (outcome.ok) return { ok: true, payload: outcome.payload, requestId };
@@ -114,6 +130,16 @@ export class LambdaFunction {
     await Promise.all([...this.all].map((worker) => worker.terminate()));
     this.all.clear();
     this.idle.length = 0;
+  }
+
+  /** When the `environment-killed` fault kills this invocation's environment (ms after its start), if it does. */
+  private killDelay(): number | undefined {
+    const fault = this.spec.faults?.get('environment-killed');
+    if (!fault || (fault.functions && !fault.functions.includes(this.spec.id))) return undefined;
+    if (this.killSeen?.settings !== fault) this.killSeen = { settings: fault, invocations: 0 };
+    const index = this.killSeen.invocations++;
+    if (index % (fault.everyNth ?? 1) !== 0) return undefined;
+    return Math.floor(Math.random() * (fault.withinMs ?? 50));
   }
 
   private failed(requestId: string, error: LambdaError): InvokeResult {

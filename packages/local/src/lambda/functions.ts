@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { FUNCTION_DEFAULTS, type ServiceManifest } from '@inovda/manifest';
+import type { LocalFaults } from '../faults/switchboard';
 import { awsRegionOf } from '../local-region';
 import type { LocalLogger } from '../log';
 import { functionArn, functionNameFor } from '../naming';
@@ -18,6 +19,8 @@ export interface FunctionsOptions extends LambdaEnvironmentInput {
    * graph on its first import, which AWS does at build time.
    */
   readonly initTimeoutMs?: number;
+  /** Where the `environment-killed` fault is read and its kills counted. */
+  readonly faults?: Pick<LocalFaults, 'get' | 'acted'>;
 }
 
 /** Every function of every service, addressable as `<service>/<function>`. */
@@ -44,6 +47,7 @@ export class LocalFunctions {
             maxConcurrency: options.maxConcurrency ?? 4,
             initTimeoutMs: options.initTimeoutMs ?? 30_000,
             log: options.log,
+            ...(options.faults ? { faults: options.faults } : {}),
           }),
         );
       }

@@ -18,6 +18,8 @@ export interface SqsEventSourceOptions {
   readonly log: LocalLogger;
   /** The `consumer-fails` fault, read per batch. */
   readonly fault: () => ConsumerFailsFault | undefined;
+  /** Told each time the fault fails a batch or records of it. */
+  readonly faultActed?: () => void;
 }
 
 function isBatchResponse(value: unknown): value is { batchItemFailures: Array<{ itemIdentifier?: unknown }> } {
@@ -117,7 +119,10 @@ export class SqsEventSource {
 
   private async invoke(messages: ReceivedMessage[]): Promise<BatchOutcome> {
     const fault = this.options.fault();
-    if (fault && !fault.pattern) return { kind: 'error', message: 'consumer-fails fault: the function threw' };
+    if (fault && !fault.pattern) {
+      this.options.faultActed?.();
+      return { kind: 'error', message: 'consumer-fails fault: the function threw' };
+    }
     const faulted = new Set<string>();
     if (fault?.pattern) {
       for (const message of messages) {
@@ -128,6 +133,7 @@ export class SqsEventSource {
         }
       }
     }
+    if (faulted.size > 0) this.options.faultActed?.();
     const passed = messages.filter((message) => !faulted.has(message.messageId));
     if (passed.length === 0) return { kind: 'done', failed: faulted };
     let result: InvokeResult;

@@ -64,7 +64,7 @@ export function startConsumerQueues(
     readonly awsRegion: string;
     readonly dataDir: DataDir;
     readonly log: LocalLogger;
-    readonly faults: Pick<LocalFaults, 'get'>;
+    readonly faults: Pick<LocalFaults, 'get' | 'acted'>;
     readonly overrides?: ConsumerQueueOverrides;
   },
   stops: StopOrder,
@@ -103,6 +103,7 @@ export function startConsumerQueues(
           if (!fault) return undefined;
           return !fault.functions || fault.functions.includes(functionId) ? fault : undefined;
         },
+        faultActed: () => options.faults.acted('consumer-fails'),
       });
       stops.add(() => mapping.stop());
       consumers.push({ manifest, fn, queue, deadLetterQueue, mapping });

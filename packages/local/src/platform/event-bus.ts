@@ -21,7 +21,7 @@ export async function startEventBus(
     readonly dataDir: DataDir;
     readonly retryBaseDelayMs: number | undefined;
     readonly log: LocalLogger;
-    readonly faults: Pick<LocalFaults, 'get'>;
+    readonly faults: Pick<LocalFaults, 'get' | 'acted'>;
   },
   stops: StopOrder,
 ): Promise<PlatformEventBus> {

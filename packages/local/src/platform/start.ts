@@ -1,3 +1,4 @@
+import { startFunctionDynamoEndpoint } from '../dynamodb/function-endpoint';
 import type { LocalEventBus } from '../eventbridge/bus';
 import { FaultSwitchboard } from '../faults/switchboard';
 import { closeServer } from '../http-io';
@@ -49,6 +50,13 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     const eventBusName = eventBusNameFor(region.id);
     // Every fault starts off; tests (and `/local/faults`) turn them on.
     const faults = new FaultSwitchboard();
+    const functionDynamoDb = await startFunctionDynamoEndpoint({
+      upstream: dynamoDb.endpoint,
+      serviceOfTable: Object.fromEntries(Object.entries(tableNames).map(([service, table]) => [table, service])),
+      faults,
+      log,
+    });
+    stops.add(() => functionDynamoDb.stop());
     const { bus, putEventsApi, deadLetters } = await startEventBus(
       { name: eventBusName, awsRegion, dataDir, retryBaseDelayMs: options.retryBaseDelayMs, log, faults },
       stops,
@@ -59,10 +67,11 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         services,
         tableNames,
         eventBusName,
-        dynamoEndpoint: dynamoDb.endpoint,
+        dynamoEndpoint: functionDynamoDb.endpoint,
         eventBridgeEndpoint: putEventsApi.endpoint,
         regionSettingsFiles,
         log,
+        faults,
         ...(options.endpoints ? { endpoints: options.endpoints } : {}),
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
         ...(options.outboxSweepGraceSeconds === undefined

@@ -23,7 +23,7 @@ export interface StreamPollersOptions {
   readonly pollIntervalMs: number | undefined;
   readonly retryBaseDelayMs: number | undefined;
   /** The `stream-poller-stopped` fault stops and restarts the pollers. */
-  readonly faults: Pick<FaultSwitchboard, 'watch'>;
+  readonly faults: Pick<FaultSwitchboard, 'watch' | 'acted'>;
 }
 
 /**
@@ -65,8 +65,10 @@ export function startStreamPollers(options: StreamPollersOptions, stops: StopOrd
   options.faults.watch('stream-poller-stopped', async (fault) => {
     for (const [service, poller] of byService) {
       const stopped = fault !== undefined && (fault.services === undefined || fault.services.includes(service));
-      if (stopped) await poller.pause();
-      else poller.start();
+      if (stopped) {
+        options.faults.acted('stream-poller-stopped');
+        await poller.pause();
+      } else poller.start();
     }
   });
   return pollers;
