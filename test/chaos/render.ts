@@ -19,7 +19,8 @@ export function renderReport(report: ChaosReport): string {
     `requests: ${report.requests} (5xx or unanswered: ${report.serverErrors}); accepted: ${JSON.stringify(ledger.accepted)}`,
     `published: ${verdict.published.events} distinct events (${verdict.published.deliveries} deliveries to the bus, republications included)`,
     byType,
-    'delivered to and applied by workflow/track-events (processed-event records):',
+    'delivered to and applied by workflow/track-events (processed-event records; a profile event overtaken by a newer',
+    '  version of the profile is skipped as stale and leaves none):',
     delivered,
     `applied: ${verdict.applied.opened} tracks opened (${ledger.registered.size} registrations accepted), ` +
       `${verdict.applied.withdrawn} withdrawn (${ledger.withdrawn.size} accepted), ` +
