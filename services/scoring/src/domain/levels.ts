@@ -11,8 +11,9 @@ export type VerificationRule = 'median' | 'minimum';
 
 /**
  * The verified level of one indicator from the levels its evaluators gave. For an even count the median is the
- * LOWER of the two middle levels: a level is granted only when at least half the evaluators back it (evaluators
- * verify a claim and may only lower it), and the result is always a level someone actually gave, never 2.5.
+ * LOWER of the two middle levels, which is conservative: the level granted is the highest that a strict majority
+ * of evaluators gave or exceeded (evaluators verify an OPD's claim and may only lower it, so a tie between 2 and 3
+ * does not earn 3), and it is always a level someone actually gave, never 2.5.
  */
 export function verifiedLevel(levels: readonly Level[], rule: VerificationRule): Level {
   if (levels.length === 0) throw new RangeError('a verified level needs at least one evaluator level');
