@@ -9,13 +9,13 @@ import { STAGES } from './stages';
  * loaded (the scoring service), since only a loaded edition is ever scored against.
  */
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// Built in calls marked pure, like the profile's schemas: a bundle that only needs the type drops them.
+// Schemas are built in calls marked pure, like the profile's: a bundle that only needs the types drops them.
 
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const slug = /* @__PURE__ */ (() =>
   z.string().check(z.regex(SLUG, 'harus berupa kode: huruf kecil, angka dan tanda hubung'), z.maxLength(64)))();
-const weight = /* @__PURE__ */ (() => z.number().check(z.positive()))();
-const score = /* @__PURE__ */ (() => z.number().check(z.positive()))();
+/** Weights and maxima: positive, and not necessarily whole (0.75, 1.5). */
+const positive = /* @__PURE__ */ (() => z.number().check(z.positive()))();
 
 /** One level (1, 2 or 3) of an innovation indicator: what it means and the evidence that proves it. */
 export const rubricLevelSchema = /* @__PURE__ */ (() =>
@@ -32,7 +32,7 @@ export const indicatorSpecSchema = /* @__PURE__ */ (() =>
   z.strictObject({
     code: slug,
     name: text(200),
-    weight,
+    weight: positive,
     mandatory: z.boolean(),
     levels: z.tuple([rubricLevelSchema, rubricLevelSchema, rubricLevelSchema]),
     /** Only on the indicator coded `benefit`: the OPD picks one basis per innovation. */
@@ -47,7 +47,7 @@ export const readinessRowSchema = /* @__PURE__ */ (() =>
     /** The readiness indicator the row belongs to; some indicators have two rows (trend and level). */
     indicator: text(200),
     name: text(200),
-    weight,
+    weight: positive,
     mandatory: z.boolean(),
     levels: z.tuple([text(300), text(300), text(300)]),
   }))();
@@ -57,7 +57,7 @@ export type ReadinessRow = z.infer<typeof readinessRowSchema>;
 export const indexParametersSchema = /* @__PURE__ */ (() =>
   z.strictObject({
     /** Index = (SPD + SID) ÷ maxTotal × 100. */
-    maxTotal: score,
+    maxTotal: positive,
     /** The floor k of the divisor MAX(k, n), from a year on; for a year before the first entry, the first k. */
     divisorFloor: z
       .array(z.strictObject({ fromYear: z.int().check(z.minimum(2000), z.maximum(2200)), k: z.number() }))
@@ -81,11 +81,11 @@ export const rubricEditionSchema = /* @__PURE__ */ (() =>
     /** The stage a track must have reached before its OPD may self-assess. */
     selfAssessmentStage: z.enum(STAGES),
     innovation: z.strictObject({
-      maxScore: score,
+      maxScore: positive,
       indicators: z.array(indicatorSpecSchema).check(z.minLength(1), z.maxLength(100)),
     }),
     readiness: z.strictObject({
-      maxScore: score,
+      maxScore: positive,
       rows: z.array(readinessRowSchema).check(z.minLength(1), z.maxLength(100)),
     }),
     index: indexParametersSchema,
