@@ -1,3 +1,4 @@
+import { EDITION_IDS } from '@inovda/scoring';
 import { DEFAULT_STAGE_GATES, stageGatesSchema } from '@inovda/workflow';
 import * as z from 'zod';
 
@@ -45,8 +46,16 @@ export const regionConfigSchema = z
         .optional(),
     }),
     opds: z.array(opdSchema).min(1),
-    /** Edition of the national innovation-index rubric the scoring service applies. */
-    rubricEdition: z.string().min(1),
+    /**
+     * Edition of the national innovation-index rubric the scoring service applies to the cycles opened from now on
+     * (a cycle keeps the edition it opened under). One of the editions the scoring service ships.
+     */
+    rubricEdition: z.enum(EDITION_IDS as [string, ...string[]]),
+    /**
+     * How an indicator's verified level comes from its evaluators' levels: their median (the lower middle one for
+     * an even count) or, stricter, their minimum.
+     */
+    scoringRule: z.enum(['median', 'minimum']).default('median'),
     /**
      * What leaving each 5D stage requires (the workflow service's gate rules, as data). Absent: the workflow
      * default from the domain notes. Reaches the functions that need it through their environment.

@@ -91,3 +91,7 @@ export const rubricEditionSchema = /* @__PURE__ */ (() =>
     index: indexParametersSchema,
   }))();
 export type RubricEdition = z.infer<typeof rubricEditionSchema>;
+
+/** `GET /rubric-editions`: every edition the platform ships. */
+export const rubricEditionListSchema = /* @__PURE__ */ (() =>
+  z.strictObject({ items: z.array(rubricEditionSchema) }))();

@@ -49,6 +49,8 @@ export const PROBLEMS = {
   internal: { status: 500, title: 'Terjadi kesalahan pada sistem' },
   'service-busy': { status: 503, title: 'Layanan sedang sibuk; coba lagi sebentar lagi' },
   'gate-not-met': { status: 422, title: 'Syarat tahapan belum terpenuhi' },
+  'incomplete-submission': { status: 422, title: 'Isian belum lengkap untuk dikirim' },
+  'unknown-evaluator': { status: 422, title: 'Penilai tidak dikenal atau belum menyatakan benturan kepentingannya' },
 } as const satisfies Record<string, ProblemSpec>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

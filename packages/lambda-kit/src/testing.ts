@@ -85,7 +85,10 @@ export function lambdaContext(functionName = 'test'): Context {
 export interface TestResponse {
   status: number;
   headers: Record<string, string>;
+  /** The JSON body (empty for a body that is not JSON). */
   body: Record<string, unknown>;
+  /** The raw body, as sent (what a CSV export is read from). */
+  text?: string;
 }
 
 /** Asserts a problem+json response with the catalogued status and Indonesian title of `code`. */
@@ -122,6 +125,9 @@ export const DEV_CALLERS = {
   /** A coordinator account whose `custom:opdId` was never set: may read, may not decide. */
   coordinatorWithoutUnit: claimsFor({ sub: 'sub-koor3', username: 'koordinator3', roles: ['coordinator'] }),
   evaluator: claimsFor({ sub: 'sub-penilai', username: 'penilai', roles: ['evaluator'] }),
+  /** Evaluators from OPDs (a scorer never scores their own OPD's innovations). */
+  evaluator2: claimsFor({ sub: 'sub-penilai2', username: 'penilai2', roles: ['evaluator'], opdId: 'disdukcapil' }),
+  evaluator3: claimsFor({ sub: 'sub-penilai3', username: 'penilai3', roles: ['evaluator'], opdId: 'dinkes' }),
   admin: claimsFor({ sub: 'sub-admin', username: 'admin', roles: ['admin'] }),
 };
 

@@ -3,6 +3,7 @@ import { registry, toJSONSchema } from 'zod/v4/core';
 import { actorRefSchema } from './actor-ref';
 import { fieldErrorSchema, problemSchema } from './problem';
 import type { ProblemStatus, ResponseHeader, RouteContract } from './route';
+import { scoringApi } from './scoring/routes';
 import {
   historyEntrySchema,
   historyPageSchema,
@@ -38,7 +39,7 @@ import { maturityInput, noteInput, returnInput } from './workflow/track-input';
 type Json = Record<string, unknown>;
 
 /** Every API of the platform by service: the OpenAPI tags, in this order. */
-export const PLATFORM_APIS = { submissions: submissionsApi, workflow: workflowApi } as const;
+export const PLATFORM_APIS = { submissions: submissionsApi, workflow: workflowApi, scoring: scoringApi } as const;
 
 /** Every route contract of the platform, with its operation id (its name in its service's API). */
 export function platformRoutes(): Array<{ operationId: string; route: RouteContract }> {
@@ -178,7 +179,7 @@ const PROBLEM_MEANINGS: Readonly<Record<ProblemStatus, string>> = {
   412: 'The version in `If-Match` is not the current one (`version-mismatch`; the ETag is the current version).',
   413: 'The body is too large (`payload-too-large`).',
   415: 'The body is neither JSON nor an HTML form (`unsupported-media-type`).',
-  422: 'Understood but refused (`idempotency-key-reused`, `unknown-cycle`, `profile-too-large`, `gate-not-met`).',
+  422: 'Understood but refused (`idempotency-key-reused`, `unknown-cycle`, `profile-too-large`, `gate-not-met`, `incomplete-submission`, `unknown-evaluator`).',
   428: '`If-Match` is required (`precondition-required`).',
   429: 'The caller sent too many requests (`too-many-requests`); `Retry-After` says when to try again.',
   500: 'A failure of ours (`internal`).',
@@ -201,7 +202,9 @@ function operation(operationId: string, route: RouteContract): Json {
             ),
           }
         : {}),
-      content: { 'application/json': { schema: schemaRef(response.body, RESPONSE_SCHEMAS, 'output') } },
+      content: {
+        [response.contentType ?? 'application/json']: { schema: schemaRef(response.body, RESPONSE_SCHEMAS, 'output') },
+      },
     };
   }
   for (const status of route.problems) {

@@ -9,6 +9,8 @@ export type ResponseHeader = 'etag' | 'location' | 'idempotent-replayed';
 /** A success response: its body and the headers it always carries. */
 export interface SuccessResponse {
   readonly description: string;
+  /** JSON unless said otherwise; a `text/csv` body (an export for spreadsheets) is a string schema. */
+  readonly contentType?: 'text/csv';
   readonly body: z.ZodMiniType;
   readonly headers?: readonly ResponseHeader[];
 }

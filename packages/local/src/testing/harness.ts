@@ -110,10 +110,11 @@ export function checkAgainstContract(route: RouteSpec, response: TestResponse, r
   }
   const declared = contract.responses[status as 200 | 201];
   if (!declared) throw new ContractViolation(route, status, `an undeclared status (body ${rawBody ?? 'none'})`);
-  if (!contentType.startsWith('application/json')) {
-    throw new ContractViolation(route, status, `content-type ${contentType || 'none'}, not application/json`);
+  const declaredType = declared.contentType ?? 'application/json';
+  if (!contentType.startsWith(declaredType)) {
+    throw new ContractViolation(route, status, `content-type ${contentType || 'none'}, not ${declaredType}`);
   }
-  const parsed = declared.body.safeParse(body);
+  const parsed = declared.body.safeParse(declaredType === 'application/json' ? body : rawBody);
   if (!parsed.success) throw new ContractViolation(route, status, `the body does not match: ${issuesOf(parsed.error)}`);
   const missing = (declared.headers ?? []).filter((header) => headers[header] === undefined);
   if (missing.length > 0) throw new ContractViolation(route, status, `headers missing: ${missing.join(', ')}`);
@@ -201,6 +202,7 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
       status: raw.statusCode,
       headers: raw.headers ?? {},
       body: raw.body && contentType.includes('json') ? JSON.parse(raw.body) : {},
+      ...(raw.body === undefined ? {} : { text: raw.body }),
     };
     checkAgainstContract(served.route, response, raw.body);
     return response;

@@ -1,0 +1,31 @@
+import { type ServiceTable, serviceTableFromEnv } from '@inovda/dynamo';
+import { systemClock } from '@inovda/kernel';
+import { regionIdFromEnv, regionSetting } from '@inovda/lambda-kit';
+import * as z from 'zod/mini';
+import { editionById } from './editions';
+import { ScoringReads } from './store/scoring-reads';
+import { ScoringWrite } from './store/scoring-write';
+import type { Deps, ScoringDeps } from './use-cases/context';
+
+/** Dependencies of the scoring functions, built once per cold start from the environment the stack sets. */
+export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEnv()): Deps {
+  return {
+    reads: new ScoringReads(db, tableName),
+    write: () => new ScoringWrite(db, tableName),
+    regionId: regionIdFromEnv(),
+    editions: editionById,
+    ...systemClock,
+  };
+}
+
+const scoringRuleSetting = /* @__PURE__ */ (() => z.enum(['median', 'minimum']))();
+
+/** With the region's rule for settling an indicator from its evaluators' levels (region setting `scoringRule`). */
+export function scoringDepsFromEnv(): ScoringDeps {
+  return { ...depsFromEnv(), aggregation: regionSetting('scoringRule', scoringRuleSetting) };
+}
+
+/** The edition new cycles are scored under (region setting `rubricEdition`). */
+export function rubricEditionFromSettings(): string {
+  return regionSetting('rubricEdition', z.string());
+}

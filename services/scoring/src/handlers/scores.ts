@@ -1,0 +1,26 @@
+import { settleInput } from '@inovda/contracts';
+import { parseOrProblem } from '@inovda/kernel';
+import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
+import { depsFromEnv } from '../deps';
+import { parseId } from '../http/params';
+import { routes } from '../routes';
+import { calibrate, correctScore, getScore } from '../use-cases/scores';
+
+const deps = depsFromEnv();
+
+const get = httpHandler(routes.getScore, { body: 'none' }, async (request) =>
+  json(200, await getScore(deps, request.acting, parseId(request.pathParameters.id))),
+);
+
+const calibration = httpHandler(routes.calibrate, { body: 'required' }, async (request) => {
+  const id = parseId(request.pathParameters.id);
+  return json(200, await calibrate(deps, request.acting, id, parseOrProblem(settleInput, request.body)));
+});
+
+const correction = httpHandler(routes.correctScore, { body: 'required' }, async (request) => {
+  const id = parseId(request.pathParameters.id);
+  return json(200, await correctScore(deps, request.acting, id, parseOrProblem(settleInput, request.body)));
+});
+
+/** GET /innovations/{id}/score, POST …/calibrations, POST …/score-corrections. */
+export const handler = byRoute(get, calibration, correction);

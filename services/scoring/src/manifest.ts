@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import {
+  CycleOpened,
+  InnovationDrafted,
+  InnovationProfileUpdated,
+  InnovationRegistered,
+  InnovationRegistrationReverted,
+  InnovationWithdrawn,
+  patternOf,
+  StageAdvanced,
+} from '@inovda/contracts';
+import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
+import { routes } from './routes';
+
+/**
+ * Putting an event into the consumer's queue is retried for up to a day (EventBridge's own limit); failures of the
+ * consumer itself are its queue's to retry, for a day too: an innovation whose facts are missing cannot be
+ * self-assessed or scored, so it is worth waiting out a throttled table.
+ */
+const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 24 * 3600 };
+
+/**
+ * The scoring service: rubric editions, self-assessment, evaluator assignment and verification, scores, the OPD
+ * ranking and the region index. Owns the `scoring` table; learns about cycles and innovations only from events.
+ * Route functions group the routes of one concern (one bundle and one IAM role each); they read and write.
+ */
+export const scoringManifest = withOutbox({
+  name: 'scoring',
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  // gsi1 (overloaded): a cycle's registered innovations, an evaluator's assignments, the region's evaluators.
+  // See store/keys.ts.
+  table: singleTable('scoring', 1),
+  functions: [
+    {
+      name: 'editions',
+      entry: 'src/handlers/editions.ts',
+      description: 'Serve the rubric editions the platform ships',
+      routes: [routes.listEditions, routes.getEdition],
+    },
+    {
+      name: 'self-assessment',
+      entry: 'src/handlers/self-assessment.ts',
+      description: "Read, save and submit an innovation's self-assessment",
+      tableAccess: 'read-write',
+      routes: [routes.getSelfAssessment, routes.saveSelfAssessment, routes.submitSelfAssessment],
+    },
+    {
+      name: 'assignments',
+      entry: 'src/handlers/assignments.ts',
+      description: 'Evaluators: their declared conflicts, and assignment by hand or by the balanced rule',
+      tableAccess: 'read-write',
+      routes: [routes.declareConflicts, routes.listEvaluators, routes.assignEvaluators, routes.autoAssign],
+      timeoutSeconds: 60,
+    },
+    {
+      name: 'evaluations',
+      entry: 'src/handlers/evaluations.ts',
+      description: "Evaluators' blind verification of the claims; the last to submit settles the score",
+      tableAccess: 'read-write',
+      regionSettings: ['scoringRule'],
+      routes: [
+        routes.listMyAssignments,
+        routes.getMyEvaluation,
+        routes.saveMyEvaluation,
+        routes.submitMyEvaluation,
+        routes.listEvaluations,
+      ],
+    },
+    {
+      name: 'scores',
+      entry: 'src/handlers/scores.ts',
+      description: 'Read a score; calibrate a flagged indicator; correct a published score (republishing)',
+      tableAccess: 'read-write',
+      routes: [routes.getScore, routes.calibrate, routes.correctScore],
+    },
+    {
+      name: 'results',
+      entry: 'src/handlers/results.ts',
+      description: 'The OPD ranking (and its CSV), the region index, readiness rows and publication',
+      tableAccess: 'read-write',
+      routes: [
+        routes.getRanking,
+        routes.getRankingCsv,
+        routes.getRegionIndex,
+        routes.setReadiness,
+        routes.publishResults,
+      ],
+      timeoutSeconds: 60,
+    },
+    {
+      name: 'scoring-events',
+      entry: 'src/handlers/scoring-events.ts',
+      description: 'Learn cycles and innovations (registration, profile, stage, withdrawal) from the other services',
+      tableAccess: 'read-write',
+      regionSettings: ['rubricEdition'],
+      subscriptions: [
+        { name: 'cycles', pattern: patternOf(CycleOpened), retry: CONSUMER_RETRY },
+        {
+          name: 'innovations',
+          pattern: patternOf(
+            InnovationRegistered,
+            InnovationRegistrationReverted,
+            InnovationWithdrawn,
+            InnovationDrafted,
+            InnovationProfileUpdated,
+          ),
+          retry: CONSUMER_RETRY,
+        },
+        { name: 'stages', pattern: patternOf(StageAdvanced), retry: CONSUMER_RETRY },
+      ],
+    },
+  ],
+} as const satisfies ServiceManifest);

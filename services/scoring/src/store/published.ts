@@ -1,0 +1,13 @@
+import type { RankingRow } from '../domain/results';
+
+/** A cycle's results as published (one item per revision: a correction republishes, the old stays on record). */
+export interface PublishedResults {
+  readonly cycleId: string;
+  readonly editionId: string;
+  readonly revision: number;
+  readonly k: number;
+  readonly rows: readonly RankingRow[];
+  readonly shortlist: readonly string[];
+  readonly index: { readonly value: number; readonly predicate: string };
+  readonly publishedAt: string;
+}

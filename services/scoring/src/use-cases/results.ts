@@ -1,0 +1,108 @@
+import { type Acting, canSee, hasAnyRole, Problem, STAFF_ROLES } from '@inovda/kernel';
+import type { VerifiedLevel } from '../domain/model';
+import { rankingCsv } from '../domain/ranking-csv';
+import { indexOf, rankingOf } from '../domain/results';
+import { EMPTY_CYCLE_TOTALS } from '../domain/totals';
+import { type Deps, editionOf, knownCycle } from './context';
+import { republish, retryingConflicts } from './scores';
+
+/**
+ * The OPD ranking of a cycle. Programme staff see it as it stands; everyone else only once published, as published
+ * (the latest revision). One Query of the cycle's OPD rows, whatever the number of innovations.
+ */
+export async function getRanking(deps: Deps, actor: Acting, cycleId: string) {
+  const cycle = await knownCycle(deps, cycleId);
+  const edition = editionOf(deps, cycle);
+  const published = cycle.published
+    ? { revision: cycle.published.revision, publishedAt: cycle.published.publishedAt }
+    : null;
+  if (!hasAnyRole(actor.caller, STAFF_ROLES)) {
+    const results = cycle.published ? await deps.reads.published(cycle.id, cycle.published.revision) : undefined;
+    if (!results) throw new Problem('not-found', { detail: 'Peringkat diumumkan setelah hasil siklus diterbitkan.' });
+    return {
+      cycleId,
+      editionId: edition.id,
+      k: results.k,
+      rows: [...results.rows],
+      shortlist: [...results.shortlist],
+      published,
+    };
+  }
+  const ranking = rankingOf(edition, cycle, await deps.reads.opdTotals(cycleId));
+  return { cycleId, editionId: edition.id, k: ranking.k, rows: ranking.rows, shortlist: ranking.shortlist, published };
+}
+
+/** The region's index for a cycle: one GetItem of the totals and the cycle, whatever the number of innovations. */
+export async function getRegionIndex(deps: Deps, cycleId: string) {
+  const cycle = await knownCycle(deps, cycleId);
+  return indexOf(editionOf(deps, cycle), cycle, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS);
+}
+
+/** The coordinator enters the readiness (SPD) rows; rows the edition does not have are refused. Before publication. */
+export function setReadiness(deps: Deps, cycleId: string, levels: Readonly<Record<string, VerifiedLevel>>) {
+  return retryingConflicts(async () => {
+    const cycle = await knownCycle(deps, cycleId);
+    const edition = editionOf(deps, cycle);
+    const unknown = Object.keys(levels).filter((code) => !edition.readiness.rows.some((row) => row.code === code));
+    if (unknown.length > 0) {
+      throw new Problem('validation-failed', {
+        errors: unknown.map((code) => ({
+          path: `levels/${code}`,
+          code: 'unknown_row',
+          message: `baris kesiapan ${code} tidak ada dalam rubrik ${edition.id}`,
+        })),
+      });
+    }
+    if (cycle.published) throw new Problem('invalid-state', { detail: 'Hasil siklus ini sudah diumumkan.' });
+    const next = { ...cycle, readiness: { ...cycle.readiness, ...levels }, version: cycle.version + 1 };
+    await deps.write().cycle(next, cycle.version).commit();
+    return indexOf(edition, next, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS);
+  });
+}
+
+/**
+ * Publishes a cycle's results once: the ranking, the shortlist and the index as they stand (checked unchanged at
+ * commit), RankingPublished and IncentiveShortlisted. Afterwards a score changes only through a correction, which
+ * republishes.
+ */
+export function publishResults(deps: Deps, actor: Acting, cycleId: string) {
+  return retryingConflicts(async () => {
+    const cycle = await knownCycle(deps, cycleId);
+    if (cycle.published) {
+      throw new Problem('invalid-state', {
+        detail: 'Hasil siklus ini sudah diumumkan; perubahan nilai dilakukan melalui koreksi.',
+      });
+    }
+    const edition = editionOf(deps, cycle);
+    const now = new Date(deps.now());
+    const write = deps.write();
+    const { ranking, revision, publishedAt } = await republish(deps, write, actor, cycle, edition, now);
+    await write.commit();
+    return {
+      cycleId,
+      editionId: edition.id,
+      k: ranking.k,
+      rows: ranking.rows,
+      shortlist: ranking.shortlist,
+      published: { revision, publishedAt },
+    };
+  });
+}
+
+/**
+ * The ranking as CSV for the performance-allowance decision: the OPD rows, then every counted innovation and its
+ * indicator rows, so each number can be traced to what it sums. Paged reads of the cycle's innovations: an export,
+ * not a screen.
+ */
+export async function getRankingCsv(deps: Deps, actor: Acting, cycleId: string): Promise<string> {
+  const cycle = await knownCycle(deps, cycleId);
+  const edition = editionOf(deps, cycle);
+  const ranking = rankingOf(edition, cycle, await deps.reads.opdTotals(cycleId));
+  const innovations = [];
+  for (const facts of await deps.reads.cycleInnovations(cycleId)) {
+    if (!canSee(actor.caller, facts)) continue;
+    const score = await deps.reads.score(facts.innovationId);
+    if (score?.counted) innovations.push({ facts, score });
+  }
+  return rankingCsv(edition, cycle, ranking, innovations);
+}
