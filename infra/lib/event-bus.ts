@@ -1,10 +1,11 @@
+import { EVENT_ARCHIVE, eventArchiveNameFor, eventArchivePattern } from '@inovda/manifest';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { type Archive, EventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
 
-/** How long archived events stay replayable (a read model can be rebuilt from a year of history). */
-export const ARCHIVE_RETENTION_DAYS = 365;
+/** How long archived events stay replayable (shared with the local bus: `EVENT_ARCHIVE`). */
+export const ARCHIVE_RETENTION_DAYS = EVENT_ARCHIVE.retentionDays;
 
 /** The name of a region's bus; handlers get it through `EVENT_BUS_NAME`. */
 export function eventBusNameOf(config: RegionConfig): string {
@@ -28,9 +29,10 @@ export class RegionEventBus extends Construct {
       description: `inovda domain events of ${config.displayName}`,
     });
     this.archive = this.bus.archive('Archive', {
+      // Named, not generated: the local bus answers DescribeArchive and StartReplay under the same name.
+      archiveName: eventArchiveNameFor(config.id),
       description: `Every event on ${eventBusNameOf(config)}, for replay`,
-      // An archive needs a pattern; only this account publishes to the bus, so this one matches every event.
-      eventPattern: { account: [Stack.of(this).account] },
+      eventPattern: { account: [...eventArchivePattern(Stack.of(this).account).account] },
       retention: Duration.days(ARCHIVE_RETENTION_DAYS),
     });
   }

@@ -653,6 +653,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
       const busId = logicalIdOf(stack, stack.eventBus.bus);
       template.hasResourceProperties('AWS::Events::EventBus', { Name: `inovda-${config.id}` });
       template.hasResourceProperties('AWS::Events::Archive', {
+        ArchiveName: `inovda-${config.id}-archive`,
         SourceArn: getAtt(busId, 'Arn'),
         RetentionDays: ARCHIVE_RETENTION_DAYS,
         EventPattern: { account: [ref('AWS::AccountId')] },

@@ -4,29 +4,45 @@ import { createHttpApiHandler } from '../../packages/local/src/apigateway/http-a
 import { RouteTable } from '../../packages/local/src/apigateway/route-table';
 import { createJwtIssuer } from '../../packages/local/src/cognito/jwt-issuer';
 import { EventBus } from '../../packages/local/src/eventbridge/bus';
+import { EventArchive } from '../../packages/local/src/eventbridge/event-archive';
+import { localReplays } from '../../packages/local/src/eventbridge/local-replays';
+import { Replays } from '../../packages/local/src/eventbridge/replays';
 import { FaultSwitchboard } from '../../packages/local/src/faults/switchboard';
 import { closeServer, listen } from '../../packages/local/src/http-io';
 import { silentLogger } from '../../packages/local/src/log';
+import { eventBusArn } from '../../packages/local/src/naming';
 import { localRoutes } from '../../packages/local/src/platform/local-routes';
 import { Scheduler } from '../../packages/local/src/scheduler/scheduled-rules';
 import { DeadLetterStore } from '../../packages/local/src/sqs/dead-letters';
 
 const DOCUMENT = { openapi: '3.1.0', info: { title: 'inovda', version: '1' }, paths: {} };
 
-describe('GET /openapi.json, beside the API', () => {
+describe('the local-only routes, beside the API', () => {
   const servers: Server[] = [];
+  const buses: EventBus[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map(closeServer));
+    await Promise.all(buses.splice(0).map((bus) => bus.stop()));
   });
 
   async function gateway(openApi?: () => unknown, faults = new FaultSwitchboard()): Promise<string> {
     const issuer = await createJwtIssuer({ issuer: 'http://localhost/local' });
+    const archive = new EventArchive({
+      name: 'inovda-kota-uji-archive',
+      awsRegion: 'ap-southeast-3',
+      sourceArn: eventBusArn('ap-southeast-3', 'inovda-kota-uji'),
+      pattern: { account: ['000000000000'] },
+      retentionDays: 365,
+    });
     const bus = new EventBus({
       name: 'inovda-kota-uji',
       awsRegion: 'ap-southeast-3',
       deadLetters: new DeadLetterStore(),
       log: silentLogger,
+      archive,
     });
+    buses.push(bus);
+    const replays = new Replays({ archives: [archive], bus, awsRegion: 'ap-southeast-3', log: silentLogger });
     const server = createServer(
       createHttpApiHandler({
         routes: new RouteTable([{ method: 'GET', path: '/work', functionId: 'svc/work' }]),
@@ -36,6 +52,7 @@ describe('GET /openapi.json, beside the API', () => {
           users: [],
           issuer,
           bus,
+          replays: localReplays(replays, bus),
           queues: {
             list: () => [],
             peek: () => undefined,
@@ -56,7 +73,7 @@ describe('GET /openapi.json, beside the API', () => {
     return `http://127.0.0.1:${await listen(server, 0)}`;
   }
 
-  it('serves the document it was given as JSON, without a token', async () => {
+  it('serves the OpenAPI document it was given as JSON, without a token', async () => {
     const url = await gateway(() => DOCUMENT);
     const response = await fetch(`${url}/openapi.json`);
     expect(response.status).toBe(200);
@@ -64,7 +81,7 @@ describe('GET /openapi.json, beside the API', () => {
     expect(await response.json()).toEqual(DOCUMENT);
   });
 
-  it('answers 404 when it was given none', async () => {
+  it('answers 404 at /openapi.json when it was given no document', async () => {
     const url = await gateway();
     const response = await fetch(`${url}/openapi.json`);
     expect(response.status).toBe(404);
@@ -111,5 +128,63 @@ describe('GET /openapi.json, beside the API', () => {
     const all = await fetch(`${url}/local/faults`, { method: 'DELETE' });
     expect(((await all.json()) as Array<{ on: boolean }>).every((fault) => !fault.on)).toBe(true);
     expect(seen).toEqual([{}, undefined]);
+  });
+
+  it('shows the archive at /local/archive and runs replays at /local/replays', async () => {
+    const url = await gateway();
+    const empty = await fetch(`${url}/local/archive`);
+    expect(await empty.json()).toEqual({
+      name: 'inovda-kota-uji-archive',
+      arn: 'arn:aws:events:ap-southeast-3:000000000000:archive/inovda-kota-uji-archive',
+      eventCount: 0,
+      sizeBytes: 0,
+      retentionDays: 365,
+    });
+    const bus = buses[0] as EventBus;
+    const seen: unknown[] = [];
+    bus.subscribe('watcher', { source: ['inovda.scoring'] }, (event) => {
+      seen.push(event['replay-name']);
+    });
+    const entry = (time: string) => ({
+      EventBusName: 'inovda-kota-uji',
+      Source: 'inovda.scoring',
+      DetailType: 'EvaluationSubmitted',
+      Detail: '{}',
+      Time: time,
+    });
+    bus.putEvents([entry('2024-05-01T10:00:00Z'), entry('2024-05-01T09:00:00Z')]);
+    await bus.whenIdle();
+    const archived = (await (await fetch(`${url}/local/archive`)).json()) as Record<string, unknown>;
+    expect(archived).toMatchObject({
+      eventCount: 2,
+      oldestEventTime: '2024-05-01T09:00:00Z',
+      newestEventTime: '2024-05-01T10:00:00Z',
+    });
+    expect(archived.sizeBytes).toBeGreaterThan(0);
+
+    const post = (body: unknown) =>
+      fetch(`${url}/local/replays`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const started = await post({ name: 'morning', to: '2024-05-01T09:30:00Z', rules: ['local-subscription-watcher'] });
+    expect(started.status).toBe(202);
+    expect(await started.json()).toMatchObject({ ReplayName: 'morning', State: 'STARTING' });
+    await bus.whenIdle();
+    const described = await fetch(`${url}/local/replays/morning`);
+    expect(await described.json()).toMatchObject({
+      ReplayName: 'morning',
+      State: 'COMPLETED',
+      EventLastReplayedTime: '2024-05-01T09:00:00.000Z',
+    });
+    expect(seen).toEqual([undefined, undefined, 'morning']);
+    expect(((await (await fetch(`${url}/local/replays`)).json()) as unknown[]).length).toBe(1);
+
+    expect((await post({ name: 'morning' })).status).toBe(409);
+    expect((await post({ rules: ['no-such-rule'] })).status).toBe(404);
+    expect((await post({ from: '2024-05-02T00:00:00Z', to: '2024-05-01T00:00:00Z' })).status).toBe(400);
+    expect((await post({ rules: 'local-subscription-watcher' })).status).toBe(400);
+    expect((await fetch(`${url}/local/replays/nothing-like-it`)).status).toBe(404);
   });
 });

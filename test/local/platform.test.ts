@@ -289,6 +289,43 @@ describe('the local platform, running a fixture service', () => {
     expect((await fetch(`${platform.url}/local/queues/nothing-here/redrive`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('replays the archive to the consumer and resolves once the consumer has processed it', async () => {
+    // Times of their own, years back: the window holds this test's events and none of the others'.
+    const put = (thingId: string, time: string) =>
+      platform.bus.putEvents([
+        {
+          EventBusName: platform.eventBusName,
+          Source: FIXTURE_SOURCE,
+          DetailType: 'ThingHappened',
+          Detail: JSON.stringify({ thingId }),
+          Time: time,
+        },
+      ]);
+    put('replayed-1', '2020-01-01T10:00:00Z');
+    put('replayed-2', '2020-01-01T11:00:00Z');
+    await platform.bus.whenIdle();
+    expect(platform.bus.archived().filter((event) => event.time.startsWith('2020-01-01'))).toHaveLength(2);
+    const consumerRule = platform.bus.rules().find((rule) => rule.Name.includes('thing-happened'));
+
+    const ended = await platform.replay({
+      name: 'rebuild-fixture',
+      from: '2020-01-01T10:00:00Z',
+      to: '2020-01-01T11:00:00Z',
+      rules: [consumerRule?.Name ?? ''],
+    });
+    expect(ended).toMatchObject({ State: 'COMPLETED', Destination: { FilterArns: [consumerRule?.Arn] } });
+    // No waiting here: replay() resolved after the consumer's queue had drained.
+    const seen = (await items('SEEN#replayed-1')).map((item) => JSON.parse(item.event?.S ?? '{}'));
+    expect(seen.map((event) => event['replay-name'])).toEqual(expect.arrayContaining([undefined, 'rebuild-fixture']));
+    expect(seen).toHaveLength(2);
+    for (const event of seen) EventBridgeSchema.parse(event);
+    expect(await items('SEEN#replayed-2')).toHaveLength(1);
+    expect(platform.bus.archived().filter((event) => event.time.startsWith('2020-01-01'))).toHaveLength(2);
+    await expect(platform.replay({ name: 'rebuild-fixture' })).rejects.toMatchObject({
+      type: 'ResourceAlreadyExistsException',
+    });
+  });
+
   it('fires a schedule on demand with a Scheduled Event', async () => {
     const listed = (await (await fetch(`${platform.url}/local/schedules`)).json()) as Array<{
       name: string;

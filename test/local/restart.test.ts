@@ -67,11 +67,15 @@ describe('a platform restarted on the same data dir', () => {
     await createThing(first, 'before');
     await waitFor(async () => ((await seen(first, 'before')) === 1 ? true : undefined));
     const jwks = await (await fetch(`${first.url}/local/.well-known/jwks.json`)).json();
+    const archived = first.bus.archived();
+    expect(archived.length).toBeGreaterThan(0);
     await first.stop();
 
     const second = await start();
     expect(seeds).toBe(1);
     expect(await (await fetch(`${second.url}/local/.well-known/jwks.json`)).json()).toEqual(jwks);
+    // The bus's archive is kept too: a replay after a restart still finds the events from before it.
+    expect(second.bus.archived()).toEqual(archived);
     await createThing(second, 'after');
     // Once the record written after the restart is through, anything replayed from before it would be too.
     await waitFor(async () => ((await seen(second, 'after')) === 1 ? true : undefined));

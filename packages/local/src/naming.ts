@@ -37,3 +37,13 @@ export function ruleArn(awsRegion: string, busName: string, ruleName: string): s
 export function queueArn(awsRegion: string, queueName: string): string {
   return `arn:aws:sqs:${awsRegion}:${LOCAL_ACCOUNT_ID}:${queueName}`;
 }
+
+/** The ARN of an archive (`archive/<name>`, as EventBridge writes it). */
+export function archiveArn(awsRegion: string, archiveName: string): string {
+  return `arn:aws:events:${awsRegion}:${LOCAL_ACCOUNT_ID}:archive/${archiveName}`;
+}
+
+/** The ARN of a replay (`replay/<name>`). */
+export function replayArn(awsRegion: string, replayName: string): string {
+  return `arn:aws:events:${awsRegion}:${LOCAL_ACCOUNT_ID}:replay/${replayName}`;
+}

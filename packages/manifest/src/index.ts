@@ -9,6 +9,7 @@ import type { Role } from '@inovda/kernel';
 import type { ConsumerQueueSpec } from './consumer-queue';
 
 export * from './consumer-queue';
+export * from './event-archive';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

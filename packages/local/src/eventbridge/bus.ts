@@ -6,6 +6,7 @@ import type { LocalLogger } from '../log';
 import { eventBusArn, ruleArn } from '../naming';
 import { type BackoffOptions, backoffDelay, sleep } from '../retry';
 import type { DeadLetter, DeadLetterSource, DeadLetterStore } from '../sqs/dead-letters';
+import type { EventArchive } from './event-archive';
 import {
   type EventBridgeEvent,
   isResultError,
@@ -61,6 +62,8 @@ export interface EventBusOptions {
   readonly log: LocalLogger;
   /** Retry delays (defaults: 1 s doubling up to 60 s; tests pass a few milliseconds). */
   readonly backoff?: Partial<BackoffOptions>;
+  /** The bus's archive, if it has one: every event the bus accepts is offered to it. */
+  readonly archive?: EventArchive;
 }
 
 /** The event bus of the region, as the platform exposes it. */
@@ -78,9 +81,11 @@ export interface LocalEventBus {
   putEvents(entries: readonly PutEventsEntryInput[]): PutEventsResult;
   /** Every dead letter, oldest first. */
   deadLetters(): readonly DeadLetter[];
+  /** The events in the bus's archive, oldest arrival first (none without an archive). */
+  archived(): readonly EventBridgeEvent[];
   /** The rules, as `ListRules` answers. */
   rules(): readonly RuleView[];
-  /** Resolves once no delivery is in flight or waiting for a retry. */
+  /** Resolves once no delivery is in flight or waiting for a retry, and no replay is running. */
   whenIdle(): Promise<void>;
 }
 
@@ -175,6 +180,8 @@ export class EventBus implements LocalEventBus {
         return { EventId: event.id };
       }
       accepted.push(event);
+      // Archived on acceptance, in arrival order: an entry PutEvents failed never reached the bus, so is not here.
+      this.options.archive?.record(event, now);
       return { EventId: event.id };
     });
     // Delivery is asynchronous: targets run after PutEvents has answered, never inside the caller's request.
@@ -186,10 +193,14 @@ export class EventBus implements LocalEventBus {
     return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
   }
 
-  /** Sends an already built event to every matching rule (asynchronously). */
-  dispatch(event: EventBridgeEvent): void {
+  /**
+   * Sends an already built event to every matching rule (asynchronously); with `ruleArns`, only to the matching
+   * rules among those (a replay's `FilterArns`).
+   */
+  dispatch(event: EventBridgeEvent, ruleArns?: ReadonlySet<string>): void {
     for (const rule of this.ruleList) {
       if (!rule.pattern) continue;
+      if (ruleArns && !ruleArns.has(this.ruleArnOf(rule.name))) continue;
       let matches = false;
       try {
         matches = testEventPattern(event, rule.pattern);
@@ -206,20 +217,37 @@ export class EventBus implements LocalEventBus {
    */
   deliver(rule: BusRule, event: EventBridgeEvent): Promise<DeliveryOutcome> {
     const delivery = this.deliverWithRetry(rule, event);
-    const tracked = delivery.then(() => undefined);
+    this.track(delivery);
+    return delivery;
+  }
+
+  /** Counts `work` (a delivery, a running replay) as in flight until it settles: `whenIdle` waits for it. */
+  track(work: Promise<unknown>): void {
+    const tracked = work.then(
+      () => undefined,
+      () => undefined,
+    );
     this.inFlight.add(tracked);
     void tracked.finally(() => this.inFlight.delete(tracked));
-    return delivery;
   }
 
   deadLetters(): readonly DeadLetter[] {
     return this.options.deadLetters.list();
   }
 
+  archived(): readonly EventBridgeEvent[] {
+    return this.options.archive?.events() ?? [];
+  }
+
+  /** The ARNs of the rules (what a replay's `FilterArns` names). */
+  ruleArns(): readonly string[] {
+    return this.ruleList.map((rule) => this.ruleArnOf(rule.name));
+  }
+
   rules(): readonly RuleView[] {
     return this.ruleList.map((rule) => ({
       Name: rule.name,
-      Arn: ruleArn(this.options.awsRegion, this.name, rule.name),
+      Arn: this.ruleArnOf(rule.name),
       ...(rule.pattern ? { EventPattern: JSON.stringify(rule.pattern) } : {}),
       ...(rule.scheduleExpression ? { ScheduleExpression: rule.scheduleExpression } : {}),
       State: 'ENABLED' as const,
@@ -245,6 +273,10 @@ export class EventBus implements LocalEventBus {
   async stop(): Promise<void> {
     this.abort.abort();
     await Promise.all([...this.inFlight]);
+  }
+
+  private ruleArnOf(name: string): string {
+    return ruleArn(this.options.awsRegion, this.name, name);
   }
 
   private isThisBus(nameOrArn: string): boolean {

@@ -5,9 +5,12 @@ import { InvalidEventPatternError, testEventPattern, validateEventPattern } from
 import type { LocalFaults } from '../faults/switchboard';
 import { closeServer, listen, readBody, sendJson } from '../http-io';
 import type { LocalLogger } from '../log';
+import { archiveReplayOperation, isArchiveReplayTarget, toAwsJson } from './archive-replay-api';
 import type { EventBus } from './bus';
+import { EventBridgeError } from './eventbridge-error';
 import { PutEventsValidationError } from './put-events';
 import { PutEventsThrottledError, putEventsWithFault } from './put-events-faults';
+import type { Replays } from './replays';
 
 /** The local EventBridge endpoint. */
 export interface PutEventsApi {
@@ -20,35 +23,28 @@ export interface PutEventsApi {
 const MAX_BODY_BYTES = 1024 * 1024;
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-class ApiError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseJsonText(text: unknown, field: string): unknown {
-  if (typeof text !== 'string') throw new ApiError('ValidationException', `Parameter ${field} is required.`);
+  if (typeof text !== 'string') throw new EventBridgeError('ValidationException', `Parameter ${field} is required.`);
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError('ValidationException', `Parameter ${field} is not valid JSON.`);
+    throw new EventBridgeError('ValidationException', `Parameter ${field} is not valid JSON.`);
   }
 }
 
-function operation(
-  bus: EventBus,
-  faults: Pick<LocalFaults, 'get' | 'acted'> | undefined,
-  target: string,
-  input: Record<string, unknown>,
-): unknown {
+/** What the endpoint serves: the bus, its faults and (when the bus has an archive) its replays. */
+interface Served {
+  readonly bus: EventBus;
+  readonly faults: Pick<LocalFaults, 'get' | 'acted'> | undefined;
+  readonly replays: Replays | undefined;
+}
+
+function operation({ bus, faults, replays }: Served, target: string, input: Record<string, unknown>): unknown {
+  if (replays && isArchiveReplayTarget(target)) return toAwsJson(archiveReplayOperation(replays, target, input));
   switch (target) {
     case 'AWSEvents.PutEvents': {
       const fault = faults?.get('put-events');
@@ -68,7 +64,10 @@ function operation(
         validateEventPattern(pattern);
       } catch (error) {
         if (error instanceof InvalidEventPatternError) {
-          throw new ApiError('InvalidEventPatternException', `Event pattern is not valid. Reason: ${error.message}`);
+          throw new EventBridgeError(
+            'InvalidEventPatternException',
+            `Event pattern is not valid. Reason: ${error.message}`,
+          );
         }
         throw error;
       }
@@ -79,38 +78,36 @@ function operation(
       return { Rules: bus.rules().filter((rule) => rule.Name.startsWith(prefix)) };
     }
     default:
-      throw new ApiError('UnknownOperationException', `${target} is not supported by the local EventBridge`);
+      throw new EventBridgeError('UnknownOperationException', `${target} is not supported by the local EventBridge`);
   }
 }
 
-async function handle(
-  bus: EventBus,
-  faults: Pick<LocalFaults, 'get' | 'acted'> | undefined,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+async function handle(served: Served, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   const headers = { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId };
   try {
     const target = request.headers['x-amz-target'];
     if (request.method !== 'POST' || typeof target !== 'string') {
-      throw new ApiError('UnknownOperationException', 'expected a POST with X-Amz-Target (AWS JSON 1.1 protocol)');
+      throw new EventBridgeError(
+        'UnknownOperationException',
+        'expected a POST with X-Amz-Target (AWS JSON 1.1 protocol)',
+      );
     }
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === 'too-large') throw new ApiError('ValidationException', 'Request is too large.', 413);
+    if (body === 'too-large') throw new EventBridgeError('ValidationException', 'Request is too large.', 413);
     let input: unknown = {};
     if (body.length > 0) {
       try {
         input = JSON.parse(body.toString('utf8'));
       } catch {
-        throw new ApiError('SerializationException', 'Request body is not valid JSON.');
+        throw new EventBridgeError('SerializationException', 'Request body is not valid JSON.');
       }
     }
-    if (!isRecord(input)) throw new ApiError('SerializationException', 'Request body must be a JSON object.');
-    sendJson(response, 200, operation(bus, faults, target, input), headers);
+    if (!isRecord(input)) throw new EventBridgeError('SerializationException', 'Request body must be a JSON object.');
+    sendJson(response, 200, operation(served, target, input), headers);
   } catch (error) {
     // The AWS JSON protocol error shape: `__type` plus `message`; the SDK maps `__type` to its exception class.
-    if (error instanceof ApiError) {
+    if (error instanceof EventBridgeError) {
       sendJson(response, error.status, { __type: error.type, message: error.message }, headers);
     } else if (error instanceof PutEventsThrottledError) {
       sendJson(response, 400, { __type: 'ThrottlingException', message: error.message }, headers);
@@ -125,17 +122,20 @@ async function handle(
 /**
  * Serves the EventBridge JSON protocol (`X-Amz-Target: AWSEvents.PutEvents`, `application/x-amz-json-1.1`) on its
  * own port, so the real `@aws-sdk/client-eventbridge` client works unchanged against it. Also answers
- * `TestEventPattern` and `ListRules`. Signatures are not checked (any credentials are accepted). The `put-events`
- * fault, when on, acts here: on what the functions' SDK clients see.
+ * `TestEventPattern` and `ListRules`, and, given `replays`, `DescribeArchive`, `ListArchives`, `StartReplay`,
+ * `DescribeReplay`, `ListReplays` and `CancelReplay`. Signatures are not checked (any credentials are accepted).
+ * The `put-events` fault, when on, acts here: on what the functions' SDK clients see.
  */
 export async function startPutEventsApi(
   bus: EventBus,
   log: LocalLogger,
   port = 0,
   faults?: Pick<LocalFaults, 'get' | 'acted'>,
+  replays?: Replays,
 ): Promise<PutEventsApi> {
+  const served: Served = { bus, faults, replays };
   const server = createServer((request, response) => {
-    handle(bus, faults, request, response).catch((error: unknown) => {
+    handle(served, request, response).catch((error: unknown) => {
       log.error(`local EventBridge: ${errorMessage(error)}`);
       if (!response.headersSent) sendJson(response, 500, { __type: 'InternalException', message: 'internal error' });
     });

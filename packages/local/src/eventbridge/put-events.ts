@@ -11,6 +11,8 @@ export interface EventBridgeEvent {
   readonly region: string;
   readonly resources: readonly string[];
   readonly detail: Readonly<Record<string, unknown>>;
+  /** Only on an event a replay delivers: the replay's name (EventBridge adds it; Powertools' schema allows it). */
+  readonly 'replay-name'?: string;
 }
 
 /** A PutEvents entry as it arrives: untrusted JSON (or an SDK-shaped object in-process). */

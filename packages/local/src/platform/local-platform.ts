@@ -1,5 +1,7 @@
 import type { DevUser } from '../cognito/dev-users';
 import type { LocalEventBus } from '../eventbridge/bus';
+import type { LocalReplayRequest } from '../eventbridge/local-replays';
+import type { ReplayDescription } from '../eventbridge/replays';
 import type { LocalFaults } from '../faults/switchboard';
 import type { InvokeResult } from '../lambda/invocation';
 import type { LocalRegion } from '../local-region';
@@ -34,6 +36,13 @@ export interface LocalPlatform {
   runSchedule(name: string): Promise<void>;
   /** Scheduled rules and when they next run. */
   schedules(): readonly ScheduleView[];
+  /**
+   * Replays the bus's archive (an EventBridge `StartReplay`): the archived events whose `time` is in [`from`, `to`)
+   * go again, in order and with `replay-name`, to the bus's rules (only `rules`, by name or ARN, when given).
+   * Resolves once the replay has ended and the bus is idle, so the consumers have processed every replayed event
+   * too (retries and DLQ moves included, as `bus.whenIdle()`). Refuses as StartReplay does (`EventBridgeError`).
+   */
+  replay(request: LocalReplayRequest & { readonly name: string }): Promise<ReplayDescription>;
   /** Stops everything started (DynamoDB Local too, unless it was passed in). Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROBLEMS, type ProblemCode } from '@inovda/kernel';
 import type { LocalRouteHandler } from '../apigateway/http-api';
 import type { DevUser } from '../cognito/dev-users';
 import type { JwtIssuer, TokenUse } from '../cognito/jwt-issuer';
 import type { LocalEventBus } from '../eventbridge/bus';
+import { EventBridgeError } from '../eventbridge/eventbridge-error';
+import type { LocalReplays } from '../eventbridge/local-replays';
 import type { LocalFaults } from '../faults/switchboard';
 import { FAULT_SWITCHES, InvalidFaultSettingsError, isFaultName } from '../faults/switches';
 import { readBody, sendJson } from '../http-io';
@@ -14,6 +17,8 @@ export interface LocalRoutesOptions {
   readonly users: readonly DevUser[];
   readonly issuer: JwtIssuer;
   readonly bus: LocalEventBus;
+  /** `/local/archive` and `/local/replays`: the bus's archive and its replays. */
+  readonly replays: LocalReplays;
   /** `/local/queues`: the consumer queues and their DLQs. */
   readonly queues: LocalQueues;
   readonly scheduler: Scheduler;
@@ -63,6 +68,38 @@ async function faultSettings(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The body of `POST /local/replays`: `{name?, from?, to?, rules?}` (all optional), or `invalid`. */
+async function replayRequest(request: IncomingMessage): Promise<Parameters<LocalReplays['start']>[0] | 'invalid'> {
+  const body = await readBody(request, MAX_FAULT_REQUEST_BYTES);
+  if (body === 'too-large') return 'invalid';
+  if (body.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'invalid';
+    const { name, from, to, rules } = parsed as Record<string, unknown>;
+    const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+    if (!optionalText(name) || !optionalText(from) || !optionalText(to)) return 'invalid';
+    if (rules !== undefined && (!Array.isArray(rules) || !rules.every((rule) => typeof rule === 'string'))) {
+      return 'invalid';
+    }
+    return {
+      ...(name === undefined ? {} : { name: name as string }),
+      ...(from === undefined ? {} : { from: from as string }),
+      ...(to === undefined ? {} : { to: to as string }),
+      ...(rules === undefined ? {} : { rules: rules as string[] }),
+    };
+  } catch {
+    return 'invalid';
+  }
+}
+
+/** The problem a refused replay answers with: what does not exist, a name in use, too many at once, or invalid. */
+const REPLAY_PROBLEMS: Readonly<Record<string, ProblemCode>> = {
+  ResourceNotFoundException: 'not-found',
+  ResourceAlreadyExistsException: 'invalid-state',
+  LimitExceededException: 'too-many-requests',
+};
+
 /** What `POST /local/token` asks for: `{"username": "...", "tokenUse": "id" | "access"}` (an ID token by default). */
 interface TokenRequest {
   readonly username: string;
@@ -86,8 +123,9 @@ async function tokenRequest(request: IncomingMessage): Promise<TokenRequest | un
 
 /**
  * Routes that exist only locally, beside the API: dev users and tokens (`/local/users`, `POST /local/token`), the
- * issuer's JWKS and discovery document, dead letters, schedules run on demand, `/health` and the API's OpenAPI
- * document (`/openapi.json`), and the fault switchboard (`/local/faults`). No token needed: they stand in for
+ * issuer's JWKS and discovery document, dead letters, schedules run on demand, the bus's archive and replays
+ * (`/local/archive`, `/local/replays`), `/health` and the API's OpenAPI document (`/openapi.json`), and the fault
+ * switchboard (`/local/faults`). No token needed: they stand in for
  * Cognito's hosted login and the AWS console.
  */
 export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
@@ -199,6 +237,53 @@ export function localRoutes(options: LocalRoutesOptions): LocalRouteHandler {
         return true;
       }
       json(200, { name, moved });
+    } else if (method === 'GET' && path === '/local/archive') {
+      json(200, options.replays.archive());
+    } else if (method === 'GET' && path === '/local/replays') {
+      json(200, options.replays.list());
+    } else if (method === 'POST' && path === '/local/replays') {
+      const asked = await replayRequest(request);
+      if (asked === 'invalid') {
+        problem(
+          response,
+          400,
+          'malformed-body',
+          'Isi permintaan tidak dapat dibaca',
+          'Send {"name"?, "from"?, "to"?, "rules"?}: text, ISO times, a list of rule names or ARNs.',
+          requestId,
+        );
+        return true;
+      }
+      try {
+        // Accepted: the replay runs on; GET /local/replays/{name} follows it.
+        json(202, options.replays.start(asked));
+      } catch (error) {
+        if (!(error instanceof EventBridgeError)) throw error;
+        const code = REPLAY_PROBLEMS[error.type] ?? 'validation-failed';
+        problem(
+          response,
+          PROBLEMS[code].status,
+          code,
+          PROBLEMS[code].title,
+          `${error.type}: ${error.message}`,
+          requestId,
+        );
+      }
+    } else if (method === 'GET' && /^\/local\/replays\/[^/]+$/.test(path)) {
+      const name = decodeURIComponent(path.split('/')[3] ?? '');
+      try {
+        json(200, options.replays.describe(name));
+      } catch (error) {
+        if (!(error instanceof EventBridgeError)) throw error;
+        problem(
+          response,
+          404,
+          'not-found',
+          'Data tidak ditemukan',
+          `No replay named ${name}; GET /local/replays lists them.`,
+          requestId,
+        );
+      }
     } else if (method === 'GET' && path === '/local/schedules') {
       json(200, options.scheduler.list());
     } else if (method === 'POST' && /^\/local\/schedules\/[^/]+\/run$/.test(path)) {

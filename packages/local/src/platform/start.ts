@@ -1,5 +1,7 @@
+import { eventArchiveNameFor } from '@inovda/manifest';
 import { startFunctionDynamoEndpoint } from '../dynamodb/function-endpoint';
 import type { LocalEventBus } from '../eventbridge/bus';
+import { localReplays } from '../eventbridge/local-replays';
 import { FaultSwitchboard } from '../faults/switchboard';
 import { closeServer } from '../http-io';
 import { awsRegionOf } from '../local-region';
@@ -57,8 +59,16 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       log,
     });
     stops.add(() => functionDynamoDb.stop());
-    const { bus, putEventsApi, deadLetters } = await startEventBus(
-      { name: eventBusName, awsRegion, dataDir, retryBaseDelayMs: options.retryBaseDelayMs, log, faults },
+    const { bus, replays, putEventsApi, deadLetters } = await startEventBus(
+      {
+        name: eventBusName,
+        archiveName: eventArchiveNameFor(region.id),
+        awsRegion,
+        dataDir,
+        retryBaseDelayMs: options.retryBaseDelayMs,
+        log,
+        faults,
+      },
       stops,
     );
     const functions = startFunctions(
@@ -113,6 +123,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       subscribe: (...args) => bus.subscribe(...args),
       putEvents: (entries) => bus.putEvents(entries),
       deadLetters: () => bus.deadLetters(),
+      archived: () => bus.archived(),
       rules: () => bus.rules(),
       whenIdle: async () => {
         do {
@@ -122,6 +133,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         } while (!bus.isIdle() || !queues.consumers.every((consumer) => consumer.mapping.isIdle()));
       },
     };
+    const busReplays = localReplays(replays, bus);
     const pollers = startStreamPollers(
       {
         services,
@@ -160,6 +172,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         users: identities.users,
         issuer: identities.issuer,
         bus: platformBus,
+        replays: busReplays,
         queues,
         scheduler,
         health,
@@ -198,6 +211,12 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         await scheduler.run(name).delivery;
       },
       schedules: () => scheduler.list(),
+      replay: async ({ name, ...window }) => {
+        busReplays.start({ name, ...window });
+        await busReplays.whenEnded(name);
+        await platformBus.whenIdle();
+        return busReplays.describe(name);
+      },
       stop: () => stops.stop(),
     };
     demoData = await seedIfNew(options.seed, { url: api.url, region, tokenFor: identities.tokenFor }, dataDir, log);
