@@ -5,6 +5,7 @@ import type { LocalPlatform } from '@inovda/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedKotaSolok } from '../../infra/seed/kota-solok';
 import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
+import { settle } from '../chaos/settle';
 import { scanTable } from '../chaos/tables';
 import { startE2ePlatform } from './e2e-platform';
 
@@ -21,7 +22,9 @@ let platform: LocalPlatform;
 beforeAll(async () => {
   platform = await startE2ePlatform('e2e-scoring-replay');
   await seedKotaSolok({ url: platform.url, tokenFor: platform.tokenFor });
-  await platform.bus.whenIdle();
+  // Every outbox published and every queue drained: the last events of the seed have reached scoring.
+  const settled = await settle(platform, 120_000, () => {});
+  if (!settled.settled) throw new Error(`the platform did not settle: ${JSON.stringify(settled)}`);
 }, 300_000);
 
 afterAll(async () => {
