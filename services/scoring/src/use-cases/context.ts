@@ -11,12 +11,15 @@ export interface Deps extends Clock {
   /** A new transaction. */
   readonly write: () => ScoringWrite;
   readonly regionId: string;
-  /** The rubric editions this platform ships, by id. */
+}
+
+/** What the use cases that read the rubric need besides: the editions this platform ships, by id. */
+export interface EditionDeps extends Deps {
   readonly editions: (id: string) => RubricEdition | undefined;
 }
 
 /** What settling scores needs besides: the region's rule for the evaluators' levels (region setting). */
-export interface ScoringDeps extends Deps {
+export interface ScoringDeps extends EditionDeps {
   readonly aggregation: VerificationRule;
 }
 
@@ -24,7 +27,7 @@ export interface ScoringDeps extends Deps {
 export const SYSTEM_ACTOR = systemActor('scoring');
 
 /** The edition a cycle was opened under; an unknown id is a deployment error, not the caller's. */
-export function editionOf(deps: Deps, cycle: Pick<ScoringCycle, 'editionId'>): RubricEdition {
+export function editionOf(deps: EditionDeps, cycle: Pick<ScoringCycle, 'editionId'>): RubricEdition {
   const edition = deps.editions(cycle.editionId);
   if (!edition) throw new Error(`rubric edition ${cycle.editionId} is not shipped with this platform`);
   return edition;

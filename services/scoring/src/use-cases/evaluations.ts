@@ -4,12 +4,12 @@ import { assertNoConflict, type DecisionInput, resolveDecisions, undecided } fro
 import type { Claim, Evaluation, InnovationFacts } from '../domain/model';
 import { assertNotBlind } from './blind-review';
 import { cycleOfInnovation, type Deps, editionOf, type ScoringDeps, visibleInnovation } from './context';
-import { retryingConflicts, settleAfterEvaluations } from './scores';
+import { retryingConflicts } from './retry';
 
 /** An evaluation as the API shows it: with the claims it verifies. */
 export type EvaluationView = Evaluation & { readonly claims: readonly Claim[] };
 
-function view(evaluation: Evaluation, claims: readonly Claim[]): EvaluationView {
+export function view(evaluation: Evaluation, claims: readonly Claim[]): EvaluationView {
   return { ...evaluation, claims };
 }
 
@@ -17,7 +17,7 @@ function view(evaluation: Evaluation, claims: readonly Claim[]): EvaluationView 
  * The caller's own evaluation of an innovation, with the conflict rule checked again (an assignment can go stale:
  * the evaluator's OPD in their token now, their declared conflicts now). Not assigned: 404.
  */
-async function mine(deps: Deps, actor: Acting, id: string) {
+export async function mine(deps: Deps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
   const evaluation = (await deps.reads.evaluations(id)).find(
     (candidate) => candidate.evaluator.sub === actor.caller.sub,
@@ -37,7 +37,7 @@ export async function getMyEvaluation(deps: Deps, actor: Acting, id: string): Pr
   return view(evaluation, claims);
 }
 
-function ifMatchLost(id: string, deps: Deps, sub: string) {
+export function ifMatchLost(id: string, deps: Deps, sub: string) {
   return async (error: { failed(name: string): boolean }) => {
     if (!error.failed(`evaluation:${sub}`)) return;
     const current = (await deps.reads.evaluations(id)).find((candidate) => candidate.evaluator.sub === sub);
@@ -45,7 +45,7 @@ function ifMatchLost(id: string, deps: Deps, sub: string) {
   };
 }
 
-async function assertOpen(deps: Deps, facts: InnovationFacts) {
+export async function assertOpen(deps: Deps, facts: InnovationFacts) {
   const cycle = await cycleOfInnovation(deps, facts);
   if (cycle.published) {
     throw new Problem('invalid-state', { detail: 'Hasil siklus ini sudah diumumkan; penilaian tidak dapat diubah.' });
@@ -76,69 +76,6 @@ export function saveMyEvaluation(
         updatedAt: new Date(deps.now()).toISOString(),
       };
       await deps.write().evaluation(next, evaluation.version).commit();
-      return view(next, claims);
-    },
-    expectedVersion === undefined ? undefined : ifMatchLost(id, deps, actor.caller.sub),
-  );
-}
-
-/**
- * Submits the evaluator's verification (every claimed indicator decided). The last evaluator to submit settles the
- * score in the same transaction; the others' evaluations are checked unchanged, so of two evaluators submitting at
- * once, one sees the other's submission and settles it.
- */
-export function submitMyEvaluation(
-  deps: ScoringDeps,
-  actor: Acting,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<EvaluationView> {
-  return retryingConflicts(
-    async () => {
-      const { facts, evaluation, claims } = await mine(deps, actor, id);
-      assertVersion(evaluation, expectedVersion);
-      if (evaluation.status === 'submitted')
-        throw new Problem('invalid-state', { detail: 'Penilaian Anda sudah dikirim.' });
-      const missing = undecided(claims, evaluation.decisions);
-      if (missing.length > 0) throw new Problem('incomplete-submission', { missing });
-      const cycle = await assertOpen(deps, facts);
-      const now = new Date(deps.now());
-      const next: Evaluation = {
-        ...evaluation,
-        status: 'submitted',
-        version: evaluation.version + 1,
-        updatedAt: now.toISOString(),
-        submittedAt: now.toISOString(),
-      };
-      const others = (await deps.reads.evaluations(id)).filter((other) => other.evaluator.sub !== actor.caller.sub);
-      const write = deps.write().evaluation(next, evaluation.version).checkCycle(cycle);
-      for (const other of others) write.checkEvaluation(other);
-      write.events(
-        [
-          ScoreSubmitted.create(
-            {
-              innovationId: id,
-              opdId: facts.opdId,
-              cycleId: cycle.id,
-              evaluator: next.evaluator,
-              submittedAt: now.toISOString(),
-            },
-            eventContext(deps.regionId, actor, now),
-          ),
-        ],
-        now,
-      );
-      const selfAssessment = await deps.reads.selfAssessment(id);
-      if (selfAssessment) {
-        await settleAfterEvaluations(deps, write, actor, {
-          facts,
-          edition: editionOf(deps, cycle),
-          selfAssessment,
-          evaluations: [...others, next],
-          previous: await deps.reads.score(id),
-        });
-      }
-      await write.commit();
       return view(next, claims);
     },
     expectedVersion === undefined ? undefined : ifMatchLost(id, deps, actor.caller.sub),

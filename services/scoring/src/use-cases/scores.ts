@@ -30,33 +30,15 @@ import { EMPTY_CYCLE_TOTALS, emptyOpdTotals, moveTotals } from '../domain/totals
 import { settleIndicators, settleOne, statusOf, totalOf } from '../domain/verification';
 import type { ScoringWrite } from '../store/scoring-write';
 import { assertNotBlind } from './blind-review';
-import { cycleOfInnovation, type Deps, editionOf, type ScoringDeps, visibleInnovation } from './context';
-
-/** How many times a use case re-reads and retries when a concurrent change moved what it read (totals, a score). */
-const ATTEMPTS = 5;
-
-/**
- * Runs a read-modify-write until it commits: a condition failing means a concurrent change moved what it read (the
- * totals, another evaluation, an evaluator's load), so it reads again and retries; after a few tries it is a 409
- * `concurrent-change`. `onConflict` runs before each retry (to refresh what the caller keeps, or to throw when
- * the item that moved is the one the caller named in `If-Match`: that is a 412, not a retry).
- */
-export async function retryingConflicts<T>(
-  run: () => Promise<T>,
-  onConflict: (error: TransactionCancelled) => void | Promise<void> = () => {},
-): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!(error instanceof TransactionCancelled) || error.failed(PROCESSED_ITEM)) throw error;
-      await onConflict(error);
-      if (attempt >= ATTEMPTS) {
-        throw new Problem('concurrent-change', { detail: 'Data penilaian sedang diubah bersamaan; coba lagi.' });
-      }
-    }
-  }
-}
+import {
+  cycleOfInnovation,
+  type Deps,
+  type EditionDeps,
+  editionOf,
+  type ScoringDeps,
+  visibleInnovation,
+} from './context';
+import { retryingConflicts } from './retry';
 
 /** The counted form of a score: counted only when scored, in its cycle and not withdrawn. */
 function countedOf(facts: InnovationFacts, score: Score): CountedScore | undefined {
@@ -95,7 +77,7 @@ async function countInto(deps: Deps, write: ScoringWrite, facts: InnovationFacts
 }
 
 function scoredEvent(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting | SystemActing,
   score: Score,
   now: Date,
@@ -206,7 +188,7 @@ export async function uncountWithdrawn(deps: Deps, write: ScoringWrite, facts: I
 }
 
 /** The score of an innovation the caller may see; an OPD sees it only once its cycle's results are published. */
-export async function getScore(deps: Deps, actor: Acting, id: string) {
+export async function getScore(deps: EditionDeps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
   await assertNotBlind(deps, actor, id);
   const [score, cycle] = await Promise.all([deps.reads.score(id), cycleOfInnovation(deps, facts)]);
@@ -249,7 +231,7 @@ export function scoreView(edition: RubricEdition, score: Score, staff: boolean) 
   };
 }
 
-async function settleable(deps: Deps, actor: Acting, id: string, indicator: string) {
+async function settleable(deps: EditionDeps, actor: Acting, id: string, indicator: string) {
   const facts = await visibleInnovation(deps, actor, id);
   assertImpartial(actor, facts);
   const cycle = await cycleOfInnovation(deps, facts);
@@ -272,7 +254,7 @@ async function settleable(deps: Deps, actor: Acting, id: string, indicator: stri
 
 /** A coordinator settles a flagged indicator with a recorded reason; the last one settled scores the innovation. */
 export function calibrate(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting,
   id: string,
   input: { indicator: string; level: VerifiedLevel; reason: string },
@@ -312,7 +294,7 @@ export function calibrate(
  * OPDs were told never disagrees with the scores.
  */
 export function correctScore(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting,
   id: string,
   input: { indicator: string; level: VerifiedLevel; reason: string },
@@ -349,7 +331,7 @@ export function correctScore(
  * marked published, and the two events.
  */
 export async function republish(
-  deps: Deps,
+  deps: EditionDeps,
   write: ScoringWrite,
   actor: Acting,
   cycle: ScoringCycle,
