@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CycleOpened,
   type EventContext,
@@ -57,22 +56,11 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     return route(spec, who, { params, ...options });
   }
 
-  async function deliver<C extends EventContract<string, never>>(
+  const deliver = <C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
     context: Partial<EventContext> = {},
-  ) {
-    const event = contract.create(data, {
-      eventId: ulid(),
-      occurredAt: new Date().toISOString(),
-      regionId: 'kota-solok',
-      correlationId: `corr-${randomUUID()}`,
-      actor: { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' },
-      ...context,
-    });
-    await harness.consume('scoring-events', event);
-    return event;
-  }
+  ) => harness.deliver('scoring-events', contract, data, context);
 
   const api = {
     route,

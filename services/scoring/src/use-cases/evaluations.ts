@@ -1,9 +1,8 @@
-import { ScoreSubmitted } from '@inovda/contracts';
-import { type Acting, assertVersion, eventContext, type Page, Problem, versionMismatch } from '@inovda/kernel';
-import { assertNoConflict, type DecisionInput, resolveDecisions, undecided } from '../domain/evaluation';
+import { type Acting, assertVersion, type Page, Problem, versionMismatch } from '@inovda/kernel';
+import { assertNoConflict, type DecisionInput, resolveDecisions } from '../domain/evaluation';
 import type { Claim, Evaluation, InnovationFacts } from '../domain/model';
 import { assertNotBlind } from './blind-review';
-import { cycleOfInnovation, type Deps, editionOf, type ScoringDeps, visibleInnovation } from './context';
+import { cycleOfInnovation, type Deps, visibleInnovation } from './context';
 import { retryingConflicts } from './retry';
 
 /** An evaluation as the API shows it: with the claims it verifies. */

@@ -3,7 +3,7 @@ import type { VerifiedLevel } from '../domain/model';
 import { rankingCsv } from '../domain/ranking-csv';
 import { indexOf, rankingOf } from '../domain/results';
 import { EMPTY_CYCLE_TOTALS } from '../domain/totals';
-import { type Deps, type EditionDeps, editionOf, knownCycle } from './context';
+import { type EditionDeps, editionOf, knownCycle } from './context';
 import { retryingConflicts } from './retry';
 import { republish } from './scores';
 

@@ -5,7 +5,6 @@ import {
   type RubricEdition,
   ScoreDisagreementFlagged,
 } from '@inovda/contracts';
-import { PROCESSED_ITEM, TransactionCancelled } from '@inovda/dynamo';
 import {
   type Acting,
   actorRef,

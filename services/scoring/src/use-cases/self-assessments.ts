@@ -17,7 +17,7 @@ import {
   missingForSubmission,
   resolveClaims,
 } from '../domain/self-assessment';
-import { cycleOfInnovation, type Deps, type EditionDeps, editionOf, visibleInnovation } from './context';
+import { cycleOfInnovation, type EditionDeps, editionOf, visibleInnovation } from './context';
 
 /** The self-assessment of an innovation the caller may see; 404 until its owner has saved one. */
 export async function getSelfAssessment(deps: EditionDeps, actor: Acting, id: string): Promise<SelfAssessment> {
