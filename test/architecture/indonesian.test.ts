@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indonesianMessage, PROBLEMS } from '@inovda/kernel';
+import { CATEGORY_NAMES, TEMPLATES } from '@inovda/notifications';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
@@ -113,6 +114,21 @@ function textsOf(file: string): Array<{ where: string; text: string }> {
 }
 
 describe('what people read is Indonesian', () => {
+  it('every notification template and category name', () => {
+    const texts = [
+      ...Object.entries(TEMPLATES).flatMap(([type, template]) => [
+        { where: `${type} subject`, text: template.subject.replace(/\{\{\w+\}\}/g, '') },
+        { where: `${type} body`, text: template.body.replace(/\{\{\w+\}\}/g, '') },
+      ]),
+      ...Object.entries(CATEGORY_NAMES).map(([category, text]) => ({ where: category, text })),
+    ];
+    const offenders = texts
+      .map((entry) => ({ ...entry, reason: notIndonesian(entry.text) }))
+      .filter((entry) => entry.reason !== undefined);
+    expect(offenders).toEqual([]);
+    expect(texts.length).toBeGreaterThan(30);
+  });
+
   it('every problem title of the catalogue', () => {
     const offenders = Object.entries(PROBLEMS)
       .map(([code, spec]) => ({ code, reason: notIndonesian(spec.title) }))

@@ -1,0 +1,3 @@
+export * from './domain/routing';
+export * from './domain/templates';
+export * from './domain/variables';
