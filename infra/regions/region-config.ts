@@ -24,6 +24,8 @@ const opdSchema = z.strictObject({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'OPD id must be a kebab-case slug')
     .max(OPD_ID_MAX_LENGTH, `OPD id must be at most ${OPD_ID_MAX_LENGTH} characters`),
   name: z.string().min(3).max(200),
+  /** The OPD's official address: told by e-mail even when none of its staff has signed in yet. */
+  email: z.email().optional(),
   /** The coordinating agency (Balitbang / BRIDA) runs the programme. */
   coordinator: z.boolean().default(false),
 });

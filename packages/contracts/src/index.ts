@@ -2,6 +2,7 @@ export * from './api';
 export * from './define-event';
 export * from './envelope';
 export * from './innovation-profile';
+export * from './notifications-events';
 export * from './rubric-edition';
 export * from './scoring-events';
 export * from './stages';

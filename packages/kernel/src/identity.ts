@@ -13,6 +13,8 @@ export interface Caller {
   readonly roles: readonly Role[];
   /** The caller's work unit: required for `opd` users, optional for staff. */
   readonly opdId?: string;
+  /** The caller's e-mail address, when the identity provider verified it (where notifications are mailed). */
+  readonly email?: string;
 }
 
 export function isRole(value: string): value is Role {

@@ -34,6 +34,14 @@ describe('callerFromClaims', () => {
     ).toEqual({ sub: 'abc', username: 'opd.dinkes', roles: ['opd'], opdId: 'dinkes' });
   });
 
+  it('takes the e-mail address only when the identity provider verified it (HTTP API passes booleans as text)', () => {
+    const base = { sub: 'abc', 'cognito:username': 'u', 'cognito:groups': '[opd]', email: 'u@kota.go.id' };
+    expect(callerFromClaims({ ...base, email_verified: 'true' })?.email).toBe('u@kota.go.id');
+    expect(callerFromClaims({ ...base, email_verified: true })?.email).toBe('u@kota.go.id');
+    expect(callerFromClaims({ ...base, email_verified: 'false' })?.email).toBeUndefined();
+    expect(callerFromClaims(base)?.email).toBeUndefined();
+  });
+
   it('drops groups that are not roles, and rejects claims without a subject', () => {
     expect(callerFromClaims({ sub: 'x', 'cognito:groups': '[root opd]' })?.roles).toEqual(['opd']);
     expect(callerFromClaims({ 'cognito:groups': '[admin]' })).toBeUndefined();

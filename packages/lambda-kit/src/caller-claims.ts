@@ -32,10 +32,13 @@ export function callerFromClaims(claims: Readonly<Record<string, unknown>> | und
   const username = claims['cognito:username'] ?? claims.username ?? sub;
   const roles = parseListClaim(claims['cognito:groups']).filter(isRole);
   const opdId = claims['custom:opdId'];
+  // Only a verified address: mail is sent to it, and an unverified one could be anyone's.
+  const email = claims.email_verified === true || claims.email_verified === 'true' ? claims.email : undefined;
   return {
     sub,
     username: typeof username === 'string' ? username : sub,
     roles,
     ...(typeof opdId === 'string' && opdId.length > 0 ? { opdId } : {}),
+    ...(typeof email === 'string' && email.includes('@') ? { email } : {}),
   };
 }

@@ -59,6 +59,9 @@ export function claimsFor(user: { sub: string; username?: string; roles: string[
     'cognito:username': user.username ?? user.sub,
     'cognito:groups': `[${user.roles.join(' ')}]`,
     ...(user.opdId ? { 'custom:opdId': user.opdId } : {}),
+    // Cognito's standard claims: a verified address, as the user pool's sign-up requires (HTTP API passes text).
+    email: `${user.username ?? user.sub}@kota-uji.inovda.test`,
+    email_verified: 'true',
     token_use: 'id',
   };
 }

@@ -4,6 +4,9 @@
  */
 export * from './actor-ref';
 export * from './common';
+export * from './notifications/paths';
+export * from './notifications/routes';
+export * from './notifications/schemas';
 export * from './openapi';
 export * from './problem';
 export * from './roles';

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { registry, toJSONSchema } from 'zod/v4/core';
 import { actorRefSchema } from './actor-ref';
+import { notificationsApi } from './notifications/routes';
 import { fieldErrorSchema, problemSchema } from './problem';
 import type { ProblemStatus, ResponseHeader, RouteContract } from './route';
 import { scoringApi } from './scoring/routes';
@@ -39,7 +40,12 @@ import { maturityInput, noteInput, returnInput } from './workflow/track-input';
 type Json = Record<string, unknown>;
 
 /** Every API of the platform by service: the OpenAPI tags, in this order. */
-export const PLATFORM_APIS = { submissions: submissionsApi, workflow: workflowApi, scoring: scoringApi } as const;
+export const PLATFORM_APIS = {
+  submissions: submissionsApi,
+  workflow: workflowApi,
+  scoring: scoringApi,
+  notifications: notificationsApi,
+} as const;
 
 /** Every route contract of the platform, with its operation id (its name in its service's API). */
 export function platformRoutes(): Array<{ operationId: string; route: RouteContract }> {

@@ -1,0 +1,1 @@
+export { notificationsRoutes as routes } from '@inovda/contracts';

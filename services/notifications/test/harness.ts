@@ -1,0 +1,57 @@
+import type { EventContext, EventContract } from '@inovda/contracts';
+import { type DevCaller, TEST_REGION_OPDS } from '@inovda/lambda-kit/testing';
+import { startServiceHarness } from '@inovda/local/testing';
+import type { RouteSpec } from '@inovda/manifest';
+import { notificationsManifest } from '../src/manifest';
+import { routes } from '../src/routes';
+
+export type Who = DevCaller;
+
+/** The test region's OPDs, one with an official address (told even when its staff never signed in). */
+export const OPDS = TEST_REGION_OPDS.map((opd) =>
+  opd.id === 'dpmptsp' ? { ...opd, email: 'dpmptsp@resmi.kota-uji.test' } : opd,
+);
+
+export const APP_ORIGIN = 'https://inovasi.kota-uji.test';
+
+/** The notifications handlers in-process against a fresh table, with a request helper per route. */
+export async function startHarness() {
+  const harness = await startServiceHarness(notificationsManifest, {
+    regionSettings: { opds: OPDS, api: { allowedOrigins: [APP_ORIGIN] } },
+  });
+  const to = (
+    spec: RouteSpec,
+    who: Who | null,
+    params: Record<string, string> = {},
+    options: { body?: unknown; headers?: Record<string, string>; query?: Record<string, string> } = {},
+  ) => harness.route(spec, who, { params, ...options });
+
+  const api = {
+    items: harness.items,
+    deliver: <C extends EventContract<string, never>>(
+      contract: C,
+      data: Parameters<C['create']>[0],
+      context: Partial<EventContext> = {},
+    ) => harness.deliver('notify', contract, data, context),
+    redeliver: (event: { source: string; detailType: string; detail: unknown }) => harness.consume('notify', event),
+    inbox: (who: Who, query: Record<string, string> = {}) => to(routes.listNotifications, who, {}, { query }),
+    markRead: (who: Who, id: string) => to(routes.markRead, who, { id }),
+    markAllRead: (who: Who) => to(routes.markAllRead, who),
+    preferences: (who: Who) => to(routes.getPreferences, who),
+    setPreferences: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
+      to(routes.setPreferences, who, {}, { body, headers }),
+    /** The e-mails recorded for sending, from the outbox (NotificationEmailRequested) and their delivery items. */
+    async emails(): Promise<Array<{ to: string; subject: string; text: string; html: string }>> {
+      return (await harness.items())
+        .filter((item) => item.pk?.S?.startsWith('EMAIL#'))
+        .map((item) => ({
+          to: item.to?.S ?? '',
+          subject: item.subject?.S ?? '',
+          text: item.text?.S ?? '',
+          html: item.html?.S ?? '',
+        }));
+    },
+    stop: harness.stop,
+  };
+  return api;
+}
