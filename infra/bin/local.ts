@@ -20,8 +20,8 @@ if (!region) {
 
 /**
  * How long Ctrl-C waits for an orderly stop before leaving anyway. Stopping is bounded piece by piece (function
- * environments are killed, DynamoDB Local gets SIGKILL after its grace period); this is the backstop, so the
- * terminal is never held by something that hangs.
+ * environments are killed, DynamoDB Local and the SES emulator get SIGKILL after their grace period); this is the
+ * backstop, so the terminal is never held by something that hangs.
  */
 const STOP_DEADLINE_MS = 15_000;
 
@@ -43,7 +43,7 @@ async function stopWithin(running: LocalPlatform): Promise<boolean> {
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) {
-    // A second Ctrl-C: leave now. The runtime's exit hook still kills DynamoDB Local's JVM.
+    // A second Ctrl-C: leave now. The runtime's exit hooks still kill DynamoDB Local's JVM and the SES emulator.
     process.exit(130);
   }
   stopping = true;

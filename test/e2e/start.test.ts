@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dynamoLocalPids, exited, portOf, runTypeScript, waitForLine } from '../local/helpers/processes';
+import { dynamoLocalPids, exited, portOf, runTypeScript, sesLocalPids, waitForLine } from '../local/helpers/processes';
 
 const ENTRY = fileURLToPath(new URL('../../infra/bin/local.ts', import.meta.url));
 
@@ -13,6 +13,7 @@ describe('npm start (infra/bin/local.ts)', () => {
       const [banner = ''] = await waitForLine(child, /inovda is running locally[\s\S]*Ctrl-C stops everything\./);
       const api = /API\s+(http:\/\/localhost:\d+)/.exec(banner)?.[1] ?? '';
       const dynamo = /DynamoDB Local\s+(http:\/\/\S+)/.exec(banner)?.[1] ?? '';
+      const mails = /Mails \(SES v2\)\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? '';
       expect(banner).toMatch(/EventBridge\s+http:\/\/127\.0\.0\.1:\d+/);
       expect(banner).toContain('/local/dead-letters');
       expect(banner).toContain('opd.dinkes');
@@ -34,10 +35,16 @@ describe('npm start (infra/bin/local.ts)', () => {
       expect(document.openapi).toMatch(/^3\.1\./);
       expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/innovations', '/cycles/{id}/board']));
       expect(dynamoLocalPids(portOf(dynamo))).toHaveLength(1);
+      // The mail emulator's page, where the banner says mails are read.
+      const inbox = await fetch(mails);
+      expect(inbox.status).toBe(200);
+      expect(inbox.headers.get('content-type')).toContain('text/html');
+      expect(sesLocalPids(portOf(mails))).toHaveLength(1);
 
       child.kill('SIGINT');
       expect(await exited(child)).toBe(0);
       expect(dynamoLocalPids(portOf(dynamo))).toEqual([]);
+      expect(sesLocalPids(portOf(mails))).toEqual([]);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

@@ -8,6 +8,7 @@ import {
   LocalRuntimeError,
   silentLogger,
   startLocalPlatform,
+  startSesLocal,
 } from '@inovda/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentManifest, missingSettingManifest } from './fixtures/environment-manifest';
@@ -21,7 +22,8 @@ const region: LocalRegion = {
   stageGates: { discovery: { requires: ['proposal'] }, design: { requires: ['prototype', 'budget'] } },
 };
 
-const endpoints = { sesv2: 'http://127.0.0.1:4579', secretsManager: 'http://127.0.0.1:4580' };
+/** A stand-in address: nothing listens there, the test only checks which functions are given it. */
+const endpoints = { secretsManager: 'http://127.0.0.1:4580' };
 
 interface Report {
   regionSettingsFile: string | null;
@@ -71,7 +73,7 @@ describe("each function's environment follows its manifest entry", () => {
     expect(await report(platform, 'reads-nothing')).toMatchObject({ regionSettingsFile: null, regionSettings: null });
   });
 
-  it('gives the SES v2 and Secrets Manager endpoints only to functions granted them', async () => {
+  it('gives the SES v2 emulator and Secrets Manager endpoints only to functions granted them', async () => {
     // Functions reach DynamoDB Local through the runtime's pass-through (where the dynamodb-throttled fault acts).
     const passThrough = (await report(platform, 'reads-nothing')).endpoints.AWS_ENDPOINT_URL_DYNAMODB;
     expect(passThrough).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -81,9 +83,11 @@ describe("each function's environment follows its manifest entry", () => {
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: passThrough,
       AWS_ENDPOINT_URL_EVENTBRIDGE: platform.eventBridgeEndpoint,
     };
+    // The SES v2 emulator the platform started, on loopback.
+    expect(platform.sesEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await report(platform, 'sends-email')).endpoints).toEqual({
       ...always,
-      AWS_ENDPOINT_URL_SESV2: endpoints.sesv2,
+      AWS_ENDPOINT_URL_SESV2: platform.sesEndpoint,
     });
     expect((await report(platform, 'reads-secrets')).endpoints).toEqual({
       ...always,
@@ -91,6 +95,88 @@ describe("each function's environment follows its manifest entry", () => {
     });
     expect((await report(platform, 'calls-webhooks')).endpoints).toEqual(always);
     expect((await report(platform, 'reads-nothing')).endpoints).toEqual(always);
+  });
+
+  it("lets a function with a send-email grant send through the emulator, with the SDK's defaults", async () => {
+    const mailbox = platform.mailbox;
+    if (!mailbox) throw new Error('the platform started no SES v2 emulator');
+    await mailbox.clear();
+    const mail = {
+      from: 'noreply@uji.inovda.id',
+      to: 'opd.dinkes@uji.go.id',
+      subject: 'Tahap maju',
+      text: 'Inovasi Anda maju ke tahap uji coba.',
+      html: '<p>Inovasi Anda maju ke tahap <b>uji coba</b>.</p>',
+    };
+    const result = await platform.invoke('envcheck/mails-a-note', mail);
+    if (!result.ok) throw new Error(`mails-a-note failed: ${result.error.errorType}: ${result.error.errorMessage}`);
+    const { messageId } = result.payload as { messageId: string };
+    expect(await mailbox.mails()).toEqual([
+      expect.objectContaining({
+        messageId,
+        from: mail.from,
+        to: [mail.to],
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      }),
+    ]);
+  });
+});
+
+describe('the SES v2 emulator a platform is given, or none', () => {
+  let dynamoLocal: DynamoLocal;
+
+  beforeAll(async () => {
+    dynamoLocal = await useDynamoLocal();
+  }, 120_000);
+
+  afterAll(async () => {
+    await dynamoLocal?.stop();
+  });
+
+  const start = (sesEndpoint: string | false) =>
+    startLocalPlatform({
+      region,
+      services: [environmentManifest],
+      port: 0,
+      inMemory: true,
+      dynamoEndpoint: dynamoLocal.endpoint,
+      tablePrefix: uniquePrefix(),
+      sesEndpoint,
+      log: silentLogger,
+      functionLogLevel: 'SILENT',
+    });
+
+  it('uses a running one it is given, leaves it running on stop, and reports it down when it is gone', async () => {
+    const emulator = await startSesLocal();
+    try {
+      const platform = await start(emulator.endpoint);
+      try {
+        expect(platform.sesEndpoint).toBe(emulator.endpoint);
+        expect((await report(platform, 'sends-email')).endpoints.AWS_ENDPOINT_URL_SESV2).toBe(emulator.endpoint);
+        expect(await platform.mailbox?.mails()).toEqual([]);
+        await emulator.stop();
+        const health = await fetch(`${platform.url}/health`);
+        expect(health.status).toBe(503);
+        expect(await health.json()).toMatchObject({ status: 'degraded', ses: { status: 'down' } });
+      } finally {
+        await platform.stop();
+      }
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('gives no SES endpoint to a function granted send-email when turned off', async () => {
+    const platform = await start(false);
+    try {
+      expect(platform.sesEndpoint).toBeUndefined();
+      expect(platform.mailbox).toBeUndefined();
+      expect((await report(platform, 'sends-email')).endpoints.AWS_ENDPOINT_URL_SESV2).toBeUndefined();
+    } finally {
+      await platform.stop();
+    }
   });
 });
 

@@ -387,6 +387,7 @@ describe('the local platform, running a fixture service', () => {
       status: 'ok',
       region: 'kota-uji',
       dynamodb: { status: 'up', endpoint: dynamoLocal.endpoint },
+      ses: { status: 'up', endpoint: platform.sesEndpoint },
       eventBridge: { status: 'up', bus: 'inovda-kota-uji', rules: 1 },
       functions: expect.arrayContaining([expect.objectContaining({ id: 'fixture/echo' })]),
       streams: [expect.objectContaining({ name: 'fixture stream', running: true })],

@@ -3,7 +3,7 @@ import { silentLogger, startLocalPlatform } from '@inovda/local';
 import { describe, expect, it } from 'vitest';
 import { fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
-import { dynamoLocalPids, exited, portOf, runTypeScript, waitForLine } from './helpers/processes';
+import { dynamoLocalPids, exited, portOf, runTypeScript, sesLocalPids, waitForLine } from './helpers/processes';
 import { testRegion } from './helpers/region';
 import { isRunning, pidFile } from './helpers/spin';
 import { waitFor } from './helpers/wait';
@@ -17,8 +17,8 @@ const spinningManifest = {
   ],
 };
 
-describe('shutdown leaves no Java process behind', () => {
-  it('stop() ends the DynamoDB Local the platform started', { timeout: 120_000 }, async () => {
+describe('shutdown leaves no emulator process behind', () => {
+  it('stop() ends the DynamoDB Local and the SES v2 emulator the platform started', { timeout: 120_000 }, async () => {
     const platform = await startLocalPlatform({
       region: testRegion,
       services: [fixtureManifest],
@@ -27,9 +27,12 @@ describe('shutdown leaves no Java process behind', () => {
       log: silentLogger,
     });
     const port = portOf(platform.dynamoEndpoint);
+    const sesPort = portOf(platform.sesEndpoint ?? '');
     expect(dynamoLocalPids(port)).toHaveLength(1);
+    expect(sesLocalPids(sesPort)).toHaveLength(1);
     await platform.stop();
     expect(dynamoLocalPids(port)).toEqual([]);
+    expect(sesLocalPids(sesPort)).toEqual([]);
     // Stopping twice is harmless.
     await platform.stop();
   });

@@ -14,6 +14,9 @@ export function formatBanner(platform: LocalPlatform): string {
     `  Health          ${platform.url}/health`,
     `  DynamoDB Local  ${platform.dynamoEndpoint}`,
     `  EventBridge     ${platform.eventBridgeEndpoint}  (bus ${platform.eventBusName})`,
+    platform.sesEndpoint
+      ? `  Mails (SES v2)  ${platform.sesEndpoint}  (the mails sent: open it in a browser, or GET /store for JSON)`
+      : '  Mails (SES v2)  off (no SES v2 emulator)',
     `  Dead letters    ${platform.url}/local/dead-letters`,
     `  Queues          ${platform.url}/local/queues  (npm run redrive: dead-letter queues back to their consumers)`,
     `  Data            ${platform.dataDir ?? 'in memory (nothing kept)'}`,

@@ -26,4 +26,6 @@ export { DEFAULT_DATA_DIR } from './platform/data-dir';
 export type { LocalPlatform } from './platform/local-platform';
 export type { SeedContext, StartLocalPlatformOptions } from './platform/options';
 export { startLocalPlatform } from './platform/start';
+export type { LocalMailbox, SentMail } from './ses/mailbox';
+export { type SesLocal, type SesLocalOptions, startSesLocal } from './ses/ses-local';
 export type { DeadLetter } from './sqs/dead-letters';

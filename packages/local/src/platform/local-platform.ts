@@ -6,6 +6,7 @@ import type { LocalFaults } from '../faults/switchboard';
 import type { InvokeResult } from '../lambda/invocation';
 import type { LocalRegion } from '../local-region';
 import type { ScheduleView } from '../scheduler/scheduled-rules';
+import type { LocalMailbox } from '../ses/mailbox';
 import type { LocalQueues } from './consumer-queues';
 
 /** The running platform. */
@@ -16,6 +17,13 @@ export interface LocalPlatform {
   readonly dynamoEndpoint: string;
   /** Where `AWS_ENDPOINT_URL_EVENTBRIDGE` points. */
   readonly eventBridgeEndpoint: string;
+  /**
+   * Where `AWS_ENDPOINT_URL_SESV2` points: the SES v2 emulator, whose page at this address shows the sent mails.
+   * Undefined when it is off (`sesEndpoint: false`).
+   */
+  readonly sesEndpoint: string | undefined;
+  /** The mails the SES v2 emulator has accepted, read back (undefined when it is off). */
+  readonly mailbox: LocalMailbox | undefined;
   readonly eventBusName: string;
   /** Table name per service. */
   readonly tableNames: Readonly<Record<string, string>>;
@@ -43,6 +51,6 @@ export interface LocalPlatform {
    * too (retries and DLQ moves included, as `bus.whenIdle()`). Refuses as StartReplay does (`EventBridgeError`).
    */
   replay(request: LocalReplayRequest & { readonly name: string }): Promise<ReplayDescription>;
-  /** Stops everything started (DynamoDB Local too, unless it was passed in). Safe to call twice. */
+  /** Stops everything started (DynamoDB Local and the SES v2 emulator too, unless passed in). Safe to call twice. */
   stop(): Promise<void>;
 }

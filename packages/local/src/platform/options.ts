@@ -25,13 +25,19 @@ export interface StartLocalPlatformOptions {
   readonly inMemory?: boolean;
   /** Use an already running DynamoDB Local instead of spawning one. */
   readonly dynamoEndpoint?: string;
+  /**
+   * The SES v2 emulator: by default the platform starts one (aws-ses-v2-local); a URL uses an already running
+   * aws-ses-v2-local instead (the mailbox reads its `/store`); `false` runs none, so functions with a `send-email`
+   * grant get no SES endpoint.
+   */
+  readonly sesEndpoint?: string | false;
   /** Prefix of table names, to isolate runs sharing one DynamoDB Local. */
   readonly tablePrefix?: string;
   /**
-   * Local stand-ins of further AWS services (SES v2, Secrets Manager), already running. A function gets one's
-   * endpoint only when its manifest entry grants it (`send-email`, `secrets`), as IAM would allow only then.
+   * Local stand-ins of further AWS services (Secrets Manager), already running. A function gets one's endpoint
+   * only when its manifest entry grants it (`secrets`), as IAM would allow only then. SES v2 is `sesEndpoint`'s.
    */
-  readonly endpoints?: LocalServiceEndpoints;
+  readonly endpoints?: Omit<LocalServiceEndpoints, 'sesv2'>;
   /** The API's OpenAPI document, served at `GET /openapi.json` (no token needed); without it that path is a 404. */
   readonly openApi?: () => unknown;
   /** Runs once the platform is up, when the data dir is new (or always in memory); its result is ignored. */

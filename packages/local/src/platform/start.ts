@@ -22,14 +22,15 @@ import type { StartLocalPlatformOptions } from './options';
 import { writeFunctionRegionSettings } from './region-settings';
 import { startSchedules } from './schedules';
 import { type DemoData, seedIfNew } from './seed';
+import { connectSes } from './ses';
 import { StopOrder } from './stop-order';
 import { startStreamPollers } from './stream-pollers';
 
 /**
- * Starts the whole platform on this machine, with no AWS account: DynamoDB Local with the manifests' tables, the
- * local EventBridge (PutEvents endpoint, rules, retries, dead letters), stream pollers, schedules, every function
- * in its own process (started on first call), dev identities and the HTTP API. Handlers run unchanged; only SDK
- * endpoints and credentials differ, through the standard environment variables.
+ * Starts the whole platform on this machine, with no AWS account: DynamoDB Local with the manifests' tables, an
+ * SES v2 emulator, the local EventBridge (PutEvents endpoint, rules, retries, dead letters), stream pollers,
+ * schedules, every function in its own process (started on first call), dev identities and the HTTP API. Handlers
+ * run unchanged; only SDK endpoints and credentials differ, through the standard environment variables.
  */
 export async function startLocalPlatform(options: StartLocalPlatformOptions): Promise<LocalPlatform> {
   const log = options.log ?? consoleLogger;
@@ -43,6 +44,8 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     const regionSettingsFiles = writeFunctionRegionSettings(services, region, dataDir, stops);
     const api = await openApiServer(resolvePort(options.port), stops);
     const dynamoDb = await connectDynamoDb(options.dynamoEndpoint, dataDir, awsRegion, log, stops);
+    // Before the functions: those with a `send-email` grant are given its endpoint.
+    const ses = await connectSes(options.sesEndpoint, log, stops);
     const tableNames = await ensureServiceTables(
       services,
       dynamoDb.client,
@@ -82,7 +85,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         regionSettingsFiles,
         log,
         faults,
-        ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+        endpoints: { ...options.endpoints, ...(ses ? { sesv2: ses.endpoint } : {}) },
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
         ...(options.outboxSweepGraceSeconds === undefined
           ? {}
@@ -157,6 +160,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     const health = healthCheck({
       regionId: region.id,
       dynamoDb,
+      ses,
       tableNames,
       bus,
       eventBridgeEndpoint: putEventsApi.endpoint,
@@ -198,6 +202,8 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       region,
       dynamoEndpoint: dynamoDb.endpoint,
       eventBridgeEndpoint: putEventsApi.endpoint,
+      sesEndpoint: ses?.endpoint,
+      mailbox: ses?.mailbox,
       eventBusName,
       tableNames,
       dataDir: dataDir.path,
@@ -221,6 +227,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     };
     demoData = await seedIfNew(options.seed, { url: api.url, region, tokenFor: identities.tokenFor }, dataDir, log);
     if (dynamoDb.started) log.debug(`DynamoDB Local pid ${dynamoDb.started.pid}`);
+    if (ses?.started) log.debug(`SES v2 emulator pid ${ses.started.pid}`);
     return platform;
   } catch (error) {
     await stops.stop();
