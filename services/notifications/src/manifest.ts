@@ -9,6 +9,7 @@ import {
   InnovationRegistered,
   InnovationScored,
   MonevDue,
+  NotificationEmailRequested,
   patternOf,
   RankingPublished,
   RegistrationRefused,
@@ -82,6 +83,18 @@ export const notificationsManifest = withOutbox({
           pattern: patternOf(EvaluatorAssigned, InnovationScored, RankingPublished, IncentiveShortlisted),
           retry: CONSUMER_RETRY,
         },
+      ],
+    },
+    {
+      name: 'send-email',
+      entry: 'src/handlers/send-email.ts',
+      description:
+        'Send each recorded e-mail once through SES v2, from its own queue (a failing mail server delays nothing else)',
+      tableAccess: 'read-write',
+      regionSettings: ['notifications'],
+      grants: [{ kind: 'send-email' }],
+      subscriptions: [
+        { name: 'email-requests', pattern: patternOf(NotificationEmailRequested), retry: CONSUMER_RETRY },
       ],
     },
   ],
