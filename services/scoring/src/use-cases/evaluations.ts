@@ -1,16 +1,15 @@
 import { ScoreSubmitted } from '@inovda/contracts';
-import {
-  type Acting,
-  assertVersion,
-  eventContext,
-  hasAnyRole,
-  type Page,
-  Problem,
-  versionMismatch,
-} from '@inovda/kernel';
+import { type Acting, assertVersion, eventContext, type Page, Problem, versionMismatch } from '@inovda/kernel';
 import { assertNoConflict, type DecisionInput, resolveDecisions, undecided } from '../domain/evaluation';
 import type { Claim, Evaluation, InnovationFacts } from '../domain/model';
-import { cycleOfInnovation, type Deps, editionOf, type ScoringDeps, visibleInnovation } from './context';
+import {
+  assertEvaluatorMay,
+  cycleOfInnovation,
+  type Deps,
+  editionOf,
+  type ScoringDeps,
+  visibleInnovation,
+} from './context';
 import { retryingConflicts, settleAfterEvaluations } from './scores';
 
 /** An evaluation as the API shows it: with the claims it verifies. */
@@ -154,19 +153,11 @@ export function submitMyEvaluation(
 
 /**
  * Every evaluation of an innovation. Blind review: an evaluator sees the others' only once their own is submitted
- * (and only for an innovation assigned to them); programme staff who do not evaluate see them at any time.
+ * (403 before), and only for an innovation assigned to them (404 otherwise); programme staff see them at any time.
  */
 export async function listEvaluations(deps: Deps, actor: Acting, id: string): Promise<EvaluationView[]> {
   await visibleInnovation(deps, actor, id);
-  const evaluations = await deps.reads.evaluations(id);
-  if (actor.role === 'evaluator' && !hasAnyRole(actor.caller, ['coordinator', 'admin'])) {
-    const own = evaluations.find((evaluation) => evaluation.evaluator.sub === actor.caller.sub);
-    if (own?.status !== 'submitted') {
-      throw new Problem('forbidden', {
-        detail: 'Penilaian penilai lain baru dapat dilihat setelah Anda mengirim penilaian Anda sendiri.',
-      });
-    }
-  }
+  const evaluations = await assertEvaluatorMay(deps, actor, id, { blind: true });
   const claims = (await deps.reads.selfAssessment(id))?.claims ?? [];
   return evaluations.map((evaluation) => view(evaluation, claims));
 }

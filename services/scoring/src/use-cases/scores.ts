@@ -29,7 +29,14 @@ import { indexOf, rankingOf } from '../domain/results';
 import { EMPTY_CYCLE_TOTALS, emptyOpdTotals, moveTotals } from '../domain/totals';
 import { settleIndicators, settleOne, statusOf, totalOf } from '../domain/verification';
 import type { ScoringWrite } from '../store/scoring-write';
-import { cycleOfInnovation, type Deps, editionOf, type ScoringDeps, visibleInnovation } from './context';
+import {
+  assertEvaluatorMay,
+  cycleOfInnovation,
+  type Deps,
+  editionOf,
+  type ScoringDeps,
+  visibleInnovation,
+} from './context';
 
 /** How many times a use case re-reads and retries when a concurrent change moved what it read (totals, a score). */
 const ATTEMPTS = 5;
@@ -204,9 +211,13 @@ export async function uncountWithdrawn(deps: Deps, write: ScoringWrite, facts: I
   write.score(next, score.version);
 }
 
-/** The score of an innovation the caller may see; an OPD sees it only once its cycle's results are published. */
+/**
+ * The score of an innovation the caller may see; an OPD sees it only once its cycle's results are published, an
+ * evaluator only for an innovation assigned to them, once their own verification is submitted.
+ */
 export async function getScore(deps: Deps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
+  await assertEvaluatorMay(deps, actor, id, { blind: true });
   const [score, cycle] = await Promise.all([deps.reads.score(id), cycleOfInnovation(deps, facts)]);
   const staff = hasAnyRole(actor.caller, STAFF_ROLES);
   if (!score) throw new Problem('not-found', { detail: 'Inovasi ini belum dinilai.' });
