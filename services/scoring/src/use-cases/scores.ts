@@ -258,7 +258,8 @@ export function scoreView(edition: RubricEdition, score: Score, staff: boolean) 
   };
 }
 
-async function settleable(deps: Deps, actor: Acting, id: string, indicator: string) {
+/** What a calibration or correction settles: an indicator of the edition, never above what the OPD claimed. */
+async function settleable(deps: Deps, actor: Acting, id: string, indicator: string, level: VerifiedLevel) {
   const facts = await visibleInnovation(deps, actor, id);
   assertImpartial(actor, facts);
   const cycle = await cycleOfInnovation(deps, facts);
@@ -276,6 +277,21 @@ async function settleable(deps: Deps, actor: Acting, id: string, indicator: stri
       ],
     });
   }
+  const claimed = score.indicators.find((entry) => entry.indicator === indicator)?.claimedLevel ?? 0;
+  if (level > claimed) {
+    throw new Problem('validation-failed', {
+      errors: [
+        {
+          path: 'level',
+          code: 'above_claim',
+          message:
+            claimed === 0
+              ? `indikator ${indicator} tidak diklaim; tingkatnya tetap 0`
+              : `tingkat tidak boleh melebihi klaim perangkat daerah (${claimed})`,
+        },
+      ],
+    });
+  }
   return { facts, cycle, edition, score };
 }
 
@@ -287,7 +303,7 @@ export function calibrate(
   input: { indicator: string; level: VerifiedLevel; reason: string },
 ) {
   return retryingConflicts(async () => {
-    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator);
+    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator, input.level);
     if (cycle.published) {
       throw new Problem('invalid-state', { detail: 'Hasil siklus sudah diumumkan; ubah nilai melalui koreksi.' });
     }
@@ -327,7 +343,7 @@ export function correctScore(
   input: { indicator: string; level: VerifiedLevel; reason: string },
 ) {
   return retryingConflicts(async () => {
-    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator);
+    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator, input.level);
     if (!cycle.published) {
       throw new Problem('invalid-state', { detail: 'Hasil siklus belum diumumkan; nilai masih dapat dikalibrasi.' });
     }
