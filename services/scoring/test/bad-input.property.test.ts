@@ -301,7 +301,7 @@ describe('evaluation save: any decisions, any If-Match', () => {
     );
   });
 
-  it('refuses raising above the claim, a lower or reject without a reason, unclaimed and duplicate indicators', async () => {
+  it('refuses raising above the claim, a lower or reject without a reason, unclaimed and duplicate indicators, a stale or malformed If-Match', async () => {
     const cycleId = await h.openedCycle();
     const id = await h.selfAssessed(cycleId);
     expect((await h.assign('coordinator2', id, ['sub-penilai'])).status).toBe(200);
@@ -338,6 +338,15 @@ describe('evaluation save: any decisions, any If-Match', () => {
     expect(
       (await h.saveEvaluation('evaluator', id, { decisions: all }, { 'if-match': mine.headers.etag ?? '' })).status,
     ).toBe(200);
+    const saved = await snapshot(h);
+    expectProblem(
+      await h.submitEvaluation('evaluator', id, { 'if-match': mine.headers.etag ?? '' }),
+      'version-mismatch',
+    );
+    expectProblem(await h.submitEvaluation('evaluator', id, { 'if-match': '"dua"' }), 'validation-failed');
+    expect(await snapshot(h)).toEqual(saved);
+    const version = (await h.myEvaluation('evaluator', id)).body.version as number;
+    expect((await h.submitEvaluation('evaluator', id, { 'if-match': `"${version}"` })).status).toBe(200);
   });
 });
 

@@ -97,7 +97,8 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     myEvaluation: (who: Who, id: string) => to(routes.getMyEvaluation, who, { id }),
     saveEvaluation: (who: Who, id: string, body: unknown, headers: Record<string, string> = {}) =>
       to(routes.saveMyEvaluation, who, { id }, { body, headers }),
-    submitEvaluation: (who: Who, id: string) => to(routes.submitMyEvaluation, who, { id }),
+    submitEvaluation: (who: Who, id: string, headers: Record<string, string> = {}) =>
+      to(routes.submitMyEvaluation, who, { id }, { headers }),
     evaluations: (who: Who, id: string) => to(routes.listEvaluations, who, { id }),
     calibrate: (who: Who, id: string, body: unknown) => to(routes.calibrate, who, { id }, { body }),
     score: (who: Who, id: string) => to(routes.getScore, who, { id }),

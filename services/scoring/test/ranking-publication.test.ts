@@ -243,6 +243,12 @@ describe('publication and corrections', () => {
       value: indexAfter.index,
       predicate: indexAfter.predicate,
     });
+    // The CSV follows the correction.
+    const csv = (await h.rankingCsv('coordinator', cycleId)).text ?? '';
+    expect(csv).toContain('\r\nPeringkat OPD,4,disdukcapil,39,1,14,2.79,39\r\n');
+    expect(csv).toContain(`\r\nIndikator,disdukcapil,${ids.capil},`);
+    expect(csv).toMatch(new RegExp(`Nilai inovasi,disdukcapil,${ids.capil},[^\r]*,39,\r\n`));
+    expect(csv).toMatch(new RegExp(`Indikator,disdukcapil,${ids.capil},[^\r]*,tools,[^,]*,2,1,2,koreksi koordinator`));
     // Publishing again is not how results change.
     expectProblem(await h.publish('coordinator', cycleId), 'invalid-state');
   });
