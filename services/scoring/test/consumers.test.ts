@@ -145,7 +145,7 @@ describe('every consumed event delivered twice', () => {
 });
 
 describe('events out of order', () => {
-  it('a registration arriving after a newer withdrawal leaves the innovation out of the cycle', async () => {
+  it('a registration arriving after a newer withdrawal leaves the innovation withdrawn, as in order', async () => {
     const cycleId = await h.openedCycle();
     const innovationId = ulid();
     await h.deliver(InnovationDrafted, { innovationId, opdId: 'dinkes', version: 1, name: 'A', profile: profile('A') });
@@ -159,7 +159,13 @@ describe('events out of order', () => {
       registeredAt: now(),
     });
     await advanceToDeliver(innovationId, cycleId);
-    expectProblem(await h.saveSelfAssessment('dinkes', innovationId, { claims: CLAIMS }), 'not-found');
+    const refused = await h.saveSelfAssessment('dinkes', innovationId, { claims: CLAIMS });
+    expectProblem(refused, 'invalid-state');
+    // The same as when the withdrawal arrives last.
+    const inOrder = await h.atDeliver(cycleId);
+    await h.deliver(InnovationWithdrawn, { innovationId: inOrder, opdId: 'dinkes', version: 3, withdrawnAt: now() });
+    const inOrderRefused = await h.saveSelfAssessment('dinkes', inOrder, { claims: CLAIMS });
+    expect({ ...inOrderRefused.body, instance: null }).toEqual({ ...refused.body, instance: null });
   });
 
   it('a registration reverted, then the stale registration redelivered late, stays reverted', async () => {

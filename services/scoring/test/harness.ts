@@ -57,12 +57,13 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     return route(spec, who, { params, ...options });
   }
 
-  async function deliver<C extends EventContract<string, never>>(
+  /** An event as its producer would publish it, not yet delivered. */
+  function eventOf<C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
     context: Partial<EventContext> = {},
   ) {
-    const event = contract.create(data, {
+    return contract.create(data, {
       eventId: ulid(),
       occurredAt: new Date().toISOString(),
       regionId: 'kota-solok',
@@ -70,12 +71,21 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
       actor: { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' },
       ...context,
     });
+  }
+
+  async function deliver<C extends EventContract<string, never>>(
+    contract: C,
+    data: Parameters<C['create']>[0],
+    context: Partial<EventContext> = {},
+  ) {
+    const event = eventOf(contract, data, context);
     await harness.consume('scoring-events', event);
     return event;
   }
 
   const api = {
     route,
+    eventOf,
     deliver,
     redeliver: (event: { source: string; detailType: string; detail: unknown }) =>
       harness.consume('scoring-events', event),
