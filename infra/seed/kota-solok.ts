@@ -1,19 +1,20 @@
+import { seedScoredCycle } from './kota-solok-2026';
+import { must, once, type SeedContext, send } from './seed-api';
+
+export type { SeedContext } from './seed-api';
+
 /**
  * Demo data for Kota Solok, created through the platform's own HTTP API (so the same validation, outbox and
  * events run as for a real user). Innovations in several states, owned by the OPDs named in the source article.
  */
-
-/** What the seed needs from the running platform. */
-export interface SeedContext {
-  readonly url: string;
-  tokenFor(username: string): Promise<string> | string;
-}
 
 interface SeedInnovation {
   readonly owner: string;
   readonly next?: 'register' | 'withdraw';
   readonly profile: Record<string, unknown>;
 }
+
+const post = (url: string, token: string, body?: unknown) => must('POST', url, token, body);
 
 const DESIGN_NARRATIVE =
   'Petugas Disdukcapil mendatangi kelurahan, sekolah dan panti jompo dengan mobil layanan yang membawa perangkat ' +
@@ -24,7 +25,7 @@ export const kotaSolokInnovations: readonly SeedInnovation[] = [
     owner: 'opd.disdukcapil',
     next: 'register',
     profile: {
-      name: 'Jemput Bola Administrasi Kependudukan (JEBAK)',
+      name: 'JEBAK Sekolah: perekaman KTP-el di SMA',
       opdId: 'disdukcapil',
       initiatorKind: 'opd',
       type: 'non-digital',
@@ -46,7 +47,7 @@ export const kotaSolokInnovations: readonly SeedInnovation[] = [
     owner: 'opd.dpmptsp',
     next: 'register',
     profile: {
-      name: 'Izin Selesai Satu Hari (ISSH)',
+      name: 'Anjungan Izin Mandiri di Mal Pelayanan Publik',
       opdId: 'dpmptsp',
       initiatorKind: 'opd',
       type: 'digital',
@@ -109,39 +110,13 @@ const PROGRAMME_2027 = {
   },
 };
 
-async function send(method: string, url: string, token: string, body?: unknown) {
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const payload = (await response.json()) as Record<string, unknown>;
-  return { status: response.status, payload };
-}
-
-async function post(url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
-  const { status, payload } = await send('POST', url, token, body);
-  if (status >= 300) throw new Error(`seed request ${url} failed: ${status} ${JSON.stringify(payload)}`);
-  return payload;
-}
-
 /**
- * Registers into the cycle once submissions has heard it is open: the CycleOpened event travels through the
- * outbox, the bus and a consumer, so the first tries may find the cycle still unknown (bounded wait).
+ * Creates the Kota Solok demo: the scored and published 2026 cycle (kota-solok-2026.ts), then the 2027 cycle with
+ * innovations in several states; returns how many innovations the 2027 part created.
  */
-async function registerWhenOpen(url: string, token: string, cycleId: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const { status, payload } = await send('POST', url, token, { cycleId });
-    if (status < 300) return;
-    if (payload.code !== 'unknown-cycle') throw new Error(`seed register failed: ${status} ${JSON.stringify(payload)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`cycle ${cycleId} never reached the submissions service`);
-}
-
-/** Creates the Kota Solok programme cycle and demo innovations; returns how many innovations were created. */
 export async function seedKotaSolok(context: SeedContext): Promise<number> {
   const coordinator = await context.tokenFor('koordinator');
+  await seedScoredCycle(context);
   const cycle = await post(`${context.url}/cycles`, coordinator, PROGRAMME_2027);
   const cycleId = String(cycle.id);
   await post(`${context.url}/cycles/${cycleId}/open`, coordinator);
@@ -155,7 +130,12 @@ export async function seedKotaSolok(context: SeedContext): Promise<number> {
     const token = await context.tokenFor(innovation.owner);
     const created = await post(`${context.url}/innovations`, token, innovation.profile);
     if (innovation.next === 'register') {
-      await registerWhenOpen(`${context.url}/innovations/${created.id}/register`, token, cycleId);
+      // Submissions hears the cycle is open through CycleOpened: the first tries may find it unknown.
+      await once(
+        'register',
+        () => send('POST', `${context.url}/innovations/${created.id}/register`, token, { cycleId }),
+        ['unknown-cycle'],
+      );
     } else if (innovation.next === 'withdraw') {
       await post(`${context.url}/innovations/${created.id}/withdraw`, token, {
         reason: 'Digabung ke dalam Posyandu Digital Balita Sehat',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indonesianMessage, PROBLEMS } from '@inovda/kernel';
+import { CATEGORY_NAMES, TEMPLATES } from '@inovda/notifications';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
@@ -20,7 +21,7 @@ const PRODUCT_SOURCES = ['services', 'packages/kernel', 'packages/lambda-kit', '
 
 /** Words common in Indonesian sentences; a text must contain at least one. */
 const INDONESIAN = new Set(
-  `yang pilih simpan dasar pengukuran kemanfaatan penilaian mandiri terlebih dahulu tidak dan di ke dari untuk harus sudah belum wajib dapat ini itu atau pada dengan berupa paling minimal maksimal
+  `yang pendaftaran ditolak ditahan dilanjutkan tenggat terlewati peringkat diumumkan penerima insentif pilih simpan dasar pengukuran kemanfaatan penilaian mandiri terlebih dahulu tidak dan di ke dari untuk harus sudah belum wajib dapat ini itu atau pada dengan berupa paling minimal maksimal
   nilai isian data bukan hanya masih sedang kunci format jenis alamat tanggal waktu pilihan diisi karakter butir tahapan
   siklus laporan permintaan inovasi perangkat daerah batasnya periode kini berada versi ada lagi coba muat ulang lalu
   terjadi kesalahan sistem anda belum masuk token berwenang melakukan tindakan ditemukan metode diizinkan status
@@ -113,6 +114,21 @@ function textsOf(file: string): Array<{ where: string; text: string }> {
 }
 
 describe('what people read is Indonesian', () => {
+  it('every notification template and category name', () => {
+    const texts = [
+      ...Object.entries(TEMPLATES).flatMap(([type, template]) => [
+        { where: `${type} subject`, text: template.subject.replace(/\{\{\w+\}\}/g, '') },
+        { where: `${type} body`, text: template.body.replace(/\{\{\w+\}\}/g, '') },
+      ]),
+      ...Object.entries(CATEGORY_NAMES).map(([category, text]) => ({ where: category, text })),
+    ];
+    const offenders = texts
+      .map((entry) => ({ ...entry, reason: notIndonesian(entry.text) }))
+      .filter((entry) => entry.reason !== undefined);
+    expect(offenders).toEqual([]);
+    expect(texts.length).toBeGreaterThan(30);
+  });
+
   it('every problem title of the catalogue', () => {
     const offenders = Object.entries(PROBLEMS)
       .map(([code, spec]) => ({ code, reason: notIndonesian(spec.title) }))

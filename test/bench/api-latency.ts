@@ -243,6 +243,10 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
       ),
     );
     await waitFor(() => call(`${platform.url}/innovations/${innovationId}/track`, { headers: { authorization } }, 200));
+    // Scoring hears of the cycle through CycleOpened.
+    await waitFor(() =>
+      call(`${platform.url}/cycles/${cycleId}/ranking`, { headers: { authorization: coordinator } }, 200),
+    );
     const opdId = options.body.opdId;
     // Content-Type only with a body: the handlers' body parser rejects a GET that announces a JSON body it lacks.
     const cases: RouteCase[] = [
@@ -316,6 +320,20 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
           headers: { authorization: coordinator },
         }),
       },
+      // The ranking and the index: a bounded Query and two GetItems, whatever the number of innovations.
+      ...(['ranking', 'region-index'] as const).map(
+        (read): RouteCase => ({
+          method: 'GET',
+          path: `/cycles/{id}/${read}`,
+          expectedStatus: 200,
+          token: coordinatorToken,
+          request: () => ({
+            path: `/cycles/${cycleId}/${read}`,
+            pathParameters: { id: cycleId },
+            headers: { authorization: coordinator },
+          }),
+        }),
+      ),
     ];
     const httpCall = (route: RouteCase) => {
       const request = route.request(0);

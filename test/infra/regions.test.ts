@@ -36,6 +36,15 @@ describe('region configs', () => {
     expect(defineRegion(valid).id).toBe('kota-contoh');
   });
 
+  it('accepts only a rubric edition the scoring service ships, and defaults the scoring rule to the median', () => {
+    expect(defineRegion(valid).scoringRule).toBe('median');
+    expect(defineRegion({ ...valid, rubricEdition: 'iid-legacy-150', scoringRule: 'minimum' })).toMatchObject({
+      rubricEdition: 'iid-legacy-150',
+      scoringRule: 'minimum',
+    });
+    expect(() => defineRegion({ ...valid, rubricEdition: 'iid-2031' })).toThrow(/rubricEdition/);
+  });
+
   it('accepts an OPD id of exactly 64 characters', () => {
     const id = `dinas-${'x'.repeat(58)}`;
     expect(id).toHaveLength(64);

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { editionById } from './editions';
 import { ScoringReads } from './store/scoring-reads';
 import { ScoringWrite } from './store/scoring-write';
-import type { Deps, ScoringDeps } from './use-cases/context';
+import type { Deps, EditionDeps, ScoringDeps } from './use-cases/context';
 
 /** Dependencies of the scoring functions, built once per cold start from the environment the stack sets. */
 export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEnv()): Deps {
@@ -13,16 +13,20 @@ export function depsFromEnv({ db, tableName }: ServiceTable = serviceTableFromEn
     reads: new ScoringReads(db, tableName),
     write: () => new ScoringWrite(db, tableName),
     regionId: regionIdFromEnv(),
-    editions: editionById,
     ...systemClock,
   };
+}
+
+/** With the rubric editions, for the functions that score or show scores (the editions' data is in their bundle). */
+export function editionDepsFromEnv(): EditionDeps {
+  return { ...depsFromEnv(), editions: editionById };
 }
 
 const scoringRuleSetting = /* @__PURE__ */ (() => z.enum(['median', 'minimum']))();
 
 /** With the region's rule for settling an indicator from its evaluators' levels (region setting `scoringRule`). */
 export function scoringDepsFromEnv(): ScoringDeps {
-  return { ...depsFromEnv(), aggregation: regionSetting('scoringRule', scoringRuleSetting) };
+  return { ...editionDepsFromEnv(), aggregation: regionSetting('scoringRule', scoringRuleSetting) };
 }
 
 /** The edition new cycles are scored under (region setting `rubricEdition`). */

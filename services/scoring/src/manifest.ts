@@ -32,17 +32,17 @@ export const scoringManifest = withOutbox({
   table: singleTable('scoring', 1),
   functions: [
     {
-      name: 'editions',
-      entry: 'src/handlers/editions.ts',
-      description: 'Serve the rubric editions the platform ships',
-      routes: [routes.listEditions, routes.getEdition],
-    },
-    {
       name: 'self-assessment',
       entry: 'src/handlers/self-assessment.ts',
-      description: "Read, save and submit an innovation's self-assessment",
+      description: "Serve the rubric editions; read, save and submit an innovation's self-assessment",
       tableAccess: 'read-write',
-      routes: [routes.getSelfAssessment, routes.saveSelfAssessment, routes.submitSelfAssessment],
+      routes: [
+        routes.listEditions,
+        routes.getEdition,
+        routes.getSelfAssessment,
+        routes.saveSelfAssessment,
+        routes.submitSelfAssessment,
+      ],
     },
     {
       name: 'assignments',
@@ -55,16 +55,18 @@ export const scoringManifest = withOutbox({
     {
       name: 'evaluations',
       entry: 'src/handlers/evaluations.ts',
-      description: "Evaluators' blind verification of the claims; the last to submit settles the score",
+      description:
+        "Evaluators' blind verification of the claims: their assignments, drafts and the others' (once theirs is in)",
+      tableAccess: 'read-write',
+      routes: [routes.listMyAssignments, routes.getMyEvaluation, routes.saveMyEvaluation, routes.listEvaluations],
+    },
+    {
+      name: 'submit-evaluation',
+      entry: 'src/handlers/submit-evaluation.ts',
+      description: "Submit an evaluator's verification; the last to submit settles the score",
       tableAccess: 'read-write',
       regionSettings: ['scoringRule'],
-      routes: [
-        routes.listMyAssignments,
-        routes.getMyEvaluation,
-        routes.saveMyEvaluation,
-        routes.submitMyEvaluation,
-        routes.listEvaluations,
-      ],
+      routes: [routes.submitMyEvaluation],
     },
     {
       name: 'scores',

@@ -57,7 +57,7 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     return route(spec, who, { params, ...options });
   }
 
-  /** An event as its producer would publish it, not yet delivered. */
+  /** An event as its producer would publish it (as `deliver` builds it), not yet delivered. */
   function eventOf<C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
@@ -73,15 +73,11 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     });
   }
 
-  async function deliver<C extends EventContract<string, never>>(
+  const deliver = <C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
     context: Partial<EventContext> = {},
-  ) {
-    const event = eventOf(contract, data, context);
-    await harness.consume('scoring-events', event);
-    return event;
-  }
+  ) => harness.deliver('scoring-events', contract, data, context);
 
   const api = {
     route,

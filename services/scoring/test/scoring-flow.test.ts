@@ -82,3 +82,23 @@ describe('an innovation from self-assessment to a published score', () => {
     expect(csv.text).toContain('Peringkat OPD,1,dinkes,38,1,14,2.71,38');
   });
 });
+
+describe('blind review', () => {
+  it('hides the settled score from an evaluator assigned later, until they submit their own', async () => {
+    const cycleId = await h.openedCycle();
+    const id = await h.selfAssessed(cycleId);
+    expect((await h.assign('coordinator', id, ['sub-penilai'])).status).toBe(200);
+    expect((await h.saveEvaluation('evaluator', id, ACCEPT_ALL)).status).toBe(200);
+    expect((await h.submitEvaluation('evaluator', id)).status).toBe(200);
+    expect((await h.score('evaluator', id)).status).toBe(200);
+
+    // A second evaluator joins: the score the first one settled is not theirs to see yet.
+    expect((await h.assign('coordinator', id, ['sub-penilai', 'sub-penilai2'])).status).toBe(200);
+    expectProblem(await h.score('evaluator2', id), 'forbidden');
+    expectProblem(await h.evaluations('evaluator2', id), 'forbidden');
+    expect((await h.saveEvaluation('evaluator2', id, ACCEPT_ALL)).status).toBe(200);
+    expect((await h.submitEvaluation('evaluator2', id)).status).toBe(200);
+    expect((await h.score('evaluator2', id)).status).toBe(200);
+    expect((await h.score('coordinator', id)).body).toMatchObject({ status: 'scored', total: 9 + 4 + 6 + 6 + 12 + 4 });
+  });
+});

@@ -76,22 +76,12 @@ export async function startHarness(options: { transactionConflicts?: boolean } =
   }
 
   /** Delivers a submissions event to the consumer, shaped as EventBridge delivers it; returns the detail sent. */
-  async function deliver<C extends EventContract<string, never>>(
+  /** Delivers a submissions event to the consumer, shaped as EventBridge delivers it; returns the detail sent. */
+  const deliver = <C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
     context: Partial<EventContext> = {},
-  ) {
-    const event = contract.create(data, {
-      eventId: ulid(),
-      occurredAt: new Date().toISOString(),
-      regionId: 'kota-solok',
-      correlationId: `corr-${randomUUID()}`,
-      actor: { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' },
-      ...context,
-    });
-    await redeliver(event);
-    return event;
-  }
+  ) => harness.deliver('track-events', contract, data, context);
 
   /** Delivers an already built event again (at-least-once delivery), under a new EventBridge id. */
   async function redeliver(event: { source: string; detailType: string; detail: unknown }) {

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { contractOf, problemSchema, type RouteContract } from '@inovda/contracts';
+import {
+  contractOf,
+  type EventContext,
+  type EventContract,
+  problemSchema,
+  type RouteContract,
+} from '@inovda/contracts';
+import { monotonicUlids } from '@inovda/kernel';
 import { forgetRegionSettings } from '@inovda/lambda-kit';
 import {
   bridgeEvent,
@@ -221,6 +228,31 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     if ((response?.batchItemFailures ?? []).length > 0) throw new ConsumerRecordFailed(name, event.detailType);
   }
 
+  /**
+   * Builds an event from its contract (as its producer would: a fresh event id, now, this region, an OPD user as
+   * the actor unless `context` says otherwise), delivers it to the consumer `name` and returns it, so a test can
+   * deliver it again (at-least-once delivery) with {@link consume}.
+   */
+  const nextEventId = monotonicUlids();
+
+  async function deliver<C extends EventContract<string, never>>(
+    name: string,
+    contract: C,
+    data: Parameters<C['create']>[0],
+    context: Partial<EventContext> = {},
+  ) {
+    const event = contract.create(data, {
+      eventId: nextEventId(),
+      occurredAt: new Date().toISOString(),
+      regionId,
+      correlationId: `corr-${crypto.randomUUID()}`,
+      actor: { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' },
+      ...context,
+    });
+    await consume(name, event);
+    return event;
+  }
+
   /** Runs the scheduled function `name` once, as its EventBridge schedule would. */
   async function tick(name: string, id: string = crypto.randomUUID()) {
     await handlerOf(name)(
@@ -245,6 +277,7 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     regionId,
     route,
     consume,
+    deliver,
     tick,
     /** Every item in the table: test-only (request paths never scan). */
     items: table.items,

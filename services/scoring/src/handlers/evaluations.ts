@@ -1,19 +1,13 @@
 import { evaluationInput, myAssignmentsQuery } from '@inovda/contracts';
 import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
-import { scoringDepsFromEnv } from '../deps';
+import { depsFromEnv } from '../deps';
 import { parseId } from '../http/params';
 import { routes } from '../routes';
-import {
-  getMyEvaluation,
-  listEvaluations,
-  listMyAssignments,
-  saveMyEvaluation,
-  submitMyEvaluation,
-} from '../use-cases/evaluations';
+import { getMyEvaluation, listEvaluations, listMyAssignments, saveMyEvaluation } from '../use-cases/evaluations';
 import { assignmentView, evaluationView } from '../use-cases/views';
 
-const deps = scoringDepsFromEnv();
+const deps = depsFromEnv();
 
 const mine = httpHandler(routes.listMyAssignments, { body: 'none' }, async (request) => {
   const page = await listMyAssignments(
@@ -35,17 +29,14 @@ const save = httpHandler(routes.saveMyEvaluation, { body: 'required' }, async (r
   return versioned(evaluationView(await saveMyEvaluation(deps, request.acting, id, decisions, expectedVersion)));
 });
 
-const submit = httpHandler(routes.submitMyEvaluation, { body: 'none' }, async (request) => {
-  const id = parseId(request.pathParameters.id);
-  const expectedVersion = parseIfMatch(request.headers['if-match'], false);
-  return versioned(evaluationView(await submitMyEvaluation(deps, request.acting, id, expectedVersion)));
-});
-
 const all = httpHandler(routes.listEvaluations, { body: 'none' }, async (request) =>
   json(200, {
     items: (await listEvaluations(deps, request.acting, parseId(request.pathParameters.id))).map(evaluationView),
   }),
 );
 
-/** GET /evaluations, GET|PUT /innovations/{id}/evaluations/mine, POST …/mine/submit, GET …/evaluations. */
-export const handler = byRoute(mine, get, save, submit, all);
+/**
+ * GET /evaluations, GET|PUT /innovations/{id}/evaluations/mine and GET …/evaluations: reading and drafting, which
+ * need neither the rubric nor the score (submitting is submit-evaluation.ts).
+ */
+export const handler = byRoute(mine, get, save, all);

@@ -1,12 +1,12 @@
 import { readinessInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../deps';
+import { editionDepsFromEnv } from '../deps';
 import { parseId } from '../http/params';
 import { routes } from '../routes';
 import { getRanking, getRankingCsv, getRegionIndex, publishResults, setReadiness } from '../use-cases/results';
 
-const deps = depsFromEnv();
+const deps = editionDepsFromEnv();
 
 const ranking = httpHandler(routes.getRanking, { body: 'none' }, async (request) =>
   json(200, await getRanking(deps, request.acting, parseId(request.pathParameters.id))),

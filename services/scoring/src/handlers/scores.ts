@@ -1,12 +1,12 @@
 import { settleInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../deps';
+import { editionDepsFromEnv } from '../deps';
 import { parseId } from '../http/params';
 import { routes } from '../routes';
 import { calibrate, correctScore, getScore } from '../use-cases/scores';
 
-const deps = depsFromEnv();
+const deps = editionDepsFromEnv();
 
 const get = httpHandler(routes.getScore, { body: 'none' }, async (request) =>
   json(200, await getScore(deps, request.acting, parseId(request.pathParameters.id))),

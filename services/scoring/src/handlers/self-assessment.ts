@@ -1,12 +1,13 @@
 import { selfAssessmentInput } from '@inovda/contracts';
-import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
-import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
-import { depsFromEnv } from '../deps';
-import { parseId } from '../http/params';
+import { Problem, parseIfMatch, parseOrProblem } from '@inovda/kernel';
+import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
+import { editionDepsFromEnv } from '../deps';
+import { EDITIONS, editionById } from '../editions';
+import { parseEditionId, parseId } from '../http/params';
 import { routes } from '../routes';
 import { getSelfAssessment, saveSelfAssessment, submitSelfAssessment } from '../use-cases/self-assessments';
 
-const deps = depsFromEnv();
+const deps = editionDepsFromEnv();
 
 const get = httpHandler(routes.getSelfAssessment, { body: 'none' }, async (request) =>
   versioned(await getSelfAssessment(deps, request.acting, parseId(request.pathParameters.id))),
@@ -25,5 +26,19 @@ const submit = httpHandler(routes.submitSelfAssessment, { body: 'none' }, async 
   return versioned(await submitSelfAssessment(deps, request.acting, id, expectedVersion));
 });
 
-/** GET / PUT /innovations/{id}/self-assessment and POST …/self-assessment/submit. */
-export const handler = byRoute(get, save, submit);
+const editions = httpHandler(routes.listEditions, { body: 'none' }, async () =>
+  json(200, { items: Object.values(EDITIONS) }),
+);
+
+const edition = httpHandler(routes.getEdition, { body: 'none' }, async (request) => {
+  const found = editionById(parseEditionId(request.pathParameters.editionId));
+  if (!found) throw new Problem('not-found');
+  return json(200, found);
+});
+
+/**
+ * The rubric and an innovation's claims against it: GET /rubric-editions(/{editionId}), GET / PUT
+ * /innovations/{id}/self-assessment and POST …/self-assessment/submit. One function, because both need the
+ * editions' data in their bundle.
+ */
+export const handler = byRoute(editions, edition, get, save, submit);

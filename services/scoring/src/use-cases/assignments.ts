@@ -5,7 +5,7 @@ import { assertNoConflict } from '../domain/evaluation';
 import type { Evaluation, Evaluator, InnovationFacts, ScoringCycle } from '../domain/model';
 import type { ScoringWrite } from '../store/scoring-write';
 import { cycleOfInnovation, type Deps, knownCycle, visibleInnovation } from './context';
-import { retryingConflicts } from './scores';
+import { retryingConflicts } from './retry';
 
 /** An evaluator declares their conflicts of interest; this also makes them assignable. */
 export function declareConflicts(

@@ -1,21 +1,14 @@
-import { ScoreSubmitted } from '@inovda/contracts';
-import { type Acting, assertVersion, eventContext, type Page, Problem, versionMismatch } from '@inovda/kernel';
-import { assertNoConflict, type DecisionInput, resolveDecisions, undecided } from '../domain/evaluation';
+import { type Acting, assertVersion, type Page, Problem, versionMismatch } from '@inovda/kernel';
+import { assertNoConflict, type DecisionInput, resolveDecisions } from '../domain/evaluation';
 import type { Claim, Evaluation, InnovationFacts } from '../domain/model';
-import {
-  assertEvaluatorMay,
-  cycleOfInnovation,
-  type Deps,
-  editionOf,
-  type ScoringDeps,
-  visibleInnovation,
-} from './context';
-import { retryingConflicts, settleAfterEvaluations } from './scores';
+import { assertNotBlind } from './blind-review';
+import { cycleOfInnovation, type Deps, visibleInnovation } from './context';
+import { retryingConflicts } from './retry';
 
 /** An evaluation as the API shows it: with the claims it verifies. */
 export type EvaluationView = Evaluation & { readonly claims: readonly Claim[] };
 
-function view(evaluation: Evaluation, claims: readonly Claim[]): EvaluationView {
+export function view(evaluation: Evaluation, claims: readonly Claim[]): EvaluationView {
   return { ...evaluation, claims };
 }
 
@@ -23,7 +16,7 @@ function view(evaluation: Evaluation, claims: readonly Claim[]): EvaluationView 
  * The caller's own evaluation of an innovation, with the conflict rule checked again (an assignment can go stale:
  * the evaluator's OPD in their token now, their declared conflicts now). Not assigned: 404.
  */
-async function mine(deps: Deps, actor: Acting, id: string) {
+export async function mine(deps: Deps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
   const evaluation = (await deps.reads.evaluations(id)).find(
     (candidate) => candidate.evaluator.sub === actor.caller.sub,
@@ -43,7 +36,7 @@ export async function getMyEvaluation(deps: Deps, actor: Acting, id: string): Pr
   return view(evaluation, claims);
 }
 
-function ifMatchLost(id: string, deps: Deps, sub: string) {
+export function ifMatchLost(id: string, deps: Deps, sub: string) {
   return async (error: { failed(name: string): boolean }) => {
     if (!error.failed(`evaluation:${sub}`)) return;
     const current = (await deps.reads.evaluations(id)).find((candidate) => candidate.evaluator.sub === sub);
@@ -51,7 +44,7 @@ function ifMatchLost(id: string, deps: Deps, sub: string) {
   };
 }
 
-async function assertOpen(deps: Deps, facts: InnovationFacts) {
+export async function assertOpen(deps: Deps, facts: InnovationFacts) {
   const cycle = await cycleOfInnovation(deps, facts);
   if (cycle.published) {
     throw new Problem('invalid-state', { detail: 'Hasil siklus ini sudah diumumkan; penilaian tidak dapat diubah.' });
@@ -88,76 +81,11 @@ export function saveMyEvaluation(
   );
 }
 
-/**
- * Submits the evaluator's verification (every claimed indicator decided). The last evaluator to submit settles the
- * score in the same transaction; the others' evaluations are checked unchanged, so of two evaluators submitting at
- * once, one sees the other's submission and settles it.
- */
-export function submitMyEvaluation(
-  deps: ScoringDeps,
-  actor: Acting,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<EvaluationView> {
-  return retryingConflicts(
-    async () => {
-      const { facts, evaluation, claims } = await mine(deps, actor, id);
-      assertVersion(evaluation, expectedVersion);
-      if (evaluation.status === 'submitted')
-        throw new Problem('invalid-state', { detail: 'Penilaian Anda sudah dikirim.' });
-      const missing = undecided(claims, evaluation.decisions);
-      if (missing.length > 0) throw new Problem('incomplete-submission', { missing });
-      const cycle = await assertOpen(deps, facts);
-      const now = new Date(deps.now());
-      const next: Evaluation = {
-        ...evaluation,
-        status: 'submitted',
-        version: evaluation.version + 1,
-        updatedAt: now.toISOString(),
-        submittedAt: now.toISOString(),
-      };
-      const others = (await deps.reads.evaluations(id)).filter((other) => other.evaluator.sub !== actor.caller.sub);
-      const write = deps.write().evaluation(next, evaluation.version).checkCycle(cycle);
-      for (const other of others) write.checkEvaluation(other);
-      write.events(
-        [
-          ScoreSubmitted.create(
-            {
-              innovationId: id,
-              opdId: facts.opdId,
-              cycleId: cycle.id,
-              evaluator: next.evaluator,
-              submittedAt: now.toISOString(),
-            },
-            eventContext(deps.regionId, actor, now),
-          ),
-        ],
-        now,
-      );
-      const selfAssessment = await deps.reads.selfAssessment(id);
-      if (selfAssessment) {
-        await settleAfterEvaluations(deps, write, actor, {
-          facts,
-          edition: editionOf(deps, cycle),
-          selfAssessment,
-          evaluations: [...others, next],
-          previous: await deps.reads.score(id),
-        });
-      }
-      await write.commit();
-      return view(next, claims);
-    },
-    expectedVersion === undefined ? undefined : ifMatchLost(id, deps, actor.caller.sub),
-  );
-}
-
-/**
- * Every evaluation of an innovation. Blind review: an evaluator sees the others' only once their own is submitted
- * (403 before), and only for an innovation assigned to them (404 otherwise); programme staff see them at any time.
- */
+/** Every evaluation of an innovation (blind review: see {@link assertNotBlind}). */
 export async function listEvaluations(deps: Deps, actor: Acting, id: string): Promise<EvaluationView[]> {
   await visibleInnovation(deps, actor, id);
-  const evaluations = await assertEvaluatorMay(deps, actor, id, { blind: true });
+  await assertNotBlind(deps, actor, id);
+  const evaluations = await deps.reads.evaluations(id);
   const claims = (await deps.reads.selfAssessment(id))?.claims ?? [];
   return evaluations.map((evaluation) => view(evaluation, claims));
 }

@@ -3,14 +3,15 @@ import type { VerifiedLevel } from '../domain/model';
 import { rankingCsv } from '../domain/ranking-csv';
 import { indexOf, rankingOf } from '../domain/results';
 import { EMPTY_CYCLE_TOTALS } from '../domain/totals';
-import { type Deps, editionOf, knownCycle } from './context';
-import { republish, retryingConflicts } from './scores';
+import { type EditionDeps, editionOf, knownCycle } from './context';
+import { retryingConflicts } from './retry';
+import { republish } from './scores';
 
 /**
  * The OPD ranking of a cycle. Programme staff see it as it stands; everyone else only once published, as published
  * (the latest revision). One Query of the cycle's OPD rows, whatever the number of innovations.
  */
-export async function getRanking(deps: Deps, actor: Acting, cycleId: string) {
+export async function getRanking(deps: EditionDeps, actor: Acting, cycleId: string) {
   const cycle = await knownCycle(deps, cycleId);
   const edition = editionOf(deps, cycle);
   const published = cycle.published
@@ -33,13 +34,13 @@ export async function getRanking(deps: Deps, actor: Acting, cycleId: string) {
 }
 
 /** The region's index for a cycle: one GetItem of the totals and the cycle, whatever the number of innovations. */
-export async function getRegionIndex(deps: Deps, cycleId: string) {
+export async function getRegionIndex(deps: EditionDeps, cycleId: string) {
   const cycle = await knownCycle(deps, cycleId);
   return indexOf(editionOf(deps, cycle), cycle, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS);
 }
 
 /** The coordinator enters the readiness (SPD) rows; rows the edition does not have are refused. Before publication. */
-export function setReadiness(deps: Deps, cycleId: string, levels: Readonly<Record<string, VerifiedLevel>>) {
+export function setReadiness(deps: EditionDeps, cycleId: string, levels: Readonly<Record<string, VerifiedLevel>>) {
   return retryingConflicts(async () => {
     const cycle = await knownCycle(deps, cycleId);
     const edition = editionOf(deps, cycle);
@@ -65,7 +66,7 @@ export function setReadiness(deps: Deps, cycleId: string, levels: Readonly<Recor
  * commit), RankingPublished and IncentiveShortlisted. Afterwards a score changes only through a correction, which
  * republishes.
  */
-export function publishResults(deps: Deps, actor: Acting, cycleId: string) {
+export function publishResults(deps: EditionDeps, actor: Acting, cycleId: string) {
   return retryingConflicts(async () => {
     const cycle = await knownCycle(deps, cycleId);
     if (cycle.published) {
@@ -94,7 +95,7 @@ export function publishResults(deps: Deps, actor: Acting, cycleId: string) {
  * indicator rows, so each number can be traced to what it sums. Paged reads of the cycle's innovations: an export,
  * not a screen.
  */
-export async function getRankingCsv(deps: Deps, actor: Acting, cycleId: string): Promise<string> {
+export async function getRankingCsv(deps: EditionDeps, actor: Acting, cycleId: string): Promise<string> {
   const cycle = await knownCycle(deps, cycleId);
   const edition = editionOf(deps, cycle);
   const ranking = rankingOf(edition, cycle, await deps.reads.opdTotals(cycleId));

@@ -5,7 +5,6 @@ import {
   type RubricEdition,
   ScoreDisagreementFlagged,
 } from '@inovda/contracts';
-import { PROCESSED_ITEM, TransactionCancelled } from '@inovda/dynamo';
 import {
   type Acting,
   actorRef,
@@ -29,40 +28,16 @@ import { indexOf, rankingOf } from '../domain/results';
 import { EMPTY_CYCLE_TOTALS, emptyOpdTotals, moveTotals } from '../domain/totals';
 import { settleIndicators, settleOne, statusOf, totalOf } from '../domain/verification';
 import type { ScoringWrite } from '../store/scoring-write';
+import { assertNotBlind } from './blind-review';
 import {
-  assertEvaluatorMay,
   cycleOfInnovation,
   type Deps,
+  type EditionDeps,
   editionOf,
   type ScoringDeps,
   visibleInnovation,
 } from './context';
-
-/** How many times a use case re-reads and retries when a concurrent change moved what it read (totals, a score). */
-const ATTEMPTS = 5;
-
-/**
- * Runs a read-modify-write until it commits: a condition failing means a concurrent change moved what it read (the
- * totals, another evaluation, an evaluator's load), so it reads again and retries; after a few tries it is a 409
- * `concurrent-change`. `onConflict` runs before each retry (to refresh what the caller keeps, or to throw when
- * the item that moved is the one the caller named in `If-Match`: that is a 412, not a retry).
- */
-export async function retryingConflicts<T>(
-  run: () => Promise<T>,
-  onConflict: (error: TransactionCancelled) => void | Promise<void> = () => {},
-): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!(error instanceof TransactionCancelled) || error.failed(PROCESSED_ITEM)) throw error;
-      await onConflict(error);
-      if (attempt >= ATTEMPTS) {
-        throw new Problem('concurrent-change', { detail: 'Data penilaian sedang diubah bersamaan; coba lagi.' });
-      }
-    }
-  }
-}
+import { retryingConflicts } from './retry';
 
 /** The counted form of a score: counted only when scored, in its cycle and not withdrawn. */
 function countedOf(facts: InnovationFacts, score: Score): CountedScore | undefined {
@@ -101,7 +76,7 @@ async function countInto(deps: Deps, write: ScoringWrite, facts: InnovationFacts
 }
 
 function scoredEvent(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting | SystemActing,
   score: Score,
   now: Date,
@@ -215,9 +190,9 @@ export async function uncountWithdrawn(deps: Deps, write: ScoringWrite, facts: I
  * The score of an innovation the caller may see; an OPD sees it only once its cycle's results are published, an
  * evaluator only for an innovation assigned to them, once their own verification is submitted.
  */
-export async function getScore(deps: Deps, actor: Acting, id: string) {
+export async function getScore(deps: EditionDeps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
-  await assertEvaluatorMay(deps, actor, id, { blind: true });
+  await assertNotBlind(deps, actor, id);
   const [score, cycle] = await Promise.all([deps.reads.score(id), cycleOfInnovation(deps, facts)]);
   const staff = hasAnyRole(actor.caller, STAFF_ROLES);
   if (!score) throw new Problem('not-found', { detail: 'Inovasi ini belum dinilai.' });
@@ -259,7 +234,7 @@ export function scoreView(edition: RubricEdition, score: Score, staff: boolean) 
 }
 
 /** What a calibration or correction settles: an indicator of the edition, never above what the OPD claimed. */
-async function settleable(deps: Deps, actor: Acting, id: string, indicator: string, level: VerifiedLevel) {
+async function settleable(deps: EditionDeps, actor: Acting, id: string, indicator: string, level: VerifiedLevel) {
   const facts = await visibleInnovation(deps, actor, id);
   assertImpartial(actor, facts);
   const cycle = await cycleOfInnovation(deps, facts);
@@ -297,7 +272,7 @@ async function settleable(deps: Deps, actor: Acting, id: string, indicator: stri
 
 /** A coordinator settles a flagged indicator with a recorded reason; the last one settled scores the innovation. */
 export function calibrate(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting,
   id: string,
   input: { indicator: string; level: VerifiedLevel; reason: string },
@@ -337,7 +312,7 @@ export function calibrate(
  * OPDs were told never disagrees with the scores.
  */
 export function correctScore(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting,
   id: string,
   input: { indicator: string; level: VerifiedLevel; reason: string },
@@ -374,7 +349,7 @@ export function correctScore(
  * marked published, and the two events.
  */
 export async function republish(
-  deps: Deps,
+  deps: EditionDeps,
   write: ScoringWrite,
   actor: Acting,
   cycle: ScoringCycle,

@@ -17,19 +17,20 @@ import {
   missingForSubmission,
   resolveClaims,
 } from '../domain/self-assessment';
-import { assertEvaluatorMay, cycleOfInnovation, type Deps, editionOf, visibleInnovation } from './context';
+import { assertAssignedIfEvaluator } from './blind-review';
+import { cycleOfInnovation, type EditionDeps, editionOf, visibleInnovation } from './context';
 
 /** The self-assessment of an innovation the caller may see (an evaluator: one assigned); 404 until saved. */
-export async function getSelfAssessment(deps: Deps, actor: Acting, id: string): Promise<SelfAssessment> {
+export async function getSelfAssessment(deps: EditionDeps, actor: Acting, id: string): Promise<SelfAssessment> {
   await visibleInnovation(deps, actor, id);
-  await assertEvaluatorMay(deps, actor, id, { blind: false });
+  await assertAssignedIfEvaluator(deps, actor, id);
   const selfAssessment = await deps.reads.selfAssessment(id);
   if (!selfAssessment) throw new Problem('not-found', { detail: 'Penilaian mandiri belum diisi.' });
   return selfAssessment;
 }
 
 /** The owner OPD (or an admin) acting on its innovation; another OPD learns nothing of it (404). */
-async function ownInnovation(deps: Deps, actor: Acting, id: string) {
+async function ownInnovation(deps: EditionDeps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
   if (actor.role === 'opd' && !isOwnerOpd(actor.caller, facts)) throw new Problem('not-found');
   const cycle = await cycleOfInnovation(deps, facts);
@@ -38,7 +39,7 @@ async function ownInnovation(deps: Deps, actor: Acting, id: string) {
   return { facts, cycle, edition };
 }
 
-async function saveOrMismatch(deps: Deps, id: string, write: () => Promise<void>): Promise<void> {
+async function saveOrMismatch(deps: EditionDeps, id: string, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (error) {
@@ -51,7 +52,7 @@ async function saveOrMismatch(deps: Deps, id: string, write: () => Promise<void>
 
 /** Saves the draft: the claims replace the previous ones; evidence defaults to the profile's links per indicator. */
 export async function saveSelfAssessment(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting,
   id: string,
   claims: readonly ClaimInput[],
@@ -89,7 +90,7 @@ export async function saveSelfAssessment(
 
 /** Submits the self-assessment: complete (every mandatory indicator claimed with evidence), then final. */
 export async function submitSelfAssessment(
-  deps: Deps,
+  deps: EditionDeps,
   actor: Acting,
   id: string,
   expectedVersion: number | undefined,
