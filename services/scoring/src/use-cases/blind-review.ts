@@ -6,7 +6,11 @@ import type { Deps } from './context';
  * An evaluator sees only the innovations assigned to them: for any other, 404 (they learn nothing of it). Returns
  * their own evaluation; nothing to check for anyone else (programme staff who also evaluate act as staff).
  */
-export async function assertAssignedIfEvaluator(deps: Deps, actor: Acting, id: string): Promise<Evaluation | undefined> {
+export async function assertAssignedIfEvaluator(
+  deps: Deps,
+  actor: Acting,
+  id: string,
+): Promise<Evaluation | undefined> {
   if (actor.role !== 'evaluator' || hasAnyRole(actor.caller, ['coordinator', 'admin'])) return undefined;
   const own = (await deps.reads.evaluations(id)).find((evaluation) => evaluation.evaluator.sub === actor.caller.sub);
   if (!own) throw new Problem('not-found', { detail: 'Inovasi ini tidak ditugaskan kepada Anda.' });
