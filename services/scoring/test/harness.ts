@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CycleOpened,
   type EventContext,
@@ -56,6 +57,22 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     return route(spec, who, { params, ...options });
   }
 
+  /** An event as its producer would publish it (as `deliver` builds it), not yet delivered. */
+  function eventOf<C extends EventContract<string, never>>(
+    contract: C,
+    data: Parameters<C['create']>[0],
+    context: Partial<EventContext> = {},
+  ) {
+    return contract.create(data, {
+      eventId: ulid(),
+      occurredAt: new Date().toISOString(),
+      regionId: 'kota-solok',
+      correlationId: `corr-${randomUUID()}`,
+      actor: { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' },
+      ...context,
+    });
+  }
+
   const deliver = <C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
@@ -64,6 +81,7 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
 
   const api = {
     route,
+    eventOf,
     deliver,
     redeliver: (event: { source: string; detailType: string; detail: unknown }) =>
       harness.consume('scoring-events', event),
@@ -85,7 +103,8 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     myEvaluation: (who: Who, id: string) => to(routes.getMyEvaluation, who, { id }),
     saveEvaluation: (who: Who, id: string, body: unknown, headers: Record<string, string> = {}) =>
       to(routes.saveMyEvaluation, who, { id }, { body, headers }),
-    submitEvaluation: (who: Who, id: string) => to(routes.submitMyEvaluation, who, { id }),
+    submitEvaluation: (who: Who, id: string, headers: Record<string, string> = {}) =>
+      to(routes.submitMyEvaluation, who, { id }, { headers }),
     evaluations: (who: Who, id: string) => to(routes.listEvaluations, who, { id }),
     calibrate: (who: Who, id: string, body: unknown) => to(routes.calibrate, who, { id }, { body }),
     score: (who: Who, id: string) => to(routes.getScore, who, { id }),
@@ -172,6 +191,38 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
       return id;
     },
 
+    /** Every dev evaluator declares no conflicts, which makes them assignable. */
+    async evaluatorsReady(): Promise<void> {
+      for (const who of EVALUATORS) {
+        const declared = await api.declare(who);
+        if (declared.status !== 200) throw new Error(`${who} not declared: ${JSON.stringify(declared.body)}`);
+      }
+    },
+
+    /**
+     * Assigns the evaluators named in `decisions` to `id` (by `assigner`), and each saves and submits their
+     * decisions, in the order given.
+     */
+    async verified(
+      id: string,
+      decisions: Partial<Record<EvaluatorWho, unknown[]>>,
+      assigner: Who = 'coordinator2',
+    ): Promise<void> {
+      const whos = Object.keys(decisions) as EvaluatorWho[];
+      const assigned = await api.assign(
+        assigner,
+        id,
+        whos.map((who) => EVALUATOR_SUBS[who]),
+      );
+      if (assigned.status !== 200) throw new Error(`not assigned: ${JSON.stringify(assigned.body)}`);
+      for (const who of whos) {
+        const saved = await api.saveEvaluation(who, id, { decisions: decisions[who] });
+        if (saved.status !== 200) throw new Error(`${who} not saved: ${JSON.stringify(saved.body)}`);
+        const submitted = await api.submitEvaluation(who, id);
+        if (submitted.status !== 200) throw new Error(`${who} not submitted: ${JSON.stringify(submitted.body)}`);
+      }
+    },
+
     /** The details of the events in the outbox, optionally of one type. */
     async outbox(
       eventType?: string,
@@ -185,6 +236,33 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     stop: harness.stop,
   };
   return api;
+}
+
+/** The dev evaluators and their subs: `evaluator` has no OPD, `evaluator2` is of disdukcapil, `evaluator3` of dinkes. */
+export const EVALUATOR_SUBS = {
+  evaluator: 'sub-penilai',
+  evaluator2: 'sub-penilai2',
+  evaluator3: 'sub-penilai3',
+} as const;
+export type EvaluatorWho = keyof typeof EVALUATOR_SUBS;
+const EVALUATORS = Object.keys(EVALUATOR_SUBS) as EvaluatorWho[];
+
+/** Every claim of `claims` accepted. */
+export function acceptAll(claims: ReadonlyArray<{ indicator: string }> = CLAIMS) {
+  return claims.map((claim) => ({ indicator: claim.indicator, decision: 'accept' }));
+}
+
+/** `decisions` with one indicator's decision replaced. */
+export function withDecision(
+  decisions: ReadonlyArray<{ indicator: string }>,
+  replacement: { readonly indicator: string; readonly [field: string]: unknown },
+): Array<{ readonly indicator: string }> {
+  return decisions.map((decision) => (decision.indicator === replacement.indicator ? replacement : decision));
+}
+
+/** A snapshot of every item of the table, to compare before and after a refused request. */
+export async function snapshot(harness: { items: () => Promise<unknown[]> }): Promise<string[]> {
+  return (await harness.items()).map((item) => JSON.stringify(item)).sort();
 }
 
 /** The dev caller of each OPD that has one. */

@@ -1,5 +1,5 @@
 import { EvaluatorAssigned } from '@inovda/contracts';
-import { type Acting, assertImpartial, eventContext, Problem } from '@inovda/kernel';
+import { type Acting, assertImpartial, eventContext, OPD_BOUND_DECIDERS, Problem } from '@inovda/kernel';
 import { balancedAssignments } from '../domain/assignment';
 import { assertNoConflict } from '../domain/evaluation';
 import type { Evaluation, Evaluator, InnovationFacts, ScoringCycle } from '../domain/model';
@@ -131,8 +131,14 @@ export function assignEvaluators(
  * evaluators gets the eligible evaluators with the lightest load. The evaluators are read once and their loads kept
  * up to date as the run assigns; one transaction per innovation, so a large cycle never meets the transaction
  * limit, and a conflict (a coordinator assigning by hand meanwhile) costs one innovation a fresh read and a retry.
+ * Assigning is a decision like any other: a coordinator whose token names no OPD may not run it (403), and the
+ * innovations of the caller's own OPD are left unstaffed (reported), for a coordinator of another OPD to staff.
  */
 export async function autoAssign(deps: Deps, actor: Acting, cycleId: string, perInnovation: number) {
+  if (actor.caller.opdId === undefined && OPD_BOUND_DECIDERS.includes(actor.role)) {
+    // Such a caller is refused whatever the innovation: once, before anything is read.
+    assertImpartial(actor, { opdId: '' });
+  }
   const cycle = await knownCycle(deps, cycleId);
   if (cycle.published) throw new Problem('invalid-state', { detail: 'Hasil siklus ini sudah diumumkan.' });
   const assigned: Array<{ innovationId: string; evaluator: { sub: string; username: string } }> = [];
@@ -146,6 +152,10 @@ export async function autoAssign(deps: Deps, actor: Acting, cycleId: string, per
         const existing = await deps.reads.evaluations(facts.innovationId);
         const needed = perInnovation - existing.length;
         if (needed <= 0) return;
+        if (actor.caller.opdId !== undefined && actor.caller.opdId === facts.opdId) {
+          unstaffed.push({ innovationId: facts.innovationId, missing: needed });
+          return;
+        }
         const [plan] = balancedAssignments(evaluators, [
           { innovation: facts, assigned: new Set(existing.map((evaluation) => evaluation.evaluator.sub)), needed },
         ]);

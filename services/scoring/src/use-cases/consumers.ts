@@ -132,7 +132,9 @@ export function applyWithdrawn(deps: Deps, event: EnvelopeOf<typeof InnovationWi
     (facts) =>
       facts.withdrawn || data.version <= facts.registrationVersion
         ? undefined
-        : { ...facts, withdrawn: true, registrationVersion: data.version },
+        : // The registration version stays: a registration older than the withdrawal, arriving after it, still says
+          // which cycle the innovation was in (as in order), and the innovation stays withdrawn whatever comes.
+          { ...facts, withdrawn: true },
     (write, next) => uncountWithdrawn(deps, write, next),
   );
 }

@@ -186,7 +186,10 @@ export async function uncountWithdrawn(deps: Deps, write: ScoringWrite, facts: I
   write.score(next, score.version);
 }
 
-/** The score of an innovation the caller may see; an OPD sees it only once its cycle's results are published. */
+/**
+ * The score of an innovation the caller may see; an OPD sees it only once its cycle's results are published, an
+ * evaluator only for an innovation assigned to them, once their own verification is submitted.
+ */
 export async function getScore(deps: EditionDeps, actor: Acting, id: string) {
   const facts = await visibleInnovation(deps, actor, id);
   await assertNotBlind(deps, actor, id);
@@ -230,7 +233,8 @@ export function scoreView(edition: RubricEdition, score: Score, staff: boolean) 
   };
 }
 
-async function settleable(deps: EditionDeps, actor: Acting, id: string, indicator: string) {
+/** What a calibration or correction settles: an indicator of the edition, never above what the OPD claimed. */
+async function settleable(deps: EditionDeps, actor: Acting, id: string, indicator: string, level: VerifiedLevel) {
   const facts = await visibleInnovation(deps, actor, id);
   assertImpartial(actor, facts);
   const cycle = await cycleOfInnovation(deps, facts);
@@ -248,6 +252,21 @@ async function settleable(deps: EditionDeps, actor: Acting, id: string, indicato
       ],
     });
   }
+  const claimed = score.indicators.find((entry) => entry.indicator === indicator)?.claimedLevel ?? 0;
+  if (level > claimed) {
+    throw new Problem('validation-failed', {
+      errors: [
+        {
+          path: 'level',
+          code: 'above_claim',
+          message:
+            claimed === 0
+              ? `indikator ${indicator} tidak diklaim; tingkatnya tetap 0`
+              : `tingkat tidak boleh melebihi klaim perangkat daerah (${claimed})`,
+        },
+      ],
+    });
+  }
   return { facts, cycle, edition, score };
 }
 
@@ -259,7 +278,7 @@ export function calibrate(
   input: { indicator: string; level: VerifiedLevel; reason: string },
 ) {
   return retryingConflicts(async () => {
-    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator);
+    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator, input.level);
     if (cycle.published) {
       throw new Problem('invalid-state', { detail: 'Hasil siklus sudah diumumkan; ubah nilai melalui koreksi.' });
     }
@@ -299,7 +318,7 @@ export function correctScore(
   input: { indicator: string; level: VerifiedLevel; reason: string },
 ) {
   return retryingConflicts(async () => {
-    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator);
+    const { facts, cycle, edition, score } = await settleable(deps, actor, id, input.indicator, input.level);
     if (!cycle.published) {
       throw new Problem('invalid-state', { detail: 'Hasil siklus belum diumumkan; nilai masih dapat dikalibrasi.' });
     }

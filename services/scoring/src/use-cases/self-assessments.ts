@@ -17,11 +17,13 @@ import {
   missingForSubmission,
   resolveClaims,
 } from '../domain/self-assessment';
+import { assertAssignedIfEvaluator } from './blind-review';
 import { cycleOfInnovation, type EditionDeps, editionOf, visibleInnovation } from './context';
 
-/** The self-assessment of an innovation the caller may see; 404 until its owner has saved one. */
+/** The self-assessment of an innovation the caller may see (an evaluator: one assigned); 404 until saved. */
 export async function getSelfAssessment(deps: EditionDeps, actor: Acting, id: string): Promise<SelfAssessment> {
   await visibleInnovation(deps, actor, id);
+  await assertAssignedIfEvaluator(deps, actor, id);
   const selfAssessment = await deps.reads.selfAssessment(id);
   if (!selfAssessment) throw new Problem('not-found', { detail: 'Penilaian mandiri belum diisi.' });
   return selfAssessment;
