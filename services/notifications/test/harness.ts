@@ -17,7 +17,11 @@ export const APP_ORIGIN = 'https://inovasi.kota-uji.test';
 /** The notifications handlers in-process against a fresh table, with a request helper per route. */
 export async function startHarness() {
   const harness = await startServiceHarness(notificationsManifest, {
-    regionSettings: { opds: OPDS, api: { allowedOrigins: [APP_ORIGIN] } },
+    regionSettings: {
+      opds: OPDS,
+      api: { allowedOrigins: [APP_ORIGIN] },
+      notifications: { senderEmail: 'inovasi@kota-uji.test' },
+    },
   });
   const to = (
     spec: RouteSpec,

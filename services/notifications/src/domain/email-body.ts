@@ -1,5 +1,5 @@
 /** Escapes text for HTML. */
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
@@ -12,9 +12,9 @@ export function emailParts(input: { body: string; url?: string; why: string }): 
   const text = [input.body, ...(input.url ? ['', `Buka di inovda: ${input.url}`] : []), '', '--', input.why].join('\n');
   const html = [
     '<!doctype html><html lang="id"><body style="font-family:sans-serif;line-height:1.5">',
-    `<p>${escape(input.body)}</p>`,
-    ...(input.url ? [`<p><a href="${escape(input.url)}">Buka di inovda</a></p>`] : []),
-    `<p style="color:#555;font-size:small">${escape(input.why)}</p>`,
+    `<p>${escapeHtml(input.body)}</p>`,
+    ...(input.url ? [`<p><a href="${escapeHtml(input.url)}">Buka di inovda</a></p>`] : []),
+    `<p style="color:#555;font-size:small">${escapeHtml(input.why)}</p>`,
     '</body></html>',
   ].join('');
   return { text, html };
