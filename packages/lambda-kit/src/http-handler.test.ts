@@ -34,12 +34,18 @@ function expectProblem(result: Awaited<ReturnType<typeof call>>, code: keyof typ
 }
 
 describe('httpHandler', () => {
+  it('hands a JSON null body over as null, for the route schema to refuse (not as an empty object)', async () => {
+    const result = await call(echo, { headers: { 'Content-Type': 'application/json' }, body: 'null' });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ body: null });
+  });
+
   it('parses JSON and hands the verified caller to the use case', async () => {
     const result = await call(echo, { headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
     expect(result.status).toBe(200);
     expect(result.body).toEqual({
       body: { a: 1 },
-      caller: { sub: 'u1', username: 'u1', roles: ['opd'], opdId: 'dinkes' },
+      caller: { sub: 'u1', username: 'u1', roles: ['opd'], opdId: 'dinkes', email: 'u1@kota-uji.inovda.test' },
       role: 'opd',
     });
   });

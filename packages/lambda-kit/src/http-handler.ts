@@ -152,7 +152,8 @@ export function httpHandler(
     logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
     return useCase({
       acting: acting(caller, route.roles, correlationId),
-      body: event.body ?? {},
+      // No body at all reads as {} (optional bodies); a JSON null is a body, and the route's schema refuses it.
+      body: event.body === undefined ? {} : event.body,
       pathParameters: event.pathParameters ?? {},
       query: event.queryStringParameters ?? {},
       headers,

@@ -206,8 +206,8 @@ describe('declare conflicts: any body', () => {
         const before = await snapshot(h);
         const response = await h.declare('evaluator3', candidate);
         if (response.status === 200) {
-          // The service kit reads a JSON `null` body as `{}` (lambda-kit: `event.body ?? {}`).
-          expect(conflictsInput.safeParse(candidate ?? {}).success).toBe(true);
+          // Accepted only when it is a valid declaration: a JSON `null` body is refused like any other non-object.
+          expect(conflictsInput.safeParse(candidate).success).toBe(true);
           return;
         }
         await refusedWritingNothing(response, before);

@@ -1,3 +1,4 @@
+import { InnovationWithdrawn } from '@inovda/contracts';
 import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IID_2026 } from '../src/editions/iid-2026';
@@ -166,6 +167,17 @@ describe('the region index', () => {
 describe('publication and corrections', () => {
   it('publishes; then calibration and readiness are refused (409) and a correction republishes', async () => {
     const { cycleId, ids } = await scoredCycle();
+    // An innovation still waiting for calibration holds publication back (it could never be scored afterwards).
+    const refused = await h.publish('coordinator', cycleId);
+    expectProblem(refused, 'invalid-state');
+    expect(refused.body.missing).toEqual([expect.stringContaining('menunggu kalibrasi')]);
+    // Its OPD withdraws it: nothing is open any more.
+    await h.deliver(InnovationWithdrawn, {
+      innovationId: ids.flagged as string,
+      opdId: 'disdukcapil',
+      version: 3,
+      withdrawnAt: new Date().toISOString(),
+    });
     const published = await h.publish('coordinator', cycleId);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({

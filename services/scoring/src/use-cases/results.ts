@@ -62,6 +62,28 @@ export function setReadiness(deps: EditionDeps, cycleId: string, levels: Readonl
 }
 
 /**
+ * The innovations of a cycle whose scoring is under way and unfinished (a submitted self-assessment without a
+ * settled score: evaluators outstanding, or an indicator waiting for calibration), as Indonesian lines. Publication
+ * waits for them: afterwards a score changes only through a correction, which needs a settled score, so an
+ * innovation left open at publication could never be scored.
+ */
+async function stillOpen(deps: EditionDeps, cycleId: string): Promise<string[]> {
+  const open: string[] = [];
+  for (const facts of await deps.reads.cycleInnovations(cycleId)) {
+    if (facts.withdrawn || facts.cycleId !== cycleId) continue;
+    if ((await deps.reads.selfAssessment(facts.innovationId))?.status !== 'submitted') continue;
+    const score = await deps.reads.score(facts.innovationId);
+    if (score?.status === 'scored') continue;
+    open.push(
+      score?.status === 'flagged'
+        ? `Inovasi "${facts.name}" menunggu kalibrasi koordinator.`
+        : `Inovasi "${facts.name}" menunggu penilaian dari tim penilai.`,
+    );
+  }
+  return open;
+}
+
+/**
  * Publishes a cycle's results once: the ranking, the shortlist and the index as they stand (checked unchanged at
  * commit), RankingPublished and IncentiveShortlisted. Afterwards a score changes only through a correction, which
  * republishes.
@@ -72,6 +94,13 @@ export function publishResults(deps: EditionDeps, actor: Acting, cycleId: string
     if (cycle.published) {
       throw new Problem('invalid-state', {
         detail: 'Hasil siklus ini sudah diumumkan; perubahan nilai dilakukan melalui koreksi.',
+      });
+    }
+    const open = await stillOpen(deps, cycleId);
+    if (open.length > 0) {
+      throw new Problem('invalid-state', {
+        detail: 'Masih ada inovasi yang penilaiannya belum selesai; selesaikan dahulu sebelum hasil diumumkan.',
+        missing: open,
       });
     }
     const edition = editionOf(deps, cycle);
