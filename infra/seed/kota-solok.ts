@@ -110,12 +110,19 @@ const PROGRAMME_2027 = {
   },
 };
 
+/** The dev users of Kota Solok (packages/local/src/cognito/dev-users.ts). */
+const DEMO_USERS = ['opd.dinkes', 'opd.disdukcapil', 'opd.dpmptsp', 'opd.distan', 'koordinator', 'penilai', 'admin'];
+
 /**
  * Creates the Kota Solok demo: the scored and published 2026 cycle (kota-solok-2026.ts), then the 2027 cycle with
  * innovations in several states; returns how many innovations the 2027 part created.
  */
 export async function seedKotaSolok(context: SeedContext): Promise<number> {
   const coordinator = await context.tokenFor('koordinator');
+  // Every dev user opens their inbox first, as a person signing in would: the notifications service then knows
+  // them, so what the demo does next reaches their inboxes and, by e-mail, the local mail page.
+  for (const username of DEMO_USERS)
+    await must('GET', `${context.url}/notifications`, await context.tokenFor(username));
   await seedScoredCycle(context);
   const cycle = await post(`${context.url}/cycles`, coordinator, PROGRAMME_2027);
   const cycleId = String(cycle.id);
