@@ -18,8 +18,10 @@ let platform: LocalPlatform;
 
 beforeAll(async () => {
   platform = await startE2ePlatform('e2e-consumers', {
-    // Time scaled down: retries 250 ms apart instead of 2 minutes, twelve receives instead of a day's worth.
-    consumerQueues: { visibilityTimeoutMs: 250, maxReceiveCount: 12 },
+    // Time scaled down: retries 250 ms apart instead of 2 minutes, forty receives (10 s) instead of a day's worth:
+    // long enough that the drafts the failing consumer also receives are still retrying, not set aside, while the
+    // test registers and waits (it takes a few seconds with every service's consumers starting up).
+    consumerQueues: { visibilityTimeoutMs: 250, maxReceiveCount: 40 },
   });
 });
 
