@@ -14,6 +14,7 @@ export function formatBanner(platform: LocalPlatform): string {
     `  Health          ${platform.url}/health`,
     `  DynamoDB Local  ${platform.dynamoEndpoint}`,
     `  EventBridge     ${platform.eventBridgeEndpoint}  (bus ${platform.eventBusName})`,
+    `  Secrets Manager ${platform.secretsManagerEndpoint}`,
     `  Dead letters    ${platform.url}/local/dead-letters`,
     `  Queues          ${platform.url}/local/queues  (npm run redrive: dead-letter queues back to their consumers)`,
     `  Data            ${platform.dataDir ?? 'in memory (nothing kept)'}`,

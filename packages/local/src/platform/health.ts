@@ -4,6 +4,7 @@ import type { EventBus } from '../eventbridge/bus';
 import type { LocalFunctions } from '../lambda/functions';
 import type { Scheduler } from '../scheduler/scheduled-rules';
 import type { PlatformDynamoDb } from './dynamodb';
+import type { PlatformSecretsManager } from './secrets-manager';
 import type { DemoData } from './seed';
 
 /** The parts `GET /health` reports on. */
@@ -13,6 +14,7 @@ export interface HealthSources {
   readonly tableNames: Readonly<Record<string, string>>;
   readonly bus: EventBus;
   readonly eventBridgeEndpoint: string;
+  readonly secretsManager: PlatformSecretsManager;
   readonly functions: LocalFunctions;
   readonly pollers: readonly StreamPoller[];
   readonly scheduler: Scheduler;
@@ -62,6 +64,7 @@ export function healthCheck(sources: HealthSources): () => Promise<{ healthy: bo
           bus: sources.bus.name,
           rules: sources.bus.rules().length,
         },
+        secretsManager: sources.secretsManager.health(),
         functions: sources.functions.stats(),
         streams,
         schedules: sources.scheduler.list(),

@@ -16,6 +16,8 @@ export interface LocalPlatform {
   readonly dynamoEndpoint: string;
   /** Where `AWS_ENDPOINT_URL_EVENTBRIDGE` points. */
   readonly eventBridgeEndpoint: string;
+  /** Where `AWS_ENDPOINT_URL_SECRETS_MANAGER` points (functions with a `secrets` grant). */
+  readonly secretsManagerEndpoint: string;
   readonly eventBusName: string;
   /** Table name per service. */
   readonly tableNames: Readonly<Record<string, string>>;

@@ -21,6 +21,7 @@ import type { LocalPlatform } from './local-platform';
 import type { StartLocalPlatformOptions } from './options';
 import { writeFunctionRegionSettings } from './region-settings';
 import { startSchedules } from './schedules';
+import { startSecretsManager } from './secrets-manager';
 import { type DemoData, seedIfNew } from './seed';
 import { StopOrder } from './stop-order';
 import { startStreamPollers } from './stream-pollers';
@@ -71,6 +72,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       },
       stops,
     );
+    const secretsManager = await startSecretsManager(options.endpoints, awsRegion, dataDir, log, stops);
     const functions = startFunctions(
       {
         region,
@@ -82,7 +84,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         regionSettingsFiles,
         log,
         faults,
-        ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+        endpoints: { ...options.endpoints, secretsManager: secretsManager.endpoint },
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
         ...(options.outboxSweepGraceSeconds === undefined
           ? {}
@@ -160,6 +162,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       tableNames,
       bus,
       eventBridgeEndpoint: putEventsApi.endpoint,
+      secretsManager,
       functions,
       pollers,
       scheduler,
@@ -198,6 +201,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       region,
       dynamoEndpoint: dynamoDb.endpoint,
       eventBridgeEndpoint: putEventsApi.endpoint,
+      secretsManagerEndpoint: secretsManager.endpoint,
       eventBusName,
       tableNames,
       dataDir: dataDir.path,
