@@ -120,7 +120,8 @@ const defaultResolve: ResolveHost = async (hostname) => {
   return answers.map((answer) => ({ address: answer.address, family: answer.family === 6 ? 6 : 4 }));
 };
 
-function refuse(refusal: UrlRefusal, detail: string): UrlCheck {
+/** A refusal, with its detail in Indonesian: the OPD reads it in the 400 answering its registration. */
+function refused(refusal: UrlRefusal, detail: string): Extract<UrlCheck, { ok: false }> {
   return { ok: false, refusal, detail };
 }
 
@@ -137,25 +138,21 @@ export function checkWebhookUrlSyntax(
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, refusal: 'invalid-url', detail: 'not an absolute URL' };
+    return refused('invalid-url', 'bukan alamat URL yang lengkap');
   }
   const schemes = options.allowHttpForLocal ? ['https:', 'http:'] : ['https:'];
   if (!schemes.includes(url.protocol)) {
-    return {
-      ok: false,
-      refusal: 'scheme-not-allowed',
-      detail: `${url.protocol} is not allowed, only ${schemes.join(' ')}`,
-    };
+    return refused('scheme-not-allowed', `${url.protocol} tidak diizinkan, hanya ${schemes.join(' ')}`);
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, refusal: 'credentials-in-url', detail: 'a URL must not carry a user name or password' };
+    return refused('credentials-in-url', 'alamat URL tidak boleh memuat nama pengguna atau kata sandi');
   }
   const host = bareHost(url);
   // The URL parser has already turned `2130706433`, `0x7f.1` and `0177.0.0.1` into `127.0.0.1`.
   if (isIpLiteral(host)) {
     return isAllowedAddress(host, options)
       ? { ok: true, url }
-      : { ok: false, refusal: 'address-not-allowed', detail: `${host} is not a public address` };
+      : refused('address-not-allowed', `${host} bukan alamat publik`);
   }
   const loopbackName = host === 'localhost' || host.endsWith('.localhost');
   if (loopbackName && options.allowLoopbackForLocal) return { ok: true, url };
@@ -165,7 +162,7 @@ export function checkWebhookUrlSyntax(
     BLOCKED_NAMES.has(host) ||
     BLOCKED_SUFFIXES.some((suffix) => host.endsWith(suffix))
   ) {
-    return { ok: false, refusal: 'host-not-allowed', detail: `${host} is not a public host name` };
+    return refused('host-not-allowed', `${host} bukan nama host publik`);
   }
   return { ok: true, url };
 }
@@ -187,13 +184,11 @@ export async function checkWebhookUrl(raw: string, options: UrlSafetyOptions = {
   try {
     addresses = await (options.resolve ?? defaultResolve)(host);
   } catch (error) {
-    return refuse(
-      'unresolvable',
-      `${host} does not resolve (${error instanceof Error ? error.message : String(error)})`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    return refused('unresolvable', `${host} tidak dapat ditemukan di DNS (${reason})`);
   }
-  if (addresses.length === 0) return refuse('unresolvable', `${host} resolves to no address`);
-  const refused = addresses.find((answer) => !isAllowedAddress(answer.address, options));
-  if (refused) return refuse('address-not-allowed', `${host} resolves to ${refused.address}, not a public address`);
+  if (addresses.length === 0) return refused('unresolvable', `${host} tidak mempunyai alamat IP`);
+  const blocked = addresses.find((answer) => !isAllowedAddress(answer.address, options));
+  if (blocked) return refused('address-not-allowed', `${host} mengarah ke ${blocked.address}, bukan alamat publik`);
   return { ok: true, target: { url, addresses } };
 }
