@@ -14,6 +14,7 @@ import {
   ResourceExistsException,
   ResourceNotFoundException,
   SecretsManagerClient,
+  UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../packages/local/src/log';
@@ -112,6 +113,55 @@ describe('the local Secrets Manager, called with the real SDK client', () => {
     expect(
       (await client.send(new GetSecretValueCommand({ SecretId: NAME, VersionId: first.VersionId }))).VersionStages,
     ).toEqual([]);
+  });
+
+  it('ends a rotation overlap: UpdateSecretVersionStage removes AWSPREVIOUS, and moves labels only from where they are', async () => {
+    const first = await client.send(new CreateSecretCommand({ Name: NAME, SecretString: 'whsec_first' }));
+    const second = await client.send(new PutSecretValueCommand({ SecretId: NAME, SecretString: 'whsec_second' }));
+    await client.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: NAME,
+        VersionStage: 'AWSPREVIOUS',
+        RemoveFromVersionId: first.VersionId,
+      }),
+    );
+    await expect(
+      client.send(new GetSecretValueCommand({ SecretId: NAME, VersionStage: 'AWSPREVIOUS' })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+    expect((await client.send(new DescribeSecretCommand({ SecretId: NAME }))).VersionIdsToStages).toEqual({
+      [second.VersionId as string]: ['AWSCURRENT'],
+    });
+    // Moving AWSCURRENT back needs the version it is on, and takes AWSPREVIOUS along.
+    await expect(
+      client.send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: NAME,
+          VersionStage: 'AWSCURRENT',
+          MoveToVersionId: first.VersionId,
+        }),
+      ),
+    ).rejects.toBeInstanceOf(InvalidParameterException);
+    await client.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: NAME,
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: first.VersionId,
+        RemoveFromVersionId: second.VersionId,
+      }),
+    );
+    expect((await client.send(new DescribeSecretCommand({ SecretId: NAME }))).VersionIdsToStages).toEqual({
+      [first.VersionId as string]: ['AWSCURRENT'],
+      [second.VersionId as string]: ['AWSPREVIOUS'],
+    });
+    await expect(
+      client.send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: NAME,
+          VersionStage: 'AWSCURRENT',
+          RemoveFromVersionId: first.VersionId,
+        }),
+      ),
+    ).rejects.toBeInstanceOf(InvalidParameterException);
   });
 
   it('a version put with other labels (AWSPENDING) leaves AWSCURRENT where it is', async () => {

@@ -272,6 +272,60 @@ export class SecretStore {
   }
 
   /**
+   * UpdateSecretVersionStage: moves VersionStage to MoveToVersionId and/or removes it from RemoveFromVersionId. A
+   * label attached elsewhere moves only when RemoveFromVersionId names the version it is on ("If the staging label
+   * you are trying to attach to one version is already attached to a different version, then you must include this
+   * parameter and specify the version that the label is to be removed from"); moving AWSCURRENT moves AWSPREVIOUS
+   * to the version it left. Ends a rotation's overlap: removing AWSPREVIOUS retires the old secret.
+   */
+  updateVersionStage(input: Input): Record<string, unknown> {
+    const secret = this.find(input);
+    if (secret.deletedDate !== undefined) throw new SecretsManagerError('InvalidRequestException', MARKED_DELETED);
+    const stage = requiredString(input, 'VersionStage');
+    const moveTo = optionalString(input, 'MoveToVersionId');
+    const removeFrom = optionalString(input, 'RemoveFromVersionId');
+    const versionOf = (versionId: string) => {
+      const version = secret.versions.find((candidate) => candidate.versionId === versionId);
+      if (!version) {
+        throw new SecretsManagerError(
+          'ResourceNotFoundException',
+          `Secrets Manager can't find the specified secret value for VersionId: ${versionId}`,
+        );
+      }
+      return version;
+    };
+    const holder = secret.versions.find((version) => version.stages.includes(stage));
+    if (removeFrom !== undefined && holder?.versionId !== removeFrom) {
+      versionOf(removeFrom);
+      throw new SecretsManagerError(
+        'InvalidParameterException',
+        `The staging label ${stage} is not attached to version ${removeFrom}.`,
+      );
+    }
+    if (moveTo !== undefined) {
+      const target = versionOf(moveTo);
+      if (holder && holder !== target && removeFrom === undefined) {
+        throw new SecretsManagerError(
+          'InvalidParameterException',
+          `The parameter RemoveFromVersionId can't be empty. Staging label ${stage} is currently attached to version ${holder.versionId}, so you must explicitly reference that version in RemoveFromVersionId.`,
+        );
+      }
+      moveStage(secret, stage, target);
+    } else if (holder) {
+      if (stage === AWSCURRENT) {
+        throw new SecretsManagerError(
+          'InvalidParameterException',
+          "You can only move staging label AWSCURRENT to a different secret version. It can't be completely removed.",
+        );
+      }
+      holder.stages = holder.stages.filter((label) => label !== stage);
+    }
+    secret.lastChangedDate = this.now();
+    this.save();
+    return { ARN: secret.arn, Name: secret.name };
+  }
+
+  /**
    * DescribeSecret: the secret's details, including one scheduled for deletion (DeletedDate). VersionIdsToStages
    * lists "the versions of the secret that have staging labels attached"; unlabelled ones are deprecated.
    */

@@ -31,6 +31,8 @@ function operation(store: SecretStore, target: string, input: Record<string, unk
       return store.getValue(input);
     case `${TARGET_PREFIX}PutSecretValue`:
       return store.putValue(input);
+    case `${TARGET_PREFIX}UpdateSecretVersionStage`:
+      return store.updateVersionStage(input);
     case `${TARGET_PREFIX}DescribeSecret`:
       return store.describe(input);
     case `${TARGET_PREFIX}DeleteSecret`:
@@ -82,7 +84,7 @@ async function handle(store: SecretStore, request: IncomingMessage, response: Se
 /**
  * Serves Secrets Manager's JSON 1.1 protocol (`X-Amz-Target: secretsmanager.<Operation>`) on its own loopback
  * port, so the real `@aws-sdk/client-secrets-manager` client works unchanged against it: CreateSecret,
- * GetSecretValue, PutSecretValue, DescribeSecret, DeleteSecret and ListSecrets, with the semantics of
+ * GetSecretValue, PutSecretValue, UpdateSecretVersionStage, DescribeSecret, DeleteSecret and ListSecrets, with the semantics of
  * {@link SecretStore}. Signatures are not checked (any credentials are accepted). Secrets persist in `file` when
  * given (the platform's data dir), in memory otherwise.
  */
