@@ -2,8 +2,10 @@ import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/sche
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import {
   type EventBridgeEvent,
+  formatBanner,
   LOCAL_CLIENT_ID,
   type LocalPlatform,
   type SeedContext,
@@ -392,6 +394,25 @@ describe('the local platform, running a fixture service', () => {
       functions: expect.arrayContaining([expect.objectContaining({ id: 'fixture/echo' })]),
       streams: [expect.objectContaining({ name: 'fixture stream', running: true })],
       schedules: [expect.objectContaining({ name: 'fixture-daily-tick' })],
+      secretsManager: { status: 'up', endpoint: platform.secretsManagerEndpoint },
     });
+  });
+
+  it('runs a Secrets Manager the SDK client reaches, named in the banner and counted in /health', async () => {
+    const client = new SecretsManagerClient({
+      endpoint: platform.secretsManagerEndpoint,
+      region: 'ap-southeast-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      await client.send(new CreateSecretCommand({ Name: 'inovda/kota-uji/fixture/one', SecretString: 'rahasia' }));
+      const value = await client.send(new GetSecretValueCommand({ SecretId: 'inovda/kota-uji/fixture/one' }));
+      expect(value.SecretString).toBe('rahasia');
+    } finally {
+      client.destroy();
+    }
+    expect(formatBanner(platform)).toContain(`Secrets Manager ${platform.secretsManagerEndpoint}`);
+    const health = (await (await fetch(`${platform.url}/health`)).json()) as { secretsManager: { secrets: number } };
+    expect(health.secretsManager.secrets).toBe(1);
   });
 });

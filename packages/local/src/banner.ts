@@ -17,6 +17,7 @@ export function formatBanner(platform: LocalPlatform): string {
     platform.sesEndpoint
       ? `  Mails (SES v2)  ${platform.sesEndpoint}  (the mails sent: open it in a browser, or GET /store for JSON)`
       : '  Mails (SES v2)  off (no SES v2 emulator)',
+    `  Secrets Manager ${platform.secretsManagerEndpoint}`,
     `  Dead letters    ${platform.url}/local/dead-letters`,
     `  Queues          ${platform.url}/local/queues  (npm run redrive: dead-letter queues back to their consumers)`,
     `  Data            ${platform.dataDir ?? 'in memory (nothing kept)'}`,

@@ -26,6 +26,8 @@ export { DEFAULT_DATA_DIR } from './platform/data-dir';
 export type { LocalPlatform } from './platform/local-platform';
 export type { SeedContext, StartLocalPlatformOptions } from './platform/options';
 export { startLocalPlatform } from './platform/start';
+export { type SecretsManagerApi, startSecretsManagerApi } from './secretsmanager/secrets-manager-api';
+export { SecretsManagerError } from './secretsmanager/secrets-manager-error';
 export type { LocalMailbox, SentMail } from './ses/mailbox';
 export { type SesLocal, type SesLocalOptions, startSesLocal } from './ses/ses-local';
 export type { DeadLetter } from './sqs/dead-letters';

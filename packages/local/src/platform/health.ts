@@ -5,6 +5,7 @@ import type { LocalFunctions } from '../lambda/functions';
 import type { Scheduler } from '../scheduler/scheduled-rules';
 import { sesLocalAnswers } from '../ses/ses-local';
 import type { PlatformDynamoDb } from './dynamodb';
+import type { PlatformSecretsManager } from './secrets-manager';
 import type { DemoData } from './seed';
 import type { PlatformSes } from './ses';
 
@@ -17,6 +18,7 @@ export interface HealthSources {
   readonly tableNames: Readonly<Record<string, string>>;
   readonly bus: EventBus;
   readonly eventBridgeEndpoint: string;
+  readonly secretsManager: PlatformSecretsManager;
   readonly functions: LocalFunctions;
   readonly pollers: readonly StreamPoller[];
   readonly scheduler: Scheduler;
@@ -71,6 +73,7 @@ export function healthCheck(sources: HealthSources): () => Promise<{ healthy: bo
         },
         // Its page at the endpoint lists the sent mails.
         ses: { status: sesStatus, ...(sources.ses ? { endpoint: sources.ses.endpoint } : {}) },
+        secretsManager: sources.secretsManager.health(),
         functions: sources.functions.stats(),
         streams,
         schedules: sources.scheduler.list(),

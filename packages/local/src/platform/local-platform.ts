@@ -24,6 +24,8 @@ export interface LocalPlatform {
   readonly sesEndpoint: string | undefined;
   /** The mails the SES v2 emulator has accepted, read back (undefined when it is off). */
   readonly mailbox: LocalMailbox | undefined;
+  /** Where `AWS_ENDPOINT_URL_SECRETS_MANAGER` points (functions with a `secrets` grant). */
+  readonly secretsManagerEndpoint: string;
   readonly eventBusName: string;
   /** Table name per service. */
   readonly tableNames: Readonly<Record<string, string>>;

@@ -21,6 +21,7 @@ import type { LocalPlatform } from './local-platform';
 import type { StartLocalPlatformOptions } from './options';
 import { writeFunctionRegionSettings } from './region-settings';
 import { startSchedules } from './schedules';
+import { startSecretsManager } from './secrets-manager';
 import { type DemoData, seedIfNew } from './seed';
 import { connectSes } from './ses';
 import { StopOrder } from './stop-order';
@@ -74,6 +75,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       },
       stops,
     );
+    const secretsManager = await startSecretsManager(options.endpoints, awsRegion, dataDir, log, stops);
     const functions = startFunctions(
       {
         region,
@@ -85,7 +87,11 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         regionSettingsFiles,
         log,
         faults,
-        endpoints: { ...options.endpoints, ...(ses ? { sesv2: ses.endpoint } : {}) },
+        endpoints: {
+          ...options.endpoints,
+          ...(ses ? { sesv2: ses.endpoint } : {}),
+          secretsManager: secretsManager.endpoint,
+        },
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
         ...(options.outboxSweepGraceSeconds === undefined
           ? {}
@@ -164,6 +170,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       tableNames,
       bus,
       eventBridgeEndpoint: putEventsApi.endpoint,
+      secretsManager,
       functions,
       pollers,
       scheduler,
@@ -204,6 +211,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       eventBridgeEndpoint: putEventsApi.endpoint,
       sesEndpoint: ses?.endpoint,
       mailbox: ses?.mailbox,
+      secretsManagerEndpoint: secretsManager.endpoint,
       eventBusName,
       tableNames,
       dataDir: dataDir.path,
