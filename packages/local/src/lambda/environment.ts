@@ -110,6 +110,9 @@ export function lambdaEnvironment(
         ? {}
         : { outboxSweepGraceSeconds: input.outboxSweepGraceSeconds }),
     }),
+    // Only the local runtime sets it: webhook URLs may then be plain http on loopback (a receiver on this machine).
+    // The stack never does, so in AWS only public https endpoints are reached.
+    INOVDA_LOCAL_RUNTIME: '1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_SESSION_TOKEN: 'local',
