@@ -21,7 +21,7 @@ const PRODUCT_SOURCES = ['services', 'packages/kernel', 'packages/lambda-kit', '
 
 /** Words common in Indonesian sentences; a text must contain at least one. */
 const INDONESIAN = new Set(
-  `yang pendaftaran ditolak ditahan dilanjutkan tenggat terlewati peringkat diumumkan penerima insentif pilih simpan dasar pengukuran kemanfaatan penilaian mandiri terlebih dahulu tidak dan di ke dari untuk harus sudah belum wajib dapat ini itu atau pada dengan berupa paling minimal maksimal
+  `yang dinonaktifkan webhook pendaftaran ditolak ditahan dilanjutkan tenggat terlewati peringkat diumumkan penerima insentif pilih simpan dasar pengukuran kemanfaatan penilaian mandiri terlebih dahulu tidak dan di ke dari untuk harus sudah belum wajib dapat ini itu atau pada dengan berupa paling minimal maksimal
   nilai isian data bukan hanya masih sedang kunci format jenis alamat tanggal waktu pilihan diisi karakter butir tahapan
   siklus laporan permintaan inovasi perangkat daerah batasnya periode kini berada versi ada lagi coba muat ulang lalu
   terjadi kesalahan sistem anda belum masuk token berwenang melakukan tindakan ditemukan metode diizinkan status

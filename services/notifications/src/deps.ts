@@ -1,9 +1,13 @@
 import { serviceTableFromEnv } from '@inovda/dynamo';
-import { systemClock } from '@inovda/kernel';
+import { systemClock, ulid } from '@inovda/kernel';
 import { regionIdFromEnv, regionSetting } from '@inovda/lambda-kit';
 import * as z from 'zod/mini';
 import { NotificationStore } from './store/notification-store';
+import { WebhookStore } from './store/webhook-store';
 import type { Deps, NotifyDeps } from './use-cases/context';
+import type { WebhookDeps } from './use-cases/webhook-context';
+import { SecretsManagerSecrets } from './webhooks/secret-store';
+import { urlSafetyForRuntime } from './webhooks/url-safety';
 
 /** Dependencies of the notifications functions, built once per cold start from the environment the stack sets. */
 export function depsFromEnv(): Deps {
@@ -25,5 +29,23 @@ export function notifyDepsFromEnv(): NotifyDeps {
     name: opd.name,
     ...(opd.email ? { email: opd.email } : {}),
   }));
-  return { ...depsFromEnv(), opds, appOrigin: regionSetting('api', apiSetting).allowedOrigins[0] ?? '' };
+  const { db, tableName } = serviceTableFromEnv();
+  return {
+    ...depsFromEnv(),
+    opds,
+    appOrigin: regionSetting('api', apiSetting).allowedOrigins[0] ?? '',
+    webhooks: new WebhookStore(db, tableName),
+  };
+}
+
+/** With the OPDs' endpoints, the secret store and the URL check of the runtime this runs in. */
+export function webhookDepsFromEnv(): WebhookDeps {
+  const { db, tableName } = serviceTableFromEnv();
+  return {
+    ...depsFromEnv(),
+    webhooks: new WebhookStore(db, tableName),
+    secrets: new SecretsManagerSecrets(),
+    urlSafety: urlSafetyForRuntime(),
+    newId: () => ulid(),
+  };
 }

@@ -19,6 +19,8 @@ import {
   StageReturned,
   TrackHeld,
   TrackResumed,
+  WebhookDeliveryRequested,
+  WebhookEndpointDisabled,
 } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
 import { routes } from './routes';
@@ -34,7 +36,8 @@ const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAge
 export const notificationsManifest = withOutbox({
   name: 'notifications',
   root: fileURLToPath(new URL('..', import.meta.url)),
-  table: singleTable('notifications', 0),
+  // gsi1 (sparse): webhook deliveries due for a retry, by due time. See store/keys.ts.
+  table: singleTable('notifications', 1),
   functions: [
     {
       name: 'inbox',
@@ -83,7 +86,46 @@ export const notificationsManifest = withOutbox({
           pattern: patternOf(EvaluatorAssigned, InnovationScored, RankingPublished, IncentiveShortlisted),
           retry: CONSUMER_RETRY,
         },
+        { name: 'own-news', pattern: patternOf(WebhookEndpointDisabled), retry: CONSUMER_RETRY },
       ],
+    },
+    {
+      name: 'webhooks',
+      entry: 'src/handlers/webhooks.ts',
+      description:
+        "An OPD's webhook endpoints: register (secret shown once), change, remove, rotate, the delivery log, replay",
+      tableAccess: 'read-write',
+      grants: [{ kind: 'secrets', access: 'manage', prefix: 'webhooks/' }],
+      routes: [
+        routes.listWebhooks,
+        routes.createWebhook,
+        routes.getWebhook,
+        routes.updateWebhook,
+        routes.deleteWebhook,
+        routes.rotateWebhookSecret,
+        routes.listDeliveries,
+        routes.replayDelivery,
+      ],
+    },
+    {
+      name: 'deliver-webhook',
+      entry: 'src/handlers/deliver-webhook.ts',
+      description: "Deliver an event to an OPD's endpoint, signed (Standard Webhooks), from its own queue",
+      tableAccess: 'read-write',
+      grants: [{ kind: 'secrets', access: 'read', prefix: 'webhooks/' }, { kind: 'https-egress' }],
+      subscriptions: [
+        { name: 'webhook-requests', pattern: patternOf(WebhookDeliveryRequested), retry: CONSUMER_RETRY },
+      ],
+      timeoutSeconds: 30,
+    },
+    {
+      name: 'webhook-retries',
+      entry: 'src/handlers/webhook-retries.ts',
+      description: 'Retry the webhook deliveries due on their backoff schedule (over more than a day)',
+      tableAccess: 'read-write',
+      grants: [{ kind: 'secrets', access: 'read', prefix: 'webhooks/' }, { kind: 'https-egress' }],
+      schedules: [{ name: 'webhook-retries', expression: 'rate(1 minute)', localExpression: 'rate(1 minute)' }],
+      timeoutSeconds: 300,
     },
     {
       name: 'send-email',

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { registry, toJSONSchema } from 'zod/v4/core';
 import { actorRefSchema } from './actor-ref';
-import { notificationsApi } from './notifications/routes';
+import { notificationsApi, webhooksApi } from './notifications/routes';
 import { fieldErrorSchema, problemSchema } from './problem';
 import type { ProblemStatus, ResponseHeader, RouteContract } from './route';
 import { scoringApi } from './scoring/routes';
@@ -44,7 +44,7 @@ export const PLATFORM_APIS = {
   submissions: submissionsApi,
   workflow: workflowApi,
   scoring: scoringApi,
-  notifications: notificationsApi,
+  notifications: { ...notificationsApi, ...webhooksApi },
 } as const;
 
 /** Every route contract of the platform, with its operation id (its name in its service's API). */

@@ -50,3 +50,50 @@ export interface EmailDelivery {
   readonly messageId?: string;
   readonly version: number;
 }
+
+/** An OPD's webhook endpoint. Its signing secrets live in the secret store under `secretName`, never here. */
+export interface WebhookEndpoint {
+  readonly id: string;
+  readonly opdId: string;
+  readonly url: string;
+  readonly eventTypes: readonly string[];
+  readonly description?: string;
+  /** `deleted`: gone for the OPD (404), its delivery log kept on record. */
+  readonly status: 'enabled' | 'disabled' | 'deleted';
+  readonly disabledReason?: string;
+  readonly consecutiveFailures: number;
+  readonly failingSince?: string;
+  readonly secretName: string;
+  /** When the secret was last rotated: the previous one keeps signing for an overlap window after it. */
+  readonly rotatedAt?: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** One attempt of one delivery, as the log shows it. */
+export interface WebhookAttempt {
+  readonly at: string;
+  readonly status?: number;
+  readonly latencyMs: number;
+  readonly excerpt: string;
+}
+
+/** One event to one endpoint (its id is the event's: one delivery per event and endpoint), with every attempt. */
+export interface WebhookDelivery {
+  readonly id: string;
+  readonly webhookId: string;
+  readonly opdId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  /** The JSON body, exactly as signed and sent on every attempt. */
+  readonly payload: string;
+  readonly occurredAt: string;
+  readonly status: 'pending' | 'delivered' | 'failed';
+  readonly attempts: readonly WebhookAttempt[];
+  /** The first attempt of the current series (a replay starts a new series), for the retry schedule. */
+  readonly seriesStartedAt?: string;
+  readonly nextAttemptAt?: string;
+  readonly createdAt: string;
+  readonly version: number;
+}

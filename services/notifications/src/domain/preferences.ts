@@ -17,7 +17,7 @@ export interface Preferences {
 
 /**
  * What a user who never chose gets: everything in the inbox, and e-mail at once for what asks them to act (a stage
- * decision, a deadline, an assignment, results); news of the programme and of registrations in a daily digest.
+ * decision, a deadline, an assignment, results, an endpoint disabled); news of the programme and of registrations in a daily digest.
  */
 export const DEFAULT_PREFERENCES: Preferences = {
   categories: {
@@ -27,6 +27,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
     deadline: { inbox: 'immediate', email: 'immediate' },
     evaluation: { inbox: 'immediate', email: 'immediate' },
     results: { inbox: 'immediate', email: 'immediate' },
+    integration: { inbox: 'immediate', email: 'immediate' },
   },
   version: 0,
 };

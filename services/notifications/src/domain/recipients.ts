@@ -23,6 +23,11 @@ export type Recipient =
 
 type Data = Readonly<Record<string, unknown>>;
 
+/** The OPDs an event concerns (its OPD audiences), each once: whose webhooks it goes to. */
+export function concernedOpds(audiences: readonly Audience[], data: Data, opds: readonly OpdContact[]): string[] {
+  return [...new Set(audiences.flatMap((audience) => opdsOf(audience, data, opds)))];
+}
+
 /** The OPDs an OPD audience means for this event. */
 function opdsOf(audience: Audience, data: Data, opds: readonly OpdContact[]): string[] {
   switch (audience.kind) {

@@ -1,11 +1,13 @@
+import { NOTIFICATION_CATEGORIES } from '@inovda/contracts';
+
 /**
  * Who is told what: the routing table, as data and in one place. Each event type names its category (what a user
  * chooses channels and digests for) and its audiences; the service turns audiences into recipients (the users of
  * an OPD or a role, and an OPD's official address) when the event arrives.
  */
 
-/** What a user sets preferences for: one word per kind of news. */
-export const CATEGORIES = ['programme', 'registration', 'stage', 'deadline', 'evaluation', 'results'] as const;
+/** What a user sets preferences for: one word per kind of news (the API's list, so one place). */
+export const CATEGORIES = NOTIFICATION_CATEGORIES;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Indonesian names of the categories, as the preferences form shows them. */
@@ -16,6 +18,7 @@ export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
   deadline: 'Tenggat dan monev',
   evaluation: 'Penugasan penilaian',
   results: 'Nilai dan peringkat',
+  integration: 'Integrasi sistem OPD (webhook)',
 };
 
 /**
@@ -66,6 +69,7 @@ export const ROUTING = {
   InnovationScored: { category: 'results', audiences: [OWNER, COORDINATORS], ownerOnlyWhen: 'corrected' },
   RankingPublished: { category: 'results', audiences: [{ kind: 'listed-opds' }, COORDINATORS] },
   IncentiveShortlisted: { category: 'results', audiences: [{ kind: 'listed-opds' }, COORDINATORS] },
+  WebhookEndpointDisabled: { category: 'integration', audiences: [OWNER] },
 } as const satisfies Readonly<Record<string, Route>>;
 
 export type RoutedEventType = keyof typeof ROUTING;

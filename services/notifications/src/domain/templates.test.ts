@@ -15,6 +15,7 @@ import {
   StageReturned,
   TrackHeld,
   TrackResumed,
+  WebhookEndpointDisabled,
 } from '@inovda/contracts';
 import { describe, expect, it } from 'vitest';
 import { audiencesOf, ROUTING, type RoutedEventType } from './routing';
@@ -110,6 +111,16 @@ const SAMPLES: { readonly [T in RoutedEventType]: { contract: EventContract<T, n
       ],
       index: { value: 21.06, predicate: 'Kurang Inovatif' },
       publishedAt: at,
+    },
+  },
+  WebhookEndpointDisabled: {
+    contract: WebhookEndpointDisabled as never,
+    data: {
+      webhookId: CYCLE,
+      opdId: 'dinkes',
+      url: 'https://sistem.dinkes.example/webhook',
+      reason: 'sustained-failures',
+      disabledAt: at,
     },
   },
   IncentiveShortlisted: {

@@ -74,6 +74,13 @@ export const TEMPLATES: Readonly<Record<RoutedEventType, Template>> = {
     subject: 'Peringkat OPD {{cycle}} diumumkan',
     body: 'Peringkat OPD {{cycle}} telah diumumkan. {{standing}} Indeks inovasi daerah: {{index}} ({{predicate}}).',
   },
+  WebhookEndpointDisabled: {
+    subject: 'Alamat webhook {{opd}} dinonaktifkan',
+    body:
+      'Pengiriman ke alamat webhook {{url}} terus gagal, sehingga alamat itu dinonaktifkan: {{reason}}. Perbaiki ' +
+      'sistem penerima, lalu aktifkan kembali di pengaturan webhook; kiriman yang gagal dapat dikirim ulang dari ' +
+      'log pengiriman.',
+  },
   IncentiveShortlisted: {
     subject: 'Penerima insentif {{cycle}}',
     body: 'OPD penerima insentif {{cycle}}: {{shortlist}}.{{standing}}',

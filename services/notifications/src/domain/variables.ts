@@ -125,6 +125,15 @@ export function variablesFor(
             : '',
       };
     }
+    case 'WebhookEndpointDisabled':
+      return {
+        ...common,
+        url: text(data.url),
+        reason:
+          data.reason === 'gone'
+            ? 'sistem penerima menjawab 410 Gone (alamat tidak lagi dipakai)'
+            : 'semua pengiriman gagal lebih dari sehari',
+      };
     default:
       return common;
   }

@@ -16,6 +16,7 @@ import {
   StageReturned,
   TrackHeld,
   TrackResumed,
+  WebhookEndpointDisabled,
 } from '@inovda/contracts';
 import { eventConsumer } from '@inovda/lambda-kit';
 import { notifyDepsFromEnv } from '../deps';
@@ -42,6 +43,7 @@ export const CONSUMED = [
   InnovationScored,
   RankingPublished,
   IncentiveShortlisted,
+  WebhookEndpointDisabled,
   InnovationDrafted,
   InnovationProfileUpdated,
 ] as const;

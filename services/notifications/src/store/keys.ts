@@ -11,6 +11,8 @@ import { type Condition, IF_ABSENT, ifVersion } from '@inovda/dynamo';
  * | inbox entry          | INBOX#<sub>            | N#<eventId>        |
  * | e-mail delivery      | EMAIL#<deliveryId>     | EMAIL              |
  * | a name it shows      | NAME#<kind>#<id>       | NAME               |
+ * | webhook endpoint     | OPD#<opdId>            | WEBHOOK#<id>       |
+ * | webhook delivery     | WEBHOOK#<webhookId>    | DELIVERY#<eventId> |  gsi1 (sparse): RETRY / <nextAttemptAt>#…
  * | processed event      | PROCESSED#<c>#<eid>    | PROCESSED          |
  * | outbox row           | OUTBOX#<eventId>       | OUTBOX             |
  *
@@ -19,7 +21,7 @@ import { type Condition, IF_ABSENT, ifVersion } from '@inovda/dynamo';
  * partition: a region has hundreds of users, and the consumer reads it whole to find an OPD's or a role's users.
  */
 
-export const STORAGE_ATTRIBUTES = ['pk', 'sk'] as const;
+export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
 
 export const DIRECTORY_PARTITION = 'DIRECTORY';
 export const USER_PREFIX = 'USER#';
@@ -54,6 +56,34 @@ export type NameKind = 'innovation' | 'cycle';
 
 export function nameKey(kind: NameKind, id: string) {
   return { pk: `NAME#${kind}#${id}`, sk: 'NAME' };
+}
+
+export const WEBHOOK_PREFIX = 'WEBHOOK#';
+
+export function opdPartition(opdId: string): string {
+  return `OPD#${opdId}`;
+}
+
+export function webhookKey(opdId: string, webhookId: string) {
+  return { pk: opdPartition(opdId), sk: `${WEBHOOK_PREFIX}${webhookId}` };
+}
+
+export const DELIVERY_PREFIX = 'DELIVERY#';
+
+export function deliveryPartition(webhookId: string): string {
+  return `WEBHOOK#${webhookId}`;
+}
+
+export function deliveryKey(webhookId: string, deliveryId: string) {
+  return { pk: deliveryPartition(webhookId), sk: `${DELIVERY_PREFIX}${deliveryId}` };
+}
+
+/** Deliveries waiting for a retry, by when it is due: only pending ones with a next attempt are in the index. */
+export const RETRY_PARTITION = 'RETRY';
+
+export function retryIndexKeys(delivery: { webhookId: string; id: string; status: string; nextAttemptAt?: string }) {
+  if (delivery.status !== 'pending' || delivery.nextAttemptAt === undefined) return {};
+  return { gsi1pk: RETRY_PARTITION, gsi1sk: `${delivery.nextAttemptAt}#${delivery.webhookId}#${delivery.id}` };
 }
 
 /** The condition of a write over what was read at `version` (0: the item did not exist). */

@@ -3,12 +3,13 @@ import { eventContext, systemActor } from '@inovda/kernel';
 import { emailParts } from '../domain/email-body';
 import type { InboxEntry } from '../domain/model';
 import { withDefaults } from '../domain/preferences';
-import { type Recipient, recipientsOf } from '../domain/recipients';
+import { concernedOpds, type Recipient, recipientsOf } from '../domain/recipients';
 import { audiencesOf, ROUTING, type RoutedEventType } from '../domain/routing';
 import { render, TEMPLATES } from '../domain/templates';
 import { type Names, variablesFor } from '../domain/variables';
 import type { NotifyDeps } from './context';
 import { deliverToInbox } from './inbox';
+import { recordDeliveries, webhookPayload } from './webhook-delivery';
 
 /** This service acting on its own, as recorded in its events. */
 const SYSTEM = systemActor('notifications');
@@ -26,6 +27,7 @@ export interface IncomingEvent {
 export interface Told {
   readonly inbox: number;
   readonly emails: number;
+  readonly webhooks: number;
 }
 
 /** The names an event's text shows: kept from events, else the event's own, else the id. */
@@ -63,10 +65,8 @@ function recipientOpd(recipient: Recipient): string | undefined {
 export async function notify(deps: NotifyDeps, event: IncomingEvent): Promise<Told> {
   const route = ROUTING[event.type];
   const names = await namesFor(deps, event.data);
-  const recipients = recipientsOf(audiencesOf(event.type, event.data), event.data, {
-    users: await deps.store.knownUsers(),
-    opds: deps.opds,
-  });
+  const audiences = audiencesOf(event.type, event.data);
+  const recipients = recipientsOf(audiences, event.data, { users: await deps.store.knownUsers(), opds: deps.opds });
   const link = linkOf(event.data);
   const url = link ? `${deps.appOrigin}${link}` : undefined;
   const now = deps.now();
@@ -102,7 +102,13 @@ export async function notify(deps: NotifyDeps, event: IncomingEvent): Promise<To
       if (await recordEmail(deps, event, user.sub, user.email, text, { url, why }, now)) emails += 1;
     }
   }
-  return { inbox, emails };
+  let webhooks = 0;
+  for (const opdId of concernedOpds(audiences, event.data, deps.opds)) {
+    const message = render(TEMPLATES[event.type], variablesFor(event.type, event.data, names, opdId));
+    const payload = webhookPayload({ type: event.type, occurredAt: event.occurredAt, data: event.data, message });
+    webhooks += await recordDeliveries(deps, event, opdId, payload);
+  }
+  return { inbox, emails, webhooks };
 }
 
 async function recordEmail(

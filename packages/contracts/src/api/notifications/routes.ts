@@ -68,10 +68,7 @@ export const notificationsApi = defineRoutes('notifications', {
   },
 });
 
-/**
- * An OPD's webhook endpoints and their delivery logs. Not yet served (the functions come with the webhook
- * delivery work): kept out of `PLATFORM_APIS` until then, so the OpenAPI document lists only what answers.
- */
+/** An OPD's webhook endpoints and their delivery logs (part of the notifications API). */
 export const webhooksApi = defineRoutes('notifications', {
   listWebhooks: {
     ...notificationsRoutes.listWebhooks,

@@ -12,6 +12,7 @@ export const NOTIFICATION_CATEGORIES = [
   'deadline',
   'evaluation',
   'results',
+  'integration',
 ] as const;
 
 /** When e-mail goes out: at once, in a daily or weekly digest, or not at all. */
