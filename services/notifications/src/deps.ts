@@ -2,6 +2,7 @@ import { serviceTableFromEnv } from '@inovda/dynamo';
 import { systemClock, ulid } from '@inovda/kernel';
 import { regionIdFromEnv, regionSetting } from '@inovda/lambda-kit';
 import * as z from 'zod/mini';
+import { DigestStore } from './store/digest-store';
 import { NotificationStore } from './store/notification-store';
 import { WebhookStore } from './store/webhook-store';
 import type { Deps, NotifyDeps } from './use-cases/context';
@@ -35,6 +36,7 @@ export function notifyDepsFromEnv(): NotifyDeps {
     opds,
     appOrigin: regionSetting('api', apiSetting).allowedOrigins[0] ?? '',
     webhooks: new WebhookStore(db, tableName),
+    digests: new DigestStore(db, tableName),
   };
 }
 

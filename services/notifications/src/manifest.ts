@@ -128,6 +128,16 @@ export const notificationsManifest = withOutbox({
       timeoutSeconds: 300,
     },
     {
+      name: 'send-digests',
+      entry: 'src/handlers/send-digests.ts',
+      description:
+        'Record the daily and weekly digests whose period closed, each once (a missed or repeated run loses and doubles nothing)',
+      tableAccess: 'read-write',
+      regionSettings: ['opds', 'api'],
+      schedules: [{ name: 'digests', expression: 'rate(1 hour)', localExpression: 'rate(1 minute)' }],
+      timeoutSeconds: 300,
+    },
+    {
       name: 'send-email',
       entry: 'src/handlers/send-email.ts',
       description:

@@ -1,9 +1,14 @@
 import type { EventContext, EventContract } from '@inovda/contracts';
+import { createDocumentClient } from '@inovda/dynamo';
 import { type DevCaller, TEST_REGION_OPDS } from '@inovda/lambda-kit/testing';
 import { startServiceHarness } from '@inovda/local/testing';
 import type { RouteSpec } from '@inovda/manifest';
 import { notificationsManifest } from '../src/manifest';
 import { routes } from '../src/routes';
+import { DigestStore } from '../src/store/digest-store';
+import { NotificationStore } from '../src/store/notification-store';
+import { WebhookStore } from '../src/store/webhook-store';
+import type { NotifyDeps } from '../src/use-cases/context';
 
 export type Who = DevCaller;
 
@@ -30,8 +35,22 @@ export async function startHarness() {
     options: { body?: unknown; headers?: Record<string, string>; query?: Record<string, string> } = {},
   ) => harness.route(spec, who, { params, ...options });
 
+  const db = createDocumentClient(harness.client);
   const api = {
     items: harness.items,
+    /** The use-case dependencies against this table, with a clock of the test's choosing (the schedules' runs). */
+    depsAt(now: Date): NotifyDeps {
+      return {
+        store: new NotificationStore(db, harness.tableName),
+        webhooks: new WebhookStore(db, harness.tableName),
+        digests: new DigestStore(db, harness.tableName),
+        regionId: 'kota-solok',
+        opds: OPDS,
+        appOrigin: APP_ORIGIN,
+        now: () => now,
+        newId: () => crypto.randomUUID(),
+      };
+    },
     deliver: <C extends EventContract<string, never>>(
       contract: C,
       data: Parameters<C['create']>[0],

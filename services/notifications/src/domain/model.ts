@@ -97,3 +97,24 @@ export interface WebhookDelivery {
   readonly createdAt: string;
   readonly version: number;
 }
+
+/** One notification waiting for a user's digest. */
+export interface DigestEntry {
+  readonly sub: string;
+  readonly period: string;
+  readonly eventId: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly link?: string;
+  readonly createdAt: string;
+}
+
+/** A user's digest for one period: open while it collects, sent once it closed. */
+export interface DigestPeriod {
+  readonly sub: string;
+  readonly email: string;
+  readonly period: string;
+  readonly closesAt: string;
+  readonly status: 'open' | 'sent';
+  readonly version: number;
+}

@@ -57,3 +57,19 @@ export function digestPeriod(cadence: 'daily' | 'weekly', at: Date): string {
   const week = Math.ceil(((day.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
   return `weekly:${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
+
+/**
+ * When a digest period closes: the start of the next day (daily) or of the next ISO week, Monday (weekly), in UTC,
+ * which is 07:00 in WIB: the digest arrives at the start of an Indonesian working morning.
+ */
+export function periodEnd(period: string): Date {
+  const [cadence, value = ''] = period.split(':');
+  if (cadence === 'daily') return new Date(Date.parse(`${value}T00:00:00.000Z`) + 86_400_000);
+  const [yearText, weekText] = value.split('-W');
+  const year = Number(yearText);
+  const week = Number(weekText);
+  // Monday of ISO week 1 is the Monday on or before 4 January.
+  const fourth = new Date(Date.UTC(year, 0, 4));
+  const mondayOfWeek1 = Date.UTC(year, 0, 4 - ((fourth.getUTCDay() || 7) - 1));
+  return new Date(mondayOfWeek1 + week * 7 * 86_400_000);
+}

@@ -11,6 +11,8 @@ import { type Condition, IF_ABSENT, ifVersion } from '@inovda/dynamo';
  * | inbox entry          | INBOX#<sub>            | N#<eventId>        |
  * | e-mail delivery      | EMAIL#<deliveryId>     | EMAIL              |
  * | a name it shows      | NAME#<kind>#<id>       | NAME               |
+ * | digest entry         | DIGEST#<sub>           | ENTRY#<period>#<eid> |
+ * | digest period        | DIGEST#<sub>           | PERIOD#<period>    |  gsi1 (sparse, while open): DIGESTS / <closes>#…
  * | webhook endpoint     | OPD#<opdId>            | WEBHOOK#<id>       |
  * | webhook delivery     | WEBHOOK#<webhookId>    | DELIVERY#<eventId> |  gsi1 (sparse): RETRY / <nextAttemptAt>#…
  * | processed event      | PROCESSED#<c>#<eid>    | PROCESSED          |
@@ -84,6 +86,30 @@ export const RETRY_PARTITION = 'RETRY';
 export function retryIndexKeys(delivery: { webhookId: string; id: string; status: string; nextAttemptAt?: string }) {
   if (delivery.status !== 'pending' || delivery.nextAttemptAt === undefined) return {};
   return { gsi1pk: RETRY_PARTITION, gsi1sk: `${delivery.nextAttemptAt}#${delivery.webhookId}#${delivery.id}` };
+}
+
+export function digestPartition(sub: string): string {
+  return `DIGEST#${sub}`;
+}
+
+export function digestEntryKey(sub: string, period: string, eventId: string) {
+  return { pk: digestPartition(sub), sk: `ENTRY#${period}#${eventId}` };
+}
+
+export function digestEntryPrefix(period: string): string {
+  return `ENTRY#${period}#`;
+}
+
+export function digestPeriodKey(sub: string, period: string) {
+  return { pk: digestPartition(sub), sk: `PERIOD#${period}` };
+}
+
+/** Digest periods still to send, by when they close: only open ones are in the index. */
+export const DIGESTS_PARTITION = 'DIGESTS';
+
+export function digestIndexKeys(period: { sub: string; period: string; closesAt: string; status: string }) {
+  if (period.status !== 'open') return {};
+  return { gsi1pk: DIGESTS_PARTITION, gsi1sk: `${period.closesAt}#${period.sub}#${period.period}` };
 }
 
 /** The condition of a write over what was read at `version` (0: the item did not exist). */

@@ -1,5 +1,6 @@
 import type { Clock } from '@inovda/kernel';
 import type { OpdContact } from '../domain/recipients';
+import type { DigestStore } from '../store/digest-store';
 import type { NotificationStore } from '../store/notification-store';
 import type { WebhookStore } from '../store/webhook-store';
 
@@ -17,4 +18,5 @@ export interface NotifyDeps extends Deps {
   readonly opds: readonly OpdContact[];
   readonly appOrigin: string;
   readonly webhooks: WebhookStore;
+  readonly digests: DigestStore;
 }

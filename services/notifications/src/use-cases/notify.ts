@@ -2,7 +2,7 @@ import { NotificationEmailRequested } from '@inovda/contracts';
 import { eventContext, systemActor } from '@inovda/kernel';
 import { emailParts } from '../domain/email-body';
 import type { InboxEntry } from '../domain/model';
-import { withDefaults } from '../domain/preferences';
+import { digestPeriod, periodEnd, withDefaults } from '../domain/preferences';
 import { concernedOpds, type Recipient, recipientsOf } from '../domain/recipients';
 import { audiencesOf, ROUTING, type RoutedEventType } from '../domain/routing';
 import { render, TEMPLATES } from '../domain/templates';
@@ -96,7 +96,29 @@ export async function notify(deps: NotifyDeps, event: IncomingEvent): Promise<To
       };
       if (await deliverToInbox(deps, entry)) inbox += 1;
     }
-    // Digests (daily, weekly) are collected and sent by the digest schedule; here only what goes at once.
+    if ((preference.email === 'daily' || preference.email === 'weekly') && user.email) {
+      // Collected for the user's digest of the period, which the digest schedule sends once it closes.
+      const period = digestPeriod(preference.email, now);
+      await deps.digests.collect(
+        {
+          sub: user.sub,
+          period,
+          eventId: event.eventId,
+          subject: text.subject,
+          body: text.body,
+          ...(link ? { link } : {}),
+          createdAt: event.occurredAt,
+        },
+        {
+          sub: user.sub,
+          email: user.email,
+          period,
+          closesAt: periodEnd(period).toISOString(),
+          status: 'open',
+          version: 1,
+        },
+      );
+    }
     if (preference.email === 'immediate' && user.email) {
       const why = 'Anda menerima surel ini sesuai pengaturan notifikasi Anda di inovda.';
       if (await recordEmail(deps, event, user.sub, user.email, text, { url, why }, now)) emails += 1;
@@ -111,9 +133,10 @@ export async function notify(deps: NotifyDeps, event: IncomingEvent): Promise<To
   return { inbox, emails, webhooks };
 }
 
-async function recordEmail(
+/** Records one e-mail to send (and its request), once per `eventId` and recipient: `false` when recorded already. */
+export async function recordEmail(
   deps: NotifyDeps,
-  event: IncomingEvent,
+  event: { readonly eventId: string; readonly type: string; readonly correlationId: string },
   recipientKey: string,
   to: string,
   text: { subject: string; body: string },
