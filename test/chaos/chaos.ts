@@ -87,6 +87,11 @@ export async function runChaos(
   const actedSoFar = () => Object.fromEntries(platform.faults.list().map((fault) => [fault.name, fault.acted]));
   const actedBefore = actedSoFar();
   try {
+    // Everyone opens their inbox first (their sign-in): the notifications service then tells them what happens.
+    for (const token of [coordinatorToken, ...opds.map((opd) => opd.token)]) {
+      const inbox = await client.call('setup', token, 'GET', '/notifications');
+      if (inbox.status !== 200) throw new Error(`GET /notifications: ${inbox.status}`);
+    }
     const cycleId = await openCycle(client, coordinatorToken, opds[0] as OpdCaller, ledger);
     log(`cycle ${cycleId} open; driving ${config.users} OPD users to ${config.targetEvents} published events`);
 
@@ -128,6 +133,10 @@ export async function runChaos(
       submissions: await scanTable(platform, 'submissions'),
       workflow: await scanTable(platform, 'workflow'),
       board: (boardAnswer.body.funnel ?? {}) as Board,
+      notifications: {
+        items: await scanTable(platform, 'notifications'),
+        coordinators: platform.users.filter((user) => user.roles.includes('coordinator')).map((user) => user.sub),
+      },
     });
     const samples = tally.all();
     const serverErrors = samples.filter((sample) => sample.status >= 500 || sample.status === 0).length;

@@ -20,6 +20,9 @@ const BEHIND_THE_BUS = [
   'workflow/outbox-publisher',
   'workflow/outbox-sweeper',
   'workflow/track-events',
+  'notifications/notify',
+  'notifications/outbox-publisher',
+  'notifications/send-email',
 ];
 
 /**
@@ -43,8 +46,8 @@ export const PHASES: readonly Phase[] = [
     },
   },
   {
-    label: 'workflow/track-events fails every batch',
-    on: (faults) => faults.set('consumer-fails', { functions: ['workflow/track-events'] }),
+    label: 'workflow/track-events and notifications/notify fail every batch',
+    on: (faults) => faults.set('consumer-fails', { functions: ['workflow/track-events', 'notifications/notify'] }),
   },
   {
     label: 'put-events throttled (whole calls), DynamoDB throttles every 2nd submissions write (once)',

@@ -84,3 +84,33 @@ describe('verify', () => {
     expect(verdict.appliedTwice).toEqual(['TRACK#a|opened in history 2 times']);
   });
 });
+
+describe('verify, notifications', () => {
+  const entry = (sub: string, eventId: string) => ({
+    pk: `INBOX#${sub}`,
+    sk: `N#${eventId}`,
+    eventId,
+    eventType: 'InnovationRegistered',
+  });
+  const state = (sub: string, unread: number) => ({ pk: `INBOX#${sub}`, sk: 'STATE', unread });
+
+  it('passes when each coordinator was told of every registration once and the counts agree', () => {
+    const items = [entry('k', 'e1'), entry('k', 'e2'), state('k', 2)];
+    const verdict = verify({ ...scenario(), notifications: { items, coordinators: ['k'] } });
+    expect(verdict.lost).toEqual([]);
+    expect(verdict.appliedTwice).toEqual([]);
+  });
+
+  it('reports a notification lost and an unread count applied twice', () => {
+    const lost = verify({
+      ...scenario(),
+      notifications: { items: [entry('k', 'e1'), state('k', 1)], coordinators: ['k'] },
+    });
+    expect(lost.lost.join()).toMatch(/k's inbox.*1 missing/);
+    const doubled = verify({
+      ...scenario(),
+      notifications: { items: [entry('k', 'e1'), entry('k', 'e2'), state('k', 3)], coordinators: ['k'] },
+    });
+    expect(doubled.appliedTwice).toEqual(['INBOX#k: unread 3 for 2 entries']);
+  });
+});

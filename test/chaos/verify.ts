@@ -45,6 +45,8 @@ export function verify(input: {
   readonly submissions: readonly Item[];
   readonly workflow: readonly Item[];
   readonly board: Board;
+  /** The notifications table and the coordinators' subs (known to it: they opened their inbox before the run). */
+  readonly notifications?: { readonly items: readonly Item[]; readonly coordinators: readonly string[] };
 }): Verdict {
   const { cycleId, ledger, published, submissions, workflow, board } = input;
   const lost: string[] = [];
@@ -126,6 +128,34 @@ export function verify(input: {
   compare('held', board.held, 0);
   for (const stage of new Set([...Object.keys(board.stages ?? {}), ...Object.keys(expectStages)])) {
     compare(`stage ${stage}`, board.stages?.[stage], expectStages[stage] ?? 0);
+  }
+
+  // 6. Notifications: every registration and advance request reached each coordinator's inbox exactly once, and
+  // every inbox's unread count equals its entries (nobody reads during the run): a doubly applied event would count
+  // twice, a lost one would leave an entry missing.
+  if (input.notifications) {
+    const { items, coordinators } = input.notifications;
+    const entries = items.filter((item) => String(item.pk).startsWith('INBOX#') && String(item.sk).startsWith('N#'));
+    const perUser = new Map<string, number>();
+    for (const entry of entries) perUser.set(String(entry.pk), (perUser.get(String(entry.pk)) ?? 0) + 1);
+    for (const state of items.filter((item) => String(item.pk).startsWith('INBOX#') && item.sk === 'STATE')) {
+      const count = perUser.get(String(state.pk)) ?? 0;
+      const unread = Number(state.unread);
+      if (unread > count) appliedTwice.push(`${state.pk}: unread ${unread} for ${count} entries`);
+      if (unread < count) lost.push(`${state.pk}: unread ${unread} for ${count} entries`);
+    }
+    const told = new Set(['InnovationRegistered', 'StageAdvanceRequested']);
+    const expected = new Set(
+      [...published.byEventId.entries()].filter(([, event]) => told.has(event.type)).map(([eventId]) => eventId),
+    );
+    for (const sub of coordinators) {
+      const inbox = new Set(
+        entries
+          .filter((entry) => entry.pk === `INBOX#${sub}` && told.has(String(entry.eventType)))
+          .map((entry) => String(entry.eventId)),
+      );
+      same(`notifications in ${sub}'s inbox vs registrations and requests published`, expected, inbox, lost);
+    }
   }
 
   return {
