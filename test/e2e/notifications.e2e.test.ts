@@ -13,14 +13,78 @@ let platform: LocalPlatform;
 const call = apiCaller(() => platform);
 
 beforeAll(async () => {
-  platform = await startE2ePlatform('e2e-notifications');
+  // Consumer retries 300 ms apart (instead of minutes), so a throttled mail server's recovery shows within the test.
+  platform = await startE2ePlatform('e2e-notifications', {
+    consumerQueues: { visibilityTimeoutMs: 300, maxReceiveCount: 200 },
+  });
 });
 
 afterAll(async () => {
   await platform?.stop();
 });
 
+/** An innovation of dinkes registered into a fresh cycle, with an advance request returned with `reasons`. */
+async function returnedRequest(name: string, reasons: string): Promise<string> {
+  const cycle = await call('POST', '/cycles', 'koordinator', cycleAhead(`Siklus ${name}`));
+  const cycleId = cycle.body.id as string;
+  await call('POST', `/cycles/${cycleId}/open`, 'koordinator');
+  const created = await call('POST', '/innovations', 'opd.dinkes', {
+    name,
+    opdId: 'dinkes',
+    problemStatement: 'Masalah yang jelas.',
+    beneficiaries: 'Warga',
+  });
+  const id = created.body.id as string;
+  const wait = { timeoutMs: 30_000, intervalMs: 150 };
+  await retryUntil(
+    () => call('POST', `/innovations/${id}/register`, 'opd.dinkes', { cycleId }),
+    (a) => a.status === 200,
+    wait,
+  );
+  const requested = await retryUntil(
+    () => call('POST', `/innovations/${id}/track/advance-requests`, 'opd.dinkes', {}),
+    (a) => a.status === 201,
+    wait,
+  );
+  await call('POST', `/innovations/${id}/track/advance-requests/${requested.body.requestId}/return`, 'koordinator', {
+    reasons,
+  });
+  return id;
+}
+
 describe('notifications, end to end', () => {
+  it('keeps the inbox at once while SES is throttled, and mails once SES is back', { timeout: 120_000 }, async () => {
+    expect((await call('GET', '/notifications', 'opd.dinkes')).status).toBe(200);
+    await platform.faults.set('ses-throttled', {});
+    try {
+      await returnedRequest('Pasar Daring Solok', 'Data pedagang belum ada.');
+      await retryUntil(
+        () => call('GET', '/notifications', 'opd.dinkes'),
+        (answer) => JSON.stringify(answer.body).includes('Pasar Daring Solok'),
+        { timeoutMs: 30_000, intervalMs: 200 },
+      );
+      // The mail was tried and refused (the fault acted), and nothing reached the mailbox.
+      await retryUntil(
+        async () => platform.faults.list().find((fault) => fault.name === 'ses-throttled')?.acted ?? 0,
+        (acted) => acted > 0,
+        { timeoutMs: 30_000, intervalMs: 200 },
+      );
+      const mailbox = platform.mailbox;
+      if (!mailbox) throw new Error('the platform runs no SES emulator');
+      expect((await mailbox.mails()).filter((mail) => mail.subject.includes('Pasar Daring Solok'))).toEqual([]);
+    } finally {
+      await platform.faults.clear('ses-throttled');
+    }
+    const mailbox = platform.mailbox;
+    if (!mailbox) throw new Error('the platform runs no SES emulator');
+    const mails = await retryUntil(
+      async () => (await mailbox.mails()).filter((mail) => mail.subject.includes('Pasar Daring Solok')),
+      (found) => found.length > 0,
+      { timeoutMs: 60_000, intervalMs: 300 },
+    );
+    expect(mails).toHaveLength(1);
+  });
+
   it('tells the OPD of a returned request in its inbox and by e-mail, once', { timeout: 120_000 }, async () => {
     // Users are known to the notifications service once they have opened their inbox (their sign-in).
     for (const user of ['opd.dinkes', 'koordinator'])
@@ -59,20 +123,19 @@ describe('notifications, end to end', () => {
 
     const inbox = await retryUntil(
       () => call('GET', '/notifications', 'opd.dinkes'),
-      (answer) => JSON.stringify(answer.body).includes('dikembalikan'),
+      (answer) =>
+        JSON.stringify(answer.body).includes('Permintaan naik tahap \\"Antrean Puskesmas Daring\\" dikembalikan'),
       { timeoutMs: 30_000, intervalMs: 200 },
     );
-    const entry = (inbox.body.items as Json[]).find((item) => String(item.subject).includes('dikembalikan'));
-    expect(entry).toMatchObject({
-      subject: 'Permintaan naik tahap "Antrean Puskesmas Daring" dikembalikan',
-      link: `/innovations/${id}`,
-    });
+    const returnedSubject = 'Permintaan naik tahap "Antrean Puskesmas Daring" dikembalikan';
+    const entry = (inbox.body.items as Json[]).find((item) => item.subject === returnedSubject);
+    expect(entry).toMatchObject({ subject: returnedSubject, link: `/innovations/${id}` });
     expect(String(entry?.body)).toContain('Uraian akar masalah belum ada.');
 
     const mailbox = platform.mailbox;
     if (!mailbox) throw new Error('the platform runs no SES emulator');
     const mails = await retryUntil(
-      async () => (await mailbox.mails()).filter((mail) => mail.subject.includes('dikembalikan')),
+      async () => (await mailbox.mails()).filter((mail) => mail.subject === returnedSubject),
       (found) => found.length > 0,
       { timeoutMs: 30_000, intervalMs: 200 },
     );

@@ -83,11 +83,15 @@ describe("each function's environment follows its manifest entry", () => {
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: passThrough,
       AWS_ENDPOINT_URL_EVENTBRIDGE: platform.eventBridgeEndpoint,
     };
-    // The SES v2 emulator the platform started, on loopback.
+    // The SES v2 emulator the platform started, on loopback; functions reach it through the runtime's pass-through
+    // (where the ses-throttled fault acts).
     expect(platform.sesEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const sesPassThrough = (await report(platform, 'sends-email')).endpoints.AWS_ENDPOINT_URL_SESV2;
+    expect(sesPassThrough).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(sesPassThrough).not.toBe(platform.sesEndpoint);
     expect((await report(platform, 'sends-email')).endpoints).toEqual({
       ...always,
-      AWS_ENDPOINT_URL_SESV2: platform.sesEndpoint,
+      AWS_ENDPOINT_URL_SESV2: sesPassThrough,
     });
     expect((await report(platform, 'reads-secrets')).endpoints).toEqual({
       ...always,
@@ -154,7 +158,9 @@ describe('the SES v2 emulator a platform is given, or none', () => {
       const platform = await start(emulator.endpoint);
       try {
         expect(platform.sesEndpoint).toBe(emulator.endpoint);
-        expect((await report(platform, 'sends-email')).endpoints.AWS_ENDPOINT_URL_SESV2).toBe(emulator.endpoint);
+        expect((await report(platform, 'sends-email')).endpoints.AWS_ENDPOINT_URL_SESV2).toMatch(
+          /^http:\/\/127\.0\.0\.1:/,
+        );
         expect(await platform.mailbox?.mails()).toEqual([]);
         await emulator.stop();
         const health = await fetch(`${platform.url}/health`);

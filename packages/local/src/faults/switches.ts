@@ -84,6 +84,9 @@ export interface EnvironmentKilledFault {
   readonly everyNth?: number;
 }
 
+/** SES throttles the functions' e-mail: every SES v2 call is refused with 429 `TooManyRequestsException`. */
+export type SesThrottledFault = Readonly<Record<string, never>>;
+
 /** The settings of each fault, by name. */
 export interface FaultSettings {
   readonly 'put-events': PutEventsFault;
@@ -91,6 +94,7 @@ export interface FaultSettings {
   readonly 'consumer-fails': ConsumerFailsFault;
   readonly 'dynamodb-throttled': DynamoDbThrottledFault;
   readonly 'environment-killed': EnvironmentKilledFault;
+  readonly 'ses-throttled': SesThrottledFault;
 }
 
 export type FaultName = keyof FaultSettings;
@@ -194,6 +198,14 @@ export const FAULT_SWITCHES: {
         ...(attempts ? { attempts } : {}),
         ...(errorCode ? { errorCode } : {}),
       };
+    },
+  },
+  'ses-throttled': {
+    description: "SES throttles the functions' e-mail (429 TooManyRequestsException on every call), nothing is sent",
+    parse(input) {
+      const settings = record(input);
+      if (Object.keys(settings).length > 0) throw new InvalidFaultSettingsError('ses-throttled takes no settings');
+      return {};
     },
   },
   'environment-killed': {

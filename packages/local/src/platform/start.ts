@@ -7,6 +7,7 @@ import { closeServer } from '../http-io';
 import { awsRegionOf } from '../local-region';
 import { consoleLogger } from '../log';
 import { eventBusNameFor } from '../naming';
+import { startFunctionSesEndpoint } from '../ses/function-endpoint';
 import { openApiServer, resolvePort } from './api-server';
 import { addSubscriptionRules, startConsumerQueues } from './consumer-queues';
 import { openDataDir } from './data-dir';
@@ -76,6 +77,9 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       stops,
     );
     const secretsManager = await startSecretsManager(options.endpoints, awsRegion, dataDir, log, stops);
+    // The functions send e-mail through a pass-through of the emulator, where the `ses-throttled` fault acts.
+    const functionSes = ses ? await startFunctionSesEndpoint({ upstream: ses.endpoint, faults, log }) : undefined;
+    if (functionSes) stops.add(() => functionSes.stop());
     const functions = startFunctions(
       {
         region,
@@ -89,7 +93,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         faults,
         endpoints: {
           ...options.endpoints,
-          ...(ses ? { sesv2: ses.endpoint } : {}),
+          ...(functionSes ? { sesv2: functionSes.endpoint } : {}),
           secretsManager: secretsManager.endpoint,
         },
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),

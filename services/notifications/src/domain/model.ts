@@ -44,7 +44,9 @@ export interface EmailDelivery {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-  readonly status: 'pending' | 'sent' | 'suppressed';
+  /** `sending`: claimed by one invocation until `leaseUntil` (only the claimer sends; a crash frees it then). */
+  readonly status: 'pending' | 'sending' | 'sent' | 'suppressed';
+  readonly leaseUntil?: string;
   readonly createdAt: string;
   readonly sentAt?: string;
   readonly messageId?: string;
