@@ -92,6 +92,13 @@ export async function runChaos(
       const inbox = await client.call('setup', token, 'GET', '/notifications');
       if (inbox.status !== 200) throw new Error(`GET /notifications: ${inbox.status}`);
     }
+    // The coordinator wants every registration by e-mail at once: mail flows from the first seconds, so the SES
+    // faults of the schedule always meet some.
+    const mailEveryRegistration = await client.call('setup', coordinatorToken, 'PUT', '/notification-preferences', {
+      categories: { registration: { inbox: 'immediate', email: 'immediate' } },
+    });
+    if (mailEveryRegistration.status !== 200)
+      throw new Error(`PUT /notification-preferences: ${mailEveryRegistration.status}`);
     const cycleId = await openCycle(client, coordinatorToken, opds[0] as OpdCaller, ledger);
     log(`cycle ${cycleId} open; driving ${config.users} OPD users to ${config.targetEvents} published events`);
 

@@ -31,8 +31,10 @@ const BEHIND_THE_BUS = [
  */
 export const PHASES: readonly Phase[] = [
   {
-    label: 'put-events fails every 3rd entry (InternalFailure), DynamoDB throttles every 3rd workflow call (twice)',
+    label:
+      'put-events fails every 3rd entry (InternalFailure), DynamoDB throttles every 3rd workflow call (twice), SES throttled',
     on: async (faults) => {
+      await faults.set('ses-throttled', {});
       await faults.set('put-events', { mode: 'fail-entries', errorCode: 'InternalFailure', everyNth: 3 });
       // Two attempts of every 3rd call refused: the SDK's retries absorb it, as they absorb brief throttling in AWS.
       await faults.set('dynamodb-throttled', { services: ['workflow'], everyNth: 3, attempts: 2 });
@@ -50,8 +52,9 @@ export const PHASES: readonly Phase[] = [
     on: (faults) => faults.set('consumer-fails', { functions: ['workflow/track-events', 'notifications/notify'] }),
   },
   {
-    label: 'put-events throttled (whole calls), DynamoDB throttles every 2nd submissions write (once)',
+    label: 'put-events throttled (whole calls), DynamoDB throttles every 2nd submissions write (once), SES throttled',
     on: async (faults) => {
+      await faults.set('ses-throttled', {});
       await faults.set('put-events', { mode: 'throttle-calls' });
       await faults.set('dynamodb-throttled', {
         services: ['submissions'],
@@ -62,8 +65,9 @@ export const PHASES: readonly Phase[] = [
     },
   },
   {
-    label: 'put-events fails every entry (ThrottlingException) and track-events fails',
+    label: 'put-events fails every entry (ThrottlingException), track-events fails, SES throttled',
     on: async (faults) => {
+      await faults.set('ses-throttled', {});
       await faults.set('put-events', { mode: 'fail-entries', errorCode: 'ThrottlingException' });
       await faults.set('consumer-fails', { functions: ['workflow/track-events'] });
     },
