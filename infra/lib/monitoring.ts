@@ -1,3 +1,4 @@
+import type { LogAlarmSpec } from '@inovda/manifest';
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -8,8 +9,10 @@ import {
   type IMetric,
   TextWidget,
   TreatMissingData,
+  Unit,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -102,6 +105,23 @@ export class RegionMonitoring extends Construct {
         width: 12,
       }),
     );
+  }
+
+  /**
+   * Alarms whenever the function logs the spec's message: a failure it handles without throwing (the errors alarm
+   * never sees it). A metric filter on its log group counts the lines.
+   */
+  watchLogMessage(fn: InovdaFunction, spec: LogAlarmSpec): void {
+    const filter = new MetricFilter(fn, `${spec.name}Filter`, {
+      logGroup: fn.logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', spec.message),
+      metricNamespace: 'inovda',
+      metricName: `${fn.node.id}-${spec.name}`,
+      metricValue: '1',
+      unit: Unit.COUNT,
+    });
+    const count = filter.metric({ period: FIVE_MINUTES, statistic: 'Sum' });
+    this.alarm(fn, `${spec.name}Alarm`, count, spec.description);
   }
 
   /** Alarms on any 5xx of the API; adds its traffic and latency to the dashboard. */

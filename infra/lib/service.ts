@@ -110,6 +110,7 @@ export class Service extends Construct {
         email,
       });
       monitoring.watchFunction(fn);
+      for (const logAlarm of spec.alarmOnLogs ?? []) monitoring.watchLogMessage(fn, logAlarm);
       api.addFunctionRoutes(fn);
       const queuePolicy = consumerQueuePolicy(spec, spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds);
       if (asyncDlq) {

@@ -698,6 +698,19 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         expect(alarmOn('Throttles', dimension), `${spec.name} throttles`).toHaveLength(1);
       }
       expect(alarmOn('5xx', { Name: 'ApiId', Value: ref(logicalIdOf(stack, stack.api.api)) })).toHaveLength(1);
+      // Failures a function handles without throwing: a metric filter on its log group, and an alarm on the count.
+      const filters = resourcesOf(template, 'AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties);
+      for (const { spec } of functions()) {
+        for (const logAlarm of spec.alarmOnLogs ?? []) {
+          const filter = filters.find((candidate) => String(candidate.FilterPattern).includes(`"${logAlarm.message}"`));
+          expect(filter, `${spec.name} ${logAlarm.name} filter`).toBeDefined();
+          const metricName = (filter?.MetricTransformations as Array<{ MetricName: string }>)[0]?.MetricName;
+          expect(
+            alarms.filter((alarm) => alarm.MetricName === metricName && alarm.Namespace === 'inovda'),
+          ).toHaveLength(1);
+        }
+      }
+      expect(filters.length).toBeGreaterThanOrEqual(1);
 
       template.hasResourceProperties('AWS::SNS::Subscription', {
         Protocol: 'email',

@@ -123,8 +123,22 @@ export interface FunctionSpec {
   readonly regionSettings?: readonly string[];
   /** How the function's subscriptions are buffered and delivered to it, beyond {@link CONSUMER_QUEUE}'s defaults. */
   readonly consumerQueue?: ConsumerQueueSpec;
+  /**
+   * Failures the function handles rather than throws (so no error metric sees them), each logged with a fixed
+   * `message`: the stack counts those log lines and alarms on any (e.g. a webhook delivery given up on).
+   */
+  readonly alarmOnLogs?: readonly LogAlarmSpec[];
   /** Permissions beyond the service's own table and the region bus, as data (see {@link FunctionGrant}). */
   readonly grants?: readonly FunctionGrant[];
+}
+
+/** An alarm on a log line: the function logs `message` (its JSON `message` field) when the failure happens. */
+export interface LogAlarmSpec {
+  /** PascalCase, unique in the function: names the metric and the alarm. */
+  readonly name: string;
+  readonly message: string;
+  /** What the alarm tells the operator (English: operators read the runbook in English). */
+  readonly description: string;
 }
 
 /**

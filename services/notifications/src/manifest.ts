@@ -24,9 +24,24 @@ import {
 } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
 import { routes } from './routes';
+import { WEBHOOK_DISABLED, WEBHOOK_GIVEN_UP } from './webhooks/log-messages';
 
 /** Putting an event into the consumer's queue is retried for up to a day (EventBridge's own limit). */
 const CONSUMER_RETRY: RetryPolicy = { maximumRetryAttempts: 185, maximumEventAgeSeconds: 24 * 3600 };
+
+/** A webhook delivery given up on, or an endpoint disabled: failures the webhook functions handle, alarmed. */
+const WEBHOOK_ALARMS = [
+  {
+    name: 'WebhookGivenUp',
+    message: WEBHOOK_GIVEN_UP,
+    description: "A webhook delivery failed every attempt for more than a day (see the OPD's delivery log).",
+  },
+  {
+    name: 'WebhookDisabled',
+    message: WEBHOOK_DISABLED,
+    description: "An OPD's webhook endpoint was disabled after a sustained run of failures (its OPD was told).",
+  },
+] as const;
 
 /**
  * The notifications service: who is told what (domain/routing.ts), each user's inbox and preferences, and the
@@ -116,6 +131,7 @@ export const notificationsManifest = withOutbox({
       subscriptions: [
         { name: 'webhook-requests', pattern: patternOf(WebhookDeliveryRequested), retry: CONSUMER_RETRY },
       ],
+      alarmOnLogs: WEBHOOK_ALARMS,
       timeoutSeconds: 30,
     },
     {
@@ -125,6 +141,7 @@ export const notificationsManifest = withOutbox({
       tableAccess: 'read-write',
       grants: [{ kind: 'secrets', access: 'read', prefix: 'webhooks/' }, { kind: 'https-egress' }],
       schedules: [{ name: 'webhook-retries', expression: 'rate(1 minute)', localExpression: 'rate(1 minute)' }],
+      alarmOnLogs: WEBHOOK_ALARMS,
       timeoutSeconds: 300,
     },
     {

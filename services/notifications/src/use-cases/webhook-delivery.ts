@@ -1,7 +1,9 @@
 import { WebhookDeliveryRequested, WebhookEndpointDisabled } from '@inovda/contracts';
 import { type Applied, TransactionCancelled } from '@inovda/dynamo';
 import { eventContext, systemActor } from '@inovda/kernel';
+import { logger } from '@inovda/lambda-kit';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../domain/model';
+import { WEBHOOK_DISABLED, WEBHOOK_GIVEN_UP } from '../webhooks/log-messages';
 import { endpointVerdict, nextAttemptAt, recordAttempt } from '../webhooks/schedule';
 import { signingSecrets } from '../webhooks/secret-store';
 import { sendWebhook } from '../webhooks/send';
