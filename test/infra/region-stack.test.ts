@@ -704,7 +704,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         for (const logAlarm of spec.alarmOnLogs ?? []) {
           const filter = filters.find((candidate) => String(candidate.FilterPattern).includes(`"${logAlarm.message}"`));
           expect(filter, `${spec.name} ${logAlarm.name} filter`).toBeDefined();
-          const metricName = (filter?.MetricTransformations as Array<{ MetricName: string }>)[0]?.MetricName;
+          const metricName = ((filter?.MetricTransformations ?? []) as Array<{ MetricName: string }>)[0]?.MetricName;
           expect(
             alarms.filter((alarm) => alarm.MetricName === metricName && alarm.Namespace === 'inovda'),
           ).toHaveLength(1);

@@ -178,6 +178,9 @@ async function recordOutcome(
         told,
         attempt.at,
       );
+      // The failures this function handles rather than throws: the stack alarms on these lines (manifest).
+      if (next.status === 'failed') logger.warn(WEBHOOK_GIVEN_UP, { webhookId: endpoint.id, deliveryId: next.id });
+      if (verdict.disable) logger.warn(WEBHOOK_DISABLED, { webhookId: endpoint.id, reason: verdict.reason });
       return;
     } catch (error) {
       // Another delivery to the same endpoint moved its counters meanwhile: record this attempt on fresh reads.
