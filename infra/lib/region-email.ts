@@ -1,5 +1,5 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
-import { ConfigurationSet, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import type { RegionConfig } from '../regions';
 
@@ -24,9 +24,10 @@ export interface RegionEmailProps {
  * How a region sends e-mail through SES v2, created only when some function has a `send-email` grant.
  *
  * The stack creates the configuration set (bounces and complaints suppressed per account, sending metrics per
- * region) but not the sender identity: verifying a Pemda domain takes DKIM records in DNS the Pemda's IT runs
- * (or a click in the mailbox for an address), and the identity often serves other Pemda systems, so it must not
- * disappear with a stack. IAM is scoped to the identity by ARN instead: the domain identity and the address
+ * region) and, unless the region says the Pemda's IT verified it already (`notifications.createSenderIdentity`),
+ * the sender address as an SES identity (SES mails it a verification link once). A domain identity is left to the
+ * Pemda's IT (its DKIM records live in their DNS). The identity is retained, never deleted with a stack: it often
+ * serves other Pemda systems too. IAM is scoped to the identity by ARN instead: the domain identity and the address
  * identity (SES authorizes against whichever one verifies the sender), with `ses:FromAddress` pinned to the
  * configured sender so a domain-wide identity still only lets the functions send as that one address.
  */
@@ -43,6 +44,15 @@ export class RegionEmail extends Construct {
       configurationSetName: configurationSetNameOf(config),
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
+    if (config.notifications.createSenderIdentity) {
+      // The sender address as an SES identity, sending through the configuration set by default. Retained: the
+      // address stays verified (and usable by the Pemda's other systems) if the stack is deleted or replaced.
+      const identity = new EmailIdentity(this, 'SenderIdentity', {
+        identity: Identity.email(config.notifications.senderEmail),
+        configurationSet: this.configurationSet,
+      });
+      identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
     const identityArn = (identity: string) =>
       Stack.of(this).formatArn({
         service: 'ses',

@@ -86,6 +86,12 @@ export const regionConfigSchema = z
     }),
     notifications: z.strictObject({
       senderEmail: z.email(),
+      /**
+       * Whether the stack creates the SES identity of the sender (an address identity: SES mails it a verification
+       * link once). Off when the Pemda's IT already verified the address or its domain for other systems (SES
+       * refuses a second identity for it); the identity outlives the stack either way (it is retained).
+       */
+      createSenderIdentity: z.boolean().default(true),
     }),
     alarmEmail: z.email(),
   })

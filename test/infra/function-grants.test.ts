@@ -71,10 +71,15 @@ describe('function grants in the region stacks', () => {
       return statementsOfRole(template, logicalIdOf(stack, fn.role));
     }
 
-    it('creates the region configuration set, since a function sends e-mail', () => {
+    it('creates the region configuration set and the sender identity (retained), since a function sends e-mail', () => {
       template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
       template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: `inovda-${config.id}` });
-      template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+      template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+      template.hasResource('AWS::SES::EmailIdentity', {
+        Properties: { EmailIdentity: config.notifications.senderEmail },
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
     });
 
     it('lets send-email send only from the configured sender, through its identity and the configuration set', () => {
