@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { errorMessage } from '../errors';
+import type { IncomingMessage } from 'node:http';
 import type { FaultSwitchboard } from '../faults/switchboard';
 import type { DynamoDbThrottledFault } from '../faults/switches';
-import { closeServer, listen, sendJson } from '../http-io';
+import { sendJson } from '../http-io';
 import type { LocalLogger } from '../log';
+import { type PassThrough, startPassThrough } from '../pass-through';
 
 /** The DynamoDB endpoint the functions' SDK clients call (`AWS_ENDPOINT_URL_DYNAMODB`). */
-export interface FunctionDynamoEndpoint {
-  readonly endpoint: string;
-  stop(): Promise<void>;
-}
+export type FunctionDynamoEndpoint = PassThrough;
 
 const MESSAGES: Readonly<Record<NonNullable<DynamoDbThrottledFault['errorCode']>, string>> = {
   ProvisionedThroughputExceededException:
@@ -78,15 +75,6 @@ export function sdkAttempt(request: Pick<IncomingMessage, 'headers'>): {
   };
 }
 
-function readAll(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 /**
  * The functions reach DynamoDB Local through this pass-through, so that the `dynamodb-throttled` fault acts on
  * their requests as AWS throttling would: the call is answered HTTP 400 with the throttling code in the AWS JSON
@@ -103,8 +91,6 @@ export async function startFunctionDynamoEndpoint(options: {
   readonly faults: Pick<FaultSwitchboard, 'get' | 'watch' | 'acted'>;
   readonly log: LocalLogger;
 }): Promise<FunctionDynamoEndpoint> {
-  const upstream = new URL(options.upstream);
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   let matched = 0;
   // The SDK invocation ids of the calls chosen for throttling: their retries are refused too, up to `attempts`.
   const chosen = new Set<string>();
@@ -113,29 +99,6 @@ export async function startFunctionDynamoEndpoint(options: {
     matched = 0;
     chosen.clear();
   });
-
-  const forward = (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
-    const upstreamRequest = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: request.method,
-        path: request.url,
-        headers: { ...request.headers, 'content-length': String(body.length) },
-        agent,
-      },
-      (upstreamResponse) => {
-        response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-        upstreamResponse.pipe(response);
-      },
-    );
-    upstreamRequest.on('error', (error) => {
-      options.log.warn(`DynamoDB endpoint of the functions: ${errorMessage(error)}`);
-      if (!response.headersSent) response.writeHead(502);
-      response.end();
-    });
-    upstreamRequest.end(body);
-  };
 
   const throttled = (request: IncomingMessage, body: Buffer): DynamoDbThrottledFault['errorCode'] | undefined => {
     const fault = options.faults.get('dynamodb-throttled');
@@ -160,31 +123,21 @@ export async function startFunctionDynamoEndpoint(options: {
     return fault.errorCode ?? 'ProvisionedThroughputExceededException';
   };
 
-  const server = createServer((request, response) => {
-    readAll(request)
-      .then((body) => {
-        const code = throttled(request, body);
-        if (!code) return forward(request, response, body);
-        options.faults.acted('dynamodb-throttled');
-        sendJson(
-          response,
-          400,
-          { __type: `com.amazonaws.dynamodb.v20120810#${code}`, message: MESSAGES[code] },
-          { 'content-type': 'application/x-amz-json-1.0' },
-        );
-      })
-      .catch((error: unknown) => {
-        options.log.warn(`DynamoDB endpoint of the functions: ${errorMessage(error)}`);
-        if (!response.headersSent) response.writeHead(500);
-        response.end();
-      });
-  });
-  const port = await listen(server, 0);
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      await closeServer(server);
-      agent.destroy();
+  return startPassThrough({
+    upstream: options.upstream,
+    name: 'DynamoDB endpoint',
+    log: options.log,
+    intercept: (request, body, response) => {
+      const code = throttled(request, body);
+      if (!code) return false;
+      options.faults.acted('dynamodb-throttled');
+      sendJson(
+        response,
+        400,
+        { __type: `com.amazonaws.dynamodb.v20120810#${code}`, message: MESSAGES[code] },
+        { 'content-type': 'application/x-amz-json-1.0' },
+      );
+      return true;
     },
-  };
+  });
 }
