@@ -98,11 +98,11 @@ export async function startHarness() {
       context: Partial<EventContext> = {},
     ) => harness.deliver('notify', contract, data, context),
     redeliver: (event: { source: string; detailType: string; detail: unknown }) => harness.consume('notify', event),
-    inbox: (who: Who, query: Record<string, string> = {}) => to(routes.listNotifications, who, {}, { query }),
-    markRead: (who: Who, id: string) => to(routes.markRead, who, { id }),
-    markAllRead: (who: Who) => to(routes.markAllRead, who),
-    preferences: (who: Who) => to(routes.getPreferences, who),
-    setPreferences: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
+    inbox: (who: Who | null, query: Record<string, string> = {}) => to(routes.listNotifications, who, {}, { query }),
+    markRead: (who: Who | null, id: string) => to(routes.markRead, who, { id }),
+    markAllRead: (who: Who | null) => to(routes.markAllRead, who),
+    preferences: (who: Who | null) => to(routes.getPreferences, who),
+    setPreferences: (who: Who | null, body: unknown, headers: Record<string, string> = {}) =>
       to(routes.setPreferences, who, {}, { body, headers }),
     listWebhooks: (who: Who | null, opdId: string) => to(routes.listWebhooks, who, { opdId }),
     createWebhook: (who: Who | null, opdId: string, body: unknown) =>
