@@ -124,10 +124,16 @@ export async function startHarness() {
     replay: (who: Who | null, opdId: string, webhookId: string, deliveryId: string) =>
       to(routes.replayDelivery, who, { opdId, webhookId, deliveryId }),
     /** The events recorded for publishing (the outbox), by type. */
-    async outbox(detailType?: string): Promise<Array<{ detailType: string; detail: Record<string, unknown> }>> {
+    async outbox(
+      detailType?: string,
+    ): Promise<Array<{ source: string; detailType: string; detail: Record<string, unknown> }>> {
       return (await harness.items())
         .filter((item) => item.pk?.S?.startsWith('OUTBOX#'))
-        .map((item) => ({ detailType: item.detailType?.S ?? '', detail: JSON.parse(item.detail?.S ?? '{}') }))
+        .map((item) => ({
+          source: item.source?.S ?? '',
+          detailType: item.detailType?.S ?? '',
+          detail: JSON.parse(item.detail?.S ?? '{}'),
+        }))
         .filter((event) => detailType === undefined || event.detailType === detailType);
     },
     /** The e-mails recorded for sending, from the outbox (NotificationEmailRequested) and their delivery items. */
