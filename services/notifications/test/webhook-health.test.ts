@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { InnovationDrafted, StageAdvanced } from '@inovda/contracts';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attemptDelivery, retryDue } from '../src/use-cases/webhook-delivery';
+import { attemptDelivery, recordDeliveries, retryDue } from '../src/use-cases/webhook-delivery';
 import { MAX_ATTEMPTS } from '../src/webhooks/schedule';
 import { startHarness } from './harness';
 
@@ -123,5 +123,73 @@ describe('an endpoint failing for a sustained run', () => {
     const reEnabled = await h.updateWebhook('dinkes', 'dinkes', webhookId, { enabled: true });
     expect(reEnabled.body).toMatchObject({ status: 'enabled', consecutiveFailures: 0 });
     expect(reEnabled.body).not.toHaveProperty('disabledReason');
+  });
+});
+
+describe('the retry schedule with a disabled endpoint', () => {
+  it("does not let a disabled endpoint's waiting deliveries crowd out other endpoints' retries", async () => {
+    const endpoint = async (path: string, eventType: string) => {
+      const created = await h.createWebhook('capil', 'disdukcapil', {
+        url: `${receiverUrl}/${path}`,
+        eventTypes: [eventType],
+      });
+      expect(created.status).toBe(201);
+      return (created.body.webhook as { id: string }).id;
+    };
+    const disabled = await endpoint('mati', 'StageAdvanced');
+    const healthy = await endpoint('sehat', 'StageReturned');
+    const innovationId = ulid();
+    await h.deliver(InnovationDrafted, {
+      innovationId,
+      opdId: 'disdukcapil',
+      version: 1,
+      name: 'KTP Keliling',
+      profile: { name: 'KTP Keliling', opdId: 'disdukcapil' },
+    });
+    const events: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const advanced = await h.deliver(StageAdvanced, {
+        innovationId,
+        opdId: 'disdukcapil',
+        cycleId: ulid(),
+        trackVersion: 3 + index,
+        requestId: ulid(),
+        from: 'drum-up',
+        to: 'diagnose',
+      });
+      events.push(advanced.detail.metadata.eventId);
+    }
+    const t0 = Date.now();
+    let clock = new Date(t0);
+    const deps = h.webhookDepsAt(() => clock);
+    // The first attempts fail: the soon-disabled endpoint's three retries fall due (about 30 s on) before the
+    // healthy endpoint's, whose delivery is recorded and first attempted a minute later.
+    for (const id of events)
+      expect(await attemptDelivery(deps, 'disdukcapil', disabled, id, 'request')).toBe('applied');
+    clock = new Date(t0 + 60_000);
+    const returned = ulid();
+    const recorded = await recordDeliveries(
+      deps,
+      { eventId: returned, type: 'StageReturned', occurredAt: clock.toISOString(), correlationId: 'corr-uji' },
+      'disdukcapil',
+      '{}',
+    );
+    expect(recorded).toBe(1);
+    expect(await attemptDelivery(deps, 'disdukcapil', healthy, returned, 'request')).toBe('applied');
+    expect((await h.updateWebhook('capil', 'disdukcapil', disabled, { enabled: false })).status).toBe(200);
+
+    // Runs of the schedule, each taking two deliveries: the healthy endpoint's retry must be made.
+    clock = new Date(t0 + 100_000);
+    for (let run = 0; run < 3; run++) await retryDue(deps, 2);
+    const log = await h.deliveries('capil', 'disdukcapil', healthy);
+    const retried = (log.body.items as Delivery[]).find((item) => item.id === returned);
+    expect(retried?.attempts).toHaveLength(2);
+    // The disabled endpoint's deliveries are given up (replayable once it is re-enabled), not retried.
+    const given = await h.deliveries('capil', 'disdukcapil', disabled);
+    for (const item of given.body.items as Delivery[]) {
+      expect(item.attempts).toHaveLength(1);
+      expect(item.nextAttemptAt).toBeUndefined();
+      expect(item.status).toBe('failed');
+    }
   });
 });

@@ -93,7 +93,12 @@ export async function attemptDelivery(
     deps.webhooks.endpoint(opdId, webhookId),
   ]);
   if (delivery?.status !== 'pending') return 'duplicate';
-  if (endpoint?.status !== 'enabled') return 'stale';
+  if (endpoint?.status !== 'enabled') {
+    // Waiting for a retry on an endpoint disabled or removed meanwhile: given up, out of the retry index, or every
+    // run of the schedule would read it again and enough of them would crowd out the other endpoints' retries.
+    if (trigger === 'schedule' && delivery.nextAttemptAt) await giveUp(deps, delivery);
+    return 'stale';
+  }
   const at = deps.now();
   // The request makes the series' first attempt, the schedule the others: a redelivered request after that first
   // attempt, or a schedule run reading a stale index entry, must not send early.
@@ -115,6 +120,17 @@ export async function attemptDelivery(
     : { ok: false, latencyMs: 0, excerpt: checked.detail };
   await recordOutcome(deps, delivery, endpoint, { ...attempt, at });
   return 'applied';
+}
+
+/** A delivery no longer to be retried (its endpoint is disabled or removed): failed, replayable once re-enabled. */
+async function giveUp(deps: WebhookDeps, delivery: WebhookDelivery): Promise<void> {
+  const { nextAttemptAt: _next, ...rest } = delivery;
+  try {
+    await deps.webhooks.saveDelivery({ ...rest, status: 'failed', version: delivery.version + 1 }, delivery.version);
+  } catch (error) {
+    // Replayed or attempted meanwhile: that change stands, and it decides about the index.
+    if (!(error instanceof TransactionCancelled)) throw error;
+  }
 }
 
 async function recordOutcome(
