@@ -24,7 +24,8 @@ beforeAll(async () => {
     request.resume();
     request.on('end', () => {
       received += 1;
-      response.writeHead(500, { 'content-type': 'text/plain' }).end('rusak');
+      if (request.url?.endsWith('/gone')) response.writeHead(410).end();
+      else response.writeHead(500, { 'content-type': 'text/plain' }).end('rusak');
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -191,5 +192,30 @@ describe('the retry schedule with a disabled endpoint', () => {
       expect(item.nextAttemptAt).toBeUndefined();
       expect(item.status).toBe('failed');
     }
+  });
+});
+
+describe('an endpoint answering 410 Gone', () => {
+  it('is disabled at once, its OPD told', async () => {
+    const created = await h.createWebhook('dinkes', 'dinkes', {
+      url: `${receiverUrl}/gone`,
+      eventTypes: ['StageReturned'],
+    });
+    expect(created.status).toBe(201);
+    const webhookId = (created.body.webhook as { id: string }).id;
+    const deps = h.webhookDepsAt(new Date());
+    const eventId = ulid();
+    const event = { eventId, type: 'StageReturned', occurredAt: new Date().toISOString(), correlationId: 'corr-uji' };
+    expect(await recordDeliveries(deps, event, 'dinkes', '{}')).toBe(1);
+    expect(await attemptDelivery(deps, 'dinkes', webhookId, eventId, 'request')).toBe('applied');
+    expect((await h.getWebhook('dinkes', 'dinkes', webhookId)).body).toMatchObject({
+      status: 'disabled',
+      disabledReason: 'gone',
+      consecutiveFailures: 1,
+    });
+    const told = (await h.outbox('WebhookEndpointDisabled')).filter(
+      (e) => (e.detail.data as { webhookId?: string }).webhookId === webhookId,
+    );
+    expect(told).toHaveLength(1);
   });
 });
