@@ -219,3 +219,31 @@ describe('an endpoint answering 410 Gone', () => {
     expect(told).toHaveLength(1);
   });
 });
+
+describe('the retry schedule', () => {
+  it('is measured from the first attempt, not from when the delivery was recorded (a slow queue)', async () => {
+    const created = await h.createWebhook('balitbang', 'balitbang', {
+      url: `${receiverUrl}/lambat`,
+      eventTypes: ['StageReturned'],
+    });
+    expect(created.status).toBe(201);
+    const webhookId = (created.body.webhook as { id: string }).id;
+    const recordedAt = new Date();
+    const eventId = ulid();
+    const event = { eventId, type: 'StageReturned', occurredAt: recordedAt.toISOString(), correlationId: 'corr-uji' };
+    expect(await recordDeliveries(h.webhookDepsAt(recordedAt), event, 'balitbang', '{}')).toBe(1);
+    // The deliver-webhook queue was held up for two hours: the first attempt is made then.
+    const firstAt = new Date(recordedAt.getTime() + 2 * 3600_000);
+    const deps = h.webhookDepsAt(firstAt);
+    expect(await attemptDelivery(deps, 'balitbang', webhookId, eventId, 'request')).toBe('applied');
+    const log = await h.deliveries('balitbang', 'balitbang', webhookId);
+    const due = Date.parse((log.body.items as Delivery[])[0]?.nextAttemptAt ?? '');
+    // About 30 s after the first attempt (±10 %), not long past already.
+    expect(due - firstAt.getTime()).toBeGreaterThanOrEqual(27_000);
+    expect(due - firstAt.getTime()).toBeLessThanOrEqual(33_000);
+    // A run right then retries nothing: the second attempt waits its 30 s.
+    await retryDue(deps);
+    const after = await h.deliveries('balitbang', 'balitbang', webhookId);
+    expect((after.body.items as Delivery[])[0]?.attempts).toHaveLength(1);
+  });
+});

@@ -142,14 +142,19 @@ async function recordOutcome(
   let delivery = first;
   let endpoint = firstEndpoint;
   for (let round = 1; ; round += 1) {
+    const recordedSeries = delivery.seriesStartedAt ?? delivery.createdAt;
+    // The schedule runs from the series' first attempt, not from when it was recorded or replayed: a queue held up
+    // for hours must not leave every retry already due at once.
+    const seriesStartedAt = delivery.attempts.some((entry) => entry.at >= recordedSeries)
+      ? recordedSeries
+      : attempt.at.toISOString();
     const attempts = [...delivery.attempts, logged(attempt.at, attempt)];
-    const inSeries = attempts.filter((entry) => entry.at >= (delivery.seriesStartedAt ?? delivery.createdAt)).length;
-    const retryAt = attempt.ok
-      ? undefined
-      : nextAttemptAt(inSeries, new Date(delivery.seriesStartedAt ?? delivery.createdAt));
+    const inSeries = attempts.filter((entry) => entry.at >= seriesStartedAt).length;
+    const retryAt = attempt.ok ? undefined : nextAttemptAt(inSeries, new Date(seriesStartedAt));
     const { nextAttemptAt: _previous, ...rest } = delivery;
     const next: WebhookDelivery = {
       ...rest,
+      seriesStartedAt,
       attempts,
       status: attempt.ok ? 'delivered' : retryAt ? 'pending' : 'failed',
       ...(retryAt ? { nextAttemptAt: retryAt.toISOString() } : {}),
