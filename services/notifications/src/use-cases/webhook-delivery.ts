@@ -95,7 +95,12 @@ export async function attemptDelivery(
     deps.webhooks.endpoint(opdId, webhookId),
   ]);
   if (delivery?.status !== 'pending') return 'duplicate';
-  if (endpoint?.status !== 'enabled') return 'stale';
+  if (endpoint?.status !== 'enabled') {
+    // Waiting for a retry on an endpoint disabled or removed meanwhile: given up, out of the retry index, or every
+    // run of the schedule would read it again and enough of them would crowd out the other endpoints' retries.
+    if (trigger === 'schedule' && delivery.nextAttemptAt) await giveUp(deps, delivery);
+    return 'stale';
+  }
   const at = deps.now();
   // The request makes the series' first attempt, the schedule the others: a redelivered request after that first
   // attempt, or a schedule run reading a stale index entry, must not send early.
@@ -119,6 +124,17 @@ export async function attemptDelivery(
   return 'applied';
 }
 
+/** A delivery no longer to be retried (its endpoint is disabled or removed): failed, replayable once re-enabled. */
+async function giveUp(deps: WebhookDeps, delivery: WebhookDelivery): Promise<void> {
+  const { nextAttemptAt: _next, ...rest } = delivery;
+  try {
+    await deps.webhooks.saveDelivery({ ...rest, status: 'failed', version: delivery.version + 1 }, delivery.version);
+  } catch (error) {
+    // Replayed or attempted meanwhile: that change stands, and it decides about the index.
+    if (!(error instanceof TransactionCancelled)) throw error;
+  }
+}
+
 async function recordOutcome(
   deps: WebhookDeps,
   first: WebhookDelivery,
@@ -128,14 +144,19 @@ async function recordOutcome(
   let delivery = first;
   let endpoint = firstEndpoint;
   for (let round = 1; ; round += 1) {
+    const recordedSeries = delivery.seriesStartedAt ?? delivery.createdAt;
+    // The schedule runs from the series' first attempt, not from when it was recorded or replayed: a queue held up
+    // for hours must not leave every retry already due at once.
+    const seriesStartedAt = delivery.attempts.some((entry) => entry.at >= recordedSeries)
+      ? recordedSeries
+      : attempt.at.toISOString();
     const attempts = [...delivery.attempts, logged(attempt.at, attempt)];
-    const inSeries = attempts.filter((entry) => entry.at >= (delivery.seriesStartedAt ?? delivery.createdAt)).length;
-    const retryAt = attempt.ok
-      ? undefined
-      : nextAttemptAt(inSeries, new Date(delivery.seriesStartedAt ?? delivery.createdAt));
+    const inSeries = attempts.filter((entry) => entry.at >= seriesStartedAt).length;
+    const retryAt = attempt.ok ? undefined : nextAttemptAt(inSeries, new Date(seriesStartedAt));
     const { nextAttemptAt: _previous, ...rest } = delivery;
     const next: WebhookDelivery = {
       ...rest,
+      seriesStartedAt,
       attempts,
       status: attempt.ok ? 'delivered' : retryAt ? 'pending' : 'failed',
       ...(retryAt ? { nextAttemptAt: retryAt.toISOString() } : {}),
