@@ -14,9 +14,10 @@ const get = httpHandler(routes.getPreferences, { body: 'none' }, async (request)
 });
 
 const set = httpHandler(routes.setPreferences, { body: 'required' }, async (request) => {
-  await rememberCaller(deps, request.acting.caller);
+  // Read the request first: a refused one writes nothing, not even the caller's directory entry.
   const { categories } = parseOrProblem(preferencesInput, request.body);
   const expectedVersion = parseIfMatch(request.headers['if-match'], false);
+  await rememberCaller(deps, request.acting.caller);
   return versioned(await setPreferences(deps, request.acting, categories, expectedVersion));
 });
 
