@@ -199,7 +199,12 @@ describe("an OPD's webhook endpoints", () => {
     // An admin manages any OPD's; the owner OPD's own users too, and a deleted endpoint is gone for everyone.
     expect((await h.replay('admin', 'dinkes', dinkes.id, deliveryId)).status).toBe(200);
     expect((await h.replay('dinkes', 'dinkes', dinkes.id, deliveryId)).status).toBe(200);
+    const secretsBefore = await h.listSecretNames();
     expect((await h.deleteWebhook('capil', 'disdukcapil', id)).status).toBe(200);
+    // Its secret is scheduled for deletion: no longer listed (Secrets Manager hides secrets pending deletion).
+    const secretsAfter = await h.listSecretNames();
+    expect(secretsAfter.length).toBe(secretsBefore.length - 1);
+    expect(secretsAfter.some((name) => name.endsWith(`/webhooks/${id}`))).toBe(false);
     for (const who of ['capil', 'admin'] as const) {
       expectProblem(await h.getWebhook(who, 'disdukcapil', id), 'not-found');
       expectProblem(await h.rotateSecret(who, 'disdukcapil', id), 'not-found');

@@ -118,7 +118,13 @@ export async function createWebhook(
   };
   const secret = newSecret();
   await deps.secrets.create(endpoint.secretName, secret);
-  await deps.webhooks.saveEndpoint(endpoint, 0);
+  try {
+    await deps.webhooks.saveEndpoint(endpoint, 0);
+  } catch (error) {
+    // No endpoint, no secret: nothing left behind in the secret store.
+    await deps.secrets.remove(endpoint.secretName).catch(() => undefined);
+    throw error;
+  }
   return { endpoint, secret };
 }
 
@@ -175,6 +181,8 @@ export async function deleteWebhook(deps: WebhookDeps, actor: Acting, opdId: str
     updatedAt: deps.now().toISOString(),
   };
   await saveOr412(deps, next, current.version);
+  // Nothing signs for a deleted endpoint any more: its secret goes too (the delivery log stays).
+  await deps.secrets.remove(current.secretName);
   return { ...current, version: next.version, updatedAt: next.updatedAt };
 }
 

@@ -1,5 +1,6 @@
 import {
   CreateSecretCommand,
+  DeleteSecretCommand,
   GetSecretValueCommand,
   PutSecretValueCommand,
   SecretsManagerClient,
@@ -12,6 +13,8 @@ export interface WebhookSecrets {
   rotate(name: string, secret: string): Promise<void>;
   current(name: string): Promise<string>;
   previous(name: string): Promise<string | undefined>;
+  /** Deletes the secret (after Secrets Manager's shortest recovery window): its endpoint is gone. */
+  remove(name: string): Promise<void>;
 }
 
 /** How long a rotated-out secret still signs deliveries, so a receiver can switch to the new one without a gap. */
@@ -42,6 +45,10 @@ export class SecretsManagerSecrets implements WebhookSecrets {
     const result = await this.client.send(new GetSecretValueCommand({ SecretId: name }));
     if (!result.SecretString) throw new Error(`secret ${name} has no value`);
     return result.SecretString;
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.client.send(new DeleteSecretCommand({ SecretId: name, RecoveryWindowInDays: 7 }));
   }
 
   async previous(name: string): Promise<string | undefined> {
