@@ -193,6 +193,8 @@ export async function measureApiLatency(options: ApiLatencyOptions): Promise<Api
     services,
     port: 0,
     inMemory: true,
+    // The platform as deployed: no fault plumbing between the functions and DynamoDB (see the option).
+    dynamoDbFaults: false,
     log: collectingLogger(messages),
   });
   // Ctrl-C (or a CI timeout's SIGTERM) mid-load must still stop DynamoDB Local's JVM and the workers.

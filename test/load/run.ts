@@ -94,6 +94,8 @@ async function main(): Promise<number> {
     services,
     port: 0,
     inMemory: true,
+    // The platform as deployed: no fault plumbing between the functions and DynamoDB (see the option).
+    dynamoDbFaults: false,
     log: collectingLogger(kept, counts),
   });
   // Ctrl-C mid-load must still stop DynamoDB Local's JVM and the workers.

@@ -26,6 +26,13 @@ export interface StartLocalPlatformOptions {
   /** Use an already running DynamoDB Local instead of spawning one. */
   readonly dynamoEndpoint?: string;
   /**
+   * Whether the functions reach DynamoDB Local through the runtime's pass-through, where the `dynamodb-throttled`
+   * fault acts (default true). `false`: they call it directly and the fault has no effect. The load run and the
+   * bench measure the platform, not this test plumbing: every consumer's DynamoDB call crossing the runtime's own
+   * event loop (shared with the gateway and a load generator) slowed the consumers several times under load.
+   */
+  readonly dynamoDbFaults?: boolean;
+  /**
    * The SES v2 emulator: by default the platform starts one (aws-ses-v2-local); a URL uses an already running
    * aws-ses-v2-local instead (the mailbox reads its `/store`); `false` runs none, so functions with a `send-email`
    * grant get no SES endpoint.

@@ -57,13 +57,16 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     const eventBusName = eventBusNameFor(region.id);
     // Every fault starts off; tests (and `/local/faults`) turn them on.
     const faults = new FaultSwitchboard();
-    const functionDynamoDb = await startFunctionDynamoEndpoint({
-      upstream: dynamoDb.endpoint,
-      serviceOfTable: Object.fromEntries(Object.entries(tableNames).map(([service, table]) => [table, service])),
-      faults,
-      log,
-    });
-    stops.add(() => functionDynamoDb.stop());
+    const functionDynamoDb =
+      options.dynamoDbFaults === false
+        ? undefined
+        : await startFunctionDynamoEndpoint({
+            upstream: dynamoDb.endpoint,
+            serviceOfTable: Object.fromEntries(Object.entries(tableNames).map(([service, table]) => [table, service])),
+            faults,
+            log,
+          });
+    if (functionDynamoDb) stops.add(() => functionDynamoDb.stop());
     const { bus, replays, putEventsApi, deadLetters } = await startEventBus(
       {
         name: eventBusName,
@@ -86,7 +89,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
         services,
         tableNames,
         eventBusName,
-        dynamoEndpoint: functionDynamoDb.endpoint,
+        dynamoEndpoint: functionDynamoDb?.endpoint ?? dynamoDb.endpoint,
         eventBridgeEndpoint: putEventsApi.endpoint,
         regionSettingsFiles,
         log,
