@@ -41,8 +41,9 @@ export const PHASES: readonly Phase[] = [
     },
   },
   {
-    label: 'stream pollers stopped, consumer and publisher environments killed mid-invocation',
+    label: 'stream pollers stopped, consumer and publisher environments killed mid-invocation, SES throttled',
     on: async (faults) => {
+      await faults.set('ses-throttled', {});
       await faults.set('stream-poller-stopped', {});
       await faults.set('environment-killed', { functions: BEHIND_THE_BUS, withinMs: 40, everyNth: 2 });
     },
@@ -73,8 +74,9 @@ export const PHASES: readonly Phase[] = [
     },
   },
   {
-    label: 'submissions stream poller stopped, every 2nd entry fails, track-events environments killed',
+    label: 'submissions stream poller stopped, every 2nd entry fails, track-events environments killed, SES throttled',
     on: async (faults) => {
+      await faults.set('ses-throttled', {});
       await faults.set('stream-poller-stopped', { services: ['submissions'] });
       await faults.set('put-events', { mode: 'fail-entries', everyNth: 2 });
       await faults.set('environment-killed', { functions: ['workflow/track-events'], withinMs: 80 });

@@ -1,28 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import {
-  CycleOpened,
-  EvaluatorAssigned,
-  IncentiveShortlisted,
-  InnovationDrafted,
-  InnovationLaunched,
-  InnovationProfileUpdated,
-  InnovationRegistered,
-  InnovationScored,
-  MonevDue,
-  NotificationEmailRequested,
-  patternOf,
-  RankingPublished,
-  RegistrationRefused,
-  StageAdvanced,
-  StageAdvanceRequested,
-  StageOverdue,
-  StageReturned,
-  TrackHeld,
-  TrackResumed,
-  WebhookDeliveryRequested,
-  WebhookEndpointDisabled,
-} from '@inovda/contracts';
+import { NotificationEmailRequested, patternOf, WebhookDeliveryRequested } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
+import { NOTIFY_CONSUMES } from './consumed-events';
 import { routes } from './routes';
 import { WEBHOOK_DISABLED, WEBHOOK_GIVEN_UP } from './webhooks/log-messages';
 
@@ -75,33 +54,10 @@ export const notificationsManifest = withOutbox({
       tableAccess: 'read-write',
       regionSettings: ['opds', 'api'],
       subscriptions: [
-        {
-          name: 'workflow-news',
-          pattern: patternOf(
-            CycleOpened,
-            RegistrationRefused,
-            StageAdvanceRequested,
-            StageAdvanced,
-            StageReturned,
-            TrackHeld,
-            TrackResumed,
-            InnovationLaunched,
-            StageOverdue,
-            MonevDue,
-          ),
-          retry: CONSUMER_RETRY,
-        },
-        {
-          name: 'submissions-news',
-          pattern: patternOf(InnovationRegistered, InnovationDrafted, InnovationProfileUpdated),
-          retry: CONSUMER_RETRY,
-        },
-        {
-          name: 'scoring-news',
-          pattern: patternOf(EvaluatorAssigned, InnovationScored, RankingPublished, IncentiveShortlisted),
-          retry: CONSUMER_RETRY,
-        },
-        { name: 'own-news', pattern: patternOf(WebhookEndpointDisabled), retry: CONSUMER_RETRY },
+        { name: 'workflow-news', pattern: patternOf(...NOTIFY_CONSUMES.workflow), retry: CONSUMER_RETRY },
+        { name: 'submissions-news', pattern: patternOf(...NOTIFY_CONSUMES.submissions), retry: CONSUMER_RETRY },
+        { name: 'scoring-news', pattern: patternOf(...NOTIFY_CONSUMES.scoring), retry: CONSUMER_RETRY },
+        { name: 'own-news', pattern: patternOf(...NOTIFY_CONSUMES.notifications), retry: CONSUMER_RETRY },
       ],
     },
     {

@@ -1,24 +1,5 @@
-import {
-  CycleOpened,
-  EvaluatorAssigned,
-  IncentiveShortlisted,
-  InnovationDrafted,
-  InnovationLaunched,
-  InnovationProfileUpdated,
-  InnovationRegistered,
-  InnovationScored,
-  MonevDue,
-  RankingPublished,
-  RegistrationRefused,
-  StageAdvanced,
-  StageAdvanceRequested,
-  StageOverdue,
-  StageReturned,
-  TrackHeld,
-  TrackResumed,
-  WebhookEndpointDisabled,
-} from '@inovda/contracts';
 import { eventConsumer } from '@inovda/lambda-kit';
+import { NOTIFY_CONSUMES } from '../consumed-events';
 import { notifyDepsFromEnv } from '../deps';
 import { isRouted } from '../domain/routing';
 import { keepNames } from '../use-cases/names';
@@ -26,26 +7,12 @@ import { notify } from '../use-cases/notify';
 
 const deps = notifyDepsFromEnv();
 
-/** The events told about (the routing table's), and those that only carry names. The manifest subscribes to these. */
+/** Every event the consumer takes (consumed-events.ts: the manifest subscribes to exactly these). */
 export const CONSUMED = [
-  CycleOpened,
-  InnovationRegistered,
-  RegistrationRefused,
-  StageAdvanceRequested,
-  StageAdvanced,
-  StageReturned,
-  TrackHeld,
-  TrackResumed,
-  InnovationLaunched,
-  StageOverdue,
-  MonevDue,
-  EvaluatorAssigned,
-  InnovationScored,
-  RankingPublished,
-  IncentiveShortlisted,
-  WebhookEndpointDisabled,
-  InnovationDrafted,
-  InnovationProfileUpdated,
+  ...NOTIFY_CONSUMES.workflow,
+  ...NOTIFY_CONSUMES.submissions,
+  ...NOTIFY_CONSUMES.scoring,
+  ...NOTIFY_CONSUMES.notifications,
 ] as const;
 
 /** Tells people what happened (routing.ts), and keeps the names the texts show. */

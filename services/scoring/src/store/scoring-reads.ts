@@ -22,6 +22,7 @@ import {
   factsKey,
   innovationPartition,
   OPD_TOTALS_PREFIX,
+  opdTotalsKey,
   publishedKey,
   STORAGE_ATTRIBUTES,
   scoreKey,
@@ -83,8 +84,9 @@ export class ScoringReads {
     return this.all(`CYCLE#${cycleId}`, OPD_TOTALS_PREFIX);
   }
 
-  async oneOpdTotals(cycleId: string, opdId: string): Promise<OpdTotals | undefined> {
-    return (await this.opdTotals(cycleId)).find((row) => row.opdId === opdId);
+  /** One OPD's row: a GetItem (moving a score reads only its own OPD's row, not the cycle's every row). */
+  oneOpdTotals(cycleId: string, opdId: string): Promise<OpdTotals | undefined> {
+    return this.get(opdTotalsKey(cycleId, opdId));
   }
 
   published(cycleId: string, revision: number): Promise<PublishedResults | undefined> {
