@@ -1,5 +1,6 @@
 import type { FunctionGrant } from '@inovda/manifest';
 import { ArnFormat, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RegionConfig } from '../regions';
 import type { RegionEmail } from './region-email';
@@ -23,6 +24,9 @@ export const SECRETS_MANAGE_ACTIONS = [
   'secretsmanager:TagResource',
 ] as const;
 
+/** A `user-directory` grant: listing the users of a group (a role), with their attributes; nothing that changes. */
+export const USER_DIRECTORY_ACTIONS = ['cognito-idp:ListUsersInGroup'] as const;
+
 /**
  * Characters Secrets Manager allows in a secret name. No `*` or `?`: a wildcard in a prefix would widen the grant
  * beyond the secrets the prefix names.
@@ -44,6 +48,8 @@ export interface FunctionGrantContext {
   readonly service: string;
   /** Where the region sends e-mail from; required as soon as a function has a `send-email` grant. */
   readonly email?: RegionEmail;
+  /** The region's user pool; required as soon as a function has a `user-directory` grant. */
+  readonly userPool?: IUserPool;
 }
 
 /**
@@ -52,6 +58,7 @@ export interface FunctionGrantContext {
  *   with the configured sender as From address.
  * - `secrets`: the read (or manage) actions on `inovda/<region>/<service>/<prefix>*` only; the trailing `*` is
  *   what matches the random suffix Secrets Manager appends to every secret ARN.
+ * - `user-directory`: `cognito-idp:ListUsersInGroup` on the region's user pool only.
  * - `https-egress`: nothing. A Lambda function outside a VPC reaches the internet without any permission; there
  *   is no IAM action for an outbound HTTPS call. The grant is a declaration the architecture test holds code to.
  */
@@ -81,6 +88,11 @@ export function statementsOfGrant(
       });
       const actions = grant.access === 'manage' ? SECRETS_MANAGE_ACTIONS : SECRETS_READ_ACTIONS;
       return [new PolicyStatement({ actions: [...actions], resources: [arn] })];
+    }
+    case 'user-directory': {
+      const { userPool } = context;
+      if (!userPool) throw new Error(`${context.service}: a user-directory grant needs the region's user pool`);
+      return [new PolicyStatement({ actions: [...USER_DIRECTORY_ACTIONS], resources: [userPool.userPoolArn] })];
     }
     case 'https-egress':
       return [];

@@ -9,6 +9,7 @@ import {
   type TableSpec,
 } from '@inovda/manifest';
 import { Duration, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -61,6 +62,8 @@ export interface InovdaFunctionProps {
   readonly asyncInvoke?: AsyncInvokePolicy;
   /** The region's e-mail set-up, for a function with a `send-email` grant. */
   readonly email?: RegionEmail;
+  /** The region's user pool, for a function with a `user-directory` grant. */
+  readonly userPool?: IUserPool;
 }
 
 /**
@@ -134,6 +137,7 @@ export class InovdaFunction extends Construct {
         eventBusName: props.eventBus.eventBusName,
         regionId: config.id,
         regionSettingsFile: DEPLOYED_REGION_SETTINGS_FILE,
+        ...(props.userPool ? { userPoolId: props.userPool.userPoolId } : {}),
       }),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -163,7 +167,12 @@ export class InovdaFunction extends Construct {
 
     if (spec.tableAccess) this.grantTableAccess(props.table, manifest.table);
     if (spec.putsEvents) this.grantPutEvents(props.eventBus);
-    applyFunctionGrants(this.role, spec.grants ?? [], { config, service: manifest.name, email: props.email });
+    applyFunctionGrants(this.role, spec.grants ?? [], {
+      config,
+      service: manifest.name,
+      email: props.email,
+      userPool: props.userPool,
+    });
     // cdk-nag names a finding by the resource as rendered: pseudo parameters as <AWS::...>, a pinned region as is.
     const stack = Stack.of(this);
     const nagRegion = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;

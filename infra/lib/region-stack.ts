@@ -90,6 +90,7 @@ export class RegionStack extends Stack {
         monitoring,
         api: this.api,
         email: this.email,
+        userPool: auth.userPool,
       });
       new CfnOutput(this, `${pascalCase(manifest.name)}TableName`, {
         description: `DynamoDB table of the ${manifest.name} service`,

@@ -10,6 +10,7 @@ import {
   type ServiceManifest,
 } from '@inovda/manifest';
 import { Duration, NestedStack, Validations } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -36,6 +37,8 @@ export interface ServiceProps {
   readonly api: RegionApi;
   /** The region's e-mail set-up, when some function of the platform has a `send-email` grant. */
   readonly email?: RegionEmail;
+  /** The region's user pool (its id and `ListUsersInGroup` go only to functions with a `user-directory` grant). */
+  readonly userPool?: IUserPool;
 }
 
 function isScheduled(spec: FunctionSpec): boolean {
@@ -72,7 +75,7 @@ export class Service extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
-    const { config, manifest, eventBus, monitoring, api, email } = props;
+    const { config, manifest, eventBus, monitoring, api, email, userPool } = props;
     this.manifest = manifest;
     this.table = new ServiceTable(this, 'Table', { spec: manifest.table, config }).table;
     this.stack = new NestedStack(this, 'Functions', {
@@ -108,6 +111,7 @@ export class Service extends Construct {
         deadLetterQueue: asyncDlq?.queue,
         asyncInvoke: functionAsyncInvokePolicy(spec),
         email,
+        userPool,
       });
       monitoring.watchFunction(fn);
       for (const logAlarm of spec.alarmOnLogs ?? []) monitoring.watchLogMessage(fn, logAlarm);

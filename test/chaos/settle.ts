@@ -17,6 +17,8 @@ export interface Settled {
   readonly pendingOutbox: number;
   readonly queued: number;
   readonly deadLettered: number;
+  /** Which dead-letter queues held those, by name (empty when settled): where to look when it did not settle. */
+  readonly deadLetteredBy: Readonly<Record<string, number>>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,7 +50,7 @@ export async function settle(
   let redriven = 0;
   let quietRounds = 0;
   let rounds = 0;
-  let last = { pendingOutbox: -1, queued: -1, deadLettered: -1 };
+  let last = { pendingOutbox: -1, queued: -1, deadLettered: -1, deadLetteredBy: {} as Record<string, number> };
   while (Date.now() < deadline) {
     rounds++;
     for (const sweeper of sweepers) await platform.runSchedule(sweeper.name);
@@ -61,14 +63,18 @@ export async function settle(
     await atMost(platform.queues.whenIdle(), 30_000);
     await atMost(platform.bus.whenIdle(), 30_000);
     const queues = platform.queues.list();
+    const deadLetterQueues = queues.filter((queue) => queue.deadLetterQueue === undefined);
     last = {
       pendingOutbox: await pendingOutboxRows(platform),
       queued: queues
         .filter((queue) => queue.deadLetterQueue !== undefined)
         .reduce((sum, queue) => sum + queue.visible + queue.notVisible, 0),
-      deadLettered: queues
-        .filter((queue) => queue.deadLetterQueue === undefined)
-        .reduce((sum, queue) => sum + queue.visible + queue.notVisible, 0),
+      deadLettered: deadLetterQueues.reduce((sum, queue) => sum + queue.visible + queue.notVisible, 0),
+      deadLetteredBy: Object.fromEntries(
+        deadLetterQueues
+          .filter((queue) => queue.visible + queue.notVisible > 0)
+          .map((queue) => [queue.name, queue.visible + queue.notVisible]),
+      ),
     };
     const quiet = last.pendingOutbox === 0 && last.queued === 0 && last.deadLettered === 0;
     quietRounds = quiet ? quietRounds + 1 : 0;

@@ -1,4 +1,5 @@
 import type { FunctionGrant, FunctionSpec } from '@inovda/manifest';
+import { ENV } from '@inovda/manifest';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRETS_MANAGE_ACTIONS, SECRETS_READ_ACTIONS } from '../../infra/lib/function-grants';
@@ -126,6 +127,28 @@ describe('function grants in the region stacks', () => {
           condition: undefined,
         },
       ]);
+    });
+
+    it("lets user-directory list the region pool's groups, and gives the pool id to that function only", () => {
+      const pool = resourcesOf(template, 'AWS::Cognito::UserPool').map(([id]) => id);
+      expect(pool).toHaveLength(1);
+      const [poolId] = pool;
+      expect(grantedActions(statementsOf('sync-directory'), 'cognito-idp:')).toEqual([
+        {
+          actions: ['cognito-idp:ListUsersInGroup'],
+          resources: [{ 'Fn::GetAtt': [poolId, 'Arn'] }],
+          effect: 'Allow',
+          condition: undefined,
+        },
+      ]);
+      for (const fn of stack.services.flatMap((service) => service.functions)) {
+        const lambda = template.toJSON().Resources[logicalIdOf(stack, fn.function)];
+        const environment = isRecord(lambda?.Properties) ? lambda.Properties.Environment : undefined;
+        const variables = isRecord(environment) && isRecord(environment.Variables) ? environment.Variables : {};
+        const granted = grantsOf(fn.spec).some((grant) => grant.kind === 'user-directory');
+        expect(ENV.userPoolId in variables, fn.spec.name).toBe(granted);
+        expect(grantedActions(statementsOf(fn.spec.name), 'cognito-idp:').length > 0, fn.spec.name).toBe(granted);
+      }
     });
 
     it('gives nothing for https-egress, and no e-mail or secrets permission to a function without the grant', () => {

@@ -280,7 +280,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
           config.logRetentionDays,
         );
 
-        const placeholders = { tableName: '<table>', eventBusName: '<bus>' };
+        const placeholders = { tableName: '<table>', eventBusName: '<bus>', userPoolId: '<pool>' };
         const expected = Object.fromEntries(
           Object.entries(
             functionEnvironment({
@@ -293,6 +293,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
           ).map(([name, value]) => {
             if (value === placeholders.tableName) return [name, ref(tableIdOf(manifest))];
             if (value === placeholders.eventBusName) return [name, ref(busId)];
+            if (value === placeholders.userPoolId) return [name, ref(logicalIdOf(stack, stack.auth.userPool))];
             return [name, value];
           }),
         );

@@ -59,3 +59,8 @@ export function regionOpdIds(): ReadonlySet<string> {
 export function regionIdFromEnv(): string {
   return requiredEnv(ENV.regionId);
 }
+
+/** The region's user pool id, which the stack sets only for a function with a `user-directory` grant. */
+export function userPoolIdFromEnv(): string {
+  return requiredEnv(ENV.userPoolId);
+}

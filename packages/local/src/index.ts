@@ -7,6 +7,12 @@ export type { CallerLimit } from './apigateway/caller-limits';
 export { formatBanner } from './banner';
 export { type DevUser, devUsersFor } from './cognito/dev-users';
 export { LOCAL_CLIENT_ID } from './cognito/jwt-issuer';
+export {
+  type DirectoryEntry,
+  localUserPoolId,
+  startUserDirectoryApi,
+  type UserDirectoryApi,
+} from './cognito/user-directory-api';
 export { type DynamoLocal, type DynamoLocalOptions, startDynamoLocal } from './dynamodb/dynamodb-local';
 export { ensureTable } from './dynamodb/tables';
 export { LocalRuntimeError } from './errors';

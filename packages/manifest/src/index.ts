@@ -151,9 +151,12 @@ export interface LogAlarmSpec {
  * - `https-egress`: the function calls hosts outside AWS over HTTPS (webhooks). Lambda outside a VPC can always
  *   reach the internet, so this is a declaration the architecture test holds code to: only functions with it may
  *   make outbound HTTP calls.
+ * - `user-directory`: reads the region's user directory (Cognito `ListUsersInGroup` on the region's user pool, and
+ *   nothing else of it); the function gets the pool's id as `USER_POOL_ID`.
  */
 export type FunctionGrant =
   | { readonly kind: 'send-email' }
+  | { readonly kind: 'user-directory' }
   | { readonly kind: 'secrets'; readonly access: 'read' | 'manage'; readonly prefix: string }
   | { readonly kind: 'https-egress' };
 
@@ -178,6 +181,8 @@ export const ENV = {
   logLevel: 'INOVDA_LOG_LEVEL',
   /** Seconds an outbox row stays pending before the sweeper republishes it (only the sweeper has it). */
   outboxSweepGraceSeconds: 'OUTBOX_SWEEP_GRACE_SECONDS',
+  /** The region's Cognito user pool, for a function with a `user-directory` grant (only it has it). */
+  userPoolId: 'USER_POOL_ID',
 } as const;
 
 /**
@@ -224,6 +229,8 @@ export interface FunctionEnvironmentInput {
   readonly regionSettingsFile: string;
   /** Overrides {@link OUTBOX_SWEEP}'s grace period (the local runtime's tests shorten it, as they shorten retries). */
   readonly outboxSweepGraceSeconds?: number;
+  /** The region's user pool id; required for a function with a `user-directory` grant. */
+  readonly userPoolId?: string;
 }
 
 /**
@@ -240,6 +247,12 @@ export function functionEnvironment(input: FunctionEnvironmentInput): Record<str
   if ((input.fn.regionSettings ?? []).length > 0) env[ENV.regionSettingsFile] = input.regionSettingsFile;
   if (input.fn.sweepsOutbox) {
     env[ENV.outboxSweepGraceSeconds] = String(input.outboxSweepGraceSeconds ?? OUTBOX_SWEEP.graceSeconds);
+  }
+  if ((input.fn.grants ?? []).some((grant) => grant.kind === 'user-directory')) {
+    if (!input.userPoolId) {
+      throw new Error(`${input.manifest.name}/${input.fn.name} reads the user directory, but no user pool was given`);
+    }
+    env[ENV.userPoolId] = input.userPoolId;
   }
   return env;
 }

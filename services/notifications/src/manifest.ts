@@ -111,6 +111,16 @@ export const notificationsManifest = withOutbox({
       timeoutSeconds: 300,
     },
     {
+      name: 'sync-directory',
+      entry: 'src/handlers/sync-directory.ts',
+      description:
+        "Take the region's user directory into the recipients: staff told before they first sign in, leavers no more",
+      tableAccess: 'read-write',
+      grants: [{ kind: 'user-directory' }],
+      schedules: [{ name: 'directory', expression: 'rate(15 minutes)', localExpression: 'rate(1 minute)' }],
+      timeoutSeconds: 60,
+    },
+    {
       name: 'send-email',
       entry: 'src/handlers/send-email.ts',
       description:

@@ -1,17 +1,26 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { EventContext, EventContract } from '@inovda/contracts';
 import { createDocumentClient } from '@inovda/dynamo';
 import { type DevCaller, TEST_REGION_OPDS } from '@inovda/lambda-kit/testing';
-import { silentLogger, startSecretsManagerApi } from '@inovda/local';
+import {
+  type DirectoryEntry,
+  localUserPoolId,
+  silentLogger,
+  startSecretsManagerApi,
+  startUserDirectoryApi,
+} from '@inovda/local';
 import { startServiceHarness } from '@inovda/local/testing';
 import type { RouteSpec } from '@inovda/manifest';
 import { ulid } from 'ulid';
+import { CognitoUserDirectory } from '../src/directory/cognito-directory';
 import { notificationsManifest } from '../src/manifest';
 import { routes } from '../src/routes';
 import { DigestStore } from '../src/store/digest-store';
 import { NotificationStore } from '../src/store/notification-store';
 import { WebhookStore } from '../src/store/webhook-store';
 import type { NotifyDeps } from '../src/use-cases/context';
+import { syncDirectory } from '../src/use-cases/directory';
 import type { WebhookDeps } from '../src/use-cases/webhook-context';
 import { SecretsManagerSecrets, secretNameOf } from '../src/webhooks/secret-store';
 import { LOCAL_RUNTIME_VARIABLE, urlSafetyForRuntime } from '../src/webhooks/url-safety';
@@ -36,6 +45,18 @@ export async function startHarness() {
     log: silentLogger,
   });
   process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secretsApi.endpoint;
+  // The region's user directory (Cognito ListUsersInGroup): empty until a test lists users in it.
+  const directory = await startUserDirectoryApi({
+    users: [],
+    userPoolId: localUserPoolId('ap-southeast-3', 'kota-solok'),
+    log: silentLogger,
+  });
+  process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = directory.endpoint;
+  const directoryClient = new CognitoIdentityProviderClient({
+    endpoint: directory.endpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   process.env[LOCAL_RUNTIME_VARIABLE] = '1';
   const secretsClient = new SecretsManagerClient({
     endpoint: secretsApi.endpoint,
@@ -44,6 +65,7 @@ export async function startHarness() {
     maxAttempts: 1,
   });
   const harness = await startServiceHarness(notificationsManifest, {
+    userPoolId: directory.userPoolId,
     regionSettings: {
       opds: OPDS,
       api: { allowedOrigins: [APP_ORIGIN] },
@@ -147,8 +169,19 @@ export async function startHarness() {
           html: item.html?.S ?? '',
         }));
     },
+    /** Lists these users in the region's user directory (what the pool holds from now on). */
+    setDirectory: (users: readonly DirectoryEntry[]) => directory.setUsers(users),
+    /** Runs the directory sync once, as its schedule would. */
+    syncDirectory: () => harness.tick('sync-directory'),
+    /** Runs the directory sync's use case with its listing beginning at `startedAt`, for what it found and wrote. */
+    syncDirectoryAt(startedAt: Date) {
+      return syncDirectory(this.depsAt(startedAt), new CognitoUserDirectory(directory.userPoolId, directoryClient));
+    },
     async stop(): Promise<void> {
       await harness.stop();
+      directoryClient.destroy();
+      await directory.stop();
+      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
       secretsClient.destroy();
       await secretsApi.stop();
       delete process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;

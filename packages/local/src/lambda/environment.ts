@@ -18,6 +18,8 @@ export interface LocalServiceEndpoints {
   readonly sesv2?: string;
   /** Secrets Manager, for functions with a `secrets` grant. */
   readonly secretsManager?: string;
+  /** The user pool's directory (Cognito `cognito-idp`), for functions with a `user-directory` grant. */
+  readonly cognitoIdentityProvider?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export const GRANTED_ENDPOINTS: Readonly<
 > = {
   'send-email': { endpoint: 'sesv2', variable: 'AWS_ENDPOINT_URL_SESV2' },
   secrets: { endpoint: 'secretsManager', variable: 'AWS_ENDPOINT_URL_SECRETS_MANAGER' },
+  'user-directory': { endpoint: 'cognitoIdentityProvider', variable: 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER' },
 };
 
 /** What every function's environment is built from. */
@@ -49,6 +52,8 @@ export interface LambdaEnvironmentInput {
   readonly functionLogLevel?: string;
   /** The outbox sweeper's grace period, when not the manifest's (see `StartLocalPlatformOptions`). */
   readonly outboxSweepGraceSeconds?: number;
+  /** The local user pool's id (given to functions with a `user-directory` grant, as the stack gives the real one). */
+  readonly userPoolId?: string;
 }
 
 /** The endpoint variables a function's grants open, for the endpoints that are running locally. */
@@ -109,6 +114,7 @@ export function lambdaEnvironment(
       ...(input.outboxSweepGraceSeconds === undefined
         ? {}
         : { outboxSweepGraceSeconds: input.outboxSweepGraceSeconds }),
+      ...(input.userPoolId ? { userPoolId: input.userPoolId } : {}),
     }),
     // Only the local runtime sets it: webhook URLs may then be plain http on loopback (a receiver on this machine).
     // The stack never does, so in AWS only public https endpoints are reached.

@@ -17,7 +17,7 @@ import { asyncInvokedFunctions, scheduledRules } from './function-rules';
 import { startFunctions } from './functions';
 import { serveGateway } from './gateway';
 import { healthCheck } from './health';
-import { createIdentities } from './identities';
+import { createIdentities, startUserDirectory } from './identities';
 import type { LocalPlatform } from './local-platform';
 import type { StartLocalPlatformOptions } from './options';
 import { writeFunctionRegionSettings } from './region-settings';
@@ -45,6 +45,9 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     // Before anything starts: a setting the region lacks fails the start at once, as it fails synth.
     const regionSettingsFiles = writeFunctionRegionSettings(services, region, dataDir, stops);
     const api = await openApiServer(resolvePort(options.port), stops);
+    // The dev users: their sign-in (tokens) and, before the functions, the user pool's directory they are listed in.
+    const identities = await createIdentities(api.url, region, dataDir);
+    const userDirectory = await startUserDirectory(identities.users, awsRegion, region.id, log, stops);
     const dynamoDb = await connectDynamoDb(options.dynamoEndpoint, dataDir, awsRegion, log, stops);
     // Before the functions: those with a `send-email` grant are given its endpoint.
     const ses = await connectSes(options.sesEndpoint, log, stops);
@@ -98,7 +101,9 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
           ...options.endpoints,
           ...(functionSes ? { sesv2: functionSes.endpoint } : {}),
           secretsManager: secretsManager.endpoint,
+          cognitoIdentityProvider: userDirectory.endpoint,
         },
+        userPoolId: userDirectory.userPoolId,
         ...(options.functionLogLevel ? { functionLogLevel: options.functionLogLevel } : {}),
         ...(options.outboxSweepGraceSeconds === undefined
           ? {}
@@ -168,7 +173,6 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     );
     const scheduler = startSchedules(scheduledRules(invoked), bus, awsRegion, log, stops);
 
-    const identities = await createIdentities(api.url, region, dataDir);
     let demoData: DemoData = 'loading';
     const health = healthCheck({
       regionId: region.id,

@@ -29,6 +29,7 @@ import {
   type ServiceManifest,
 } from '@inovda/manifest';
 import type * as z from 'zod/mini';
+import { localUserPoolId } from '../cognito/user-directory-api';
 import { startTestTable } from './test-table';
 import { startConflictingEndpoint } from './transaction-conflicts';
 
@@ -54,6 +55,11 @@ export interface ServiceHarnessOptions {
    * `TransactionConflict`, as DynamoDB does (DynamoDB Local never does; see `startConflictingEndpoint`).
    */
   readonly transactionConflicts?: boolean;
+  /**
+   * The user pool id given to functions with a `user-directory` grant (default: the local platform's pool id for
+   * the region); the test points `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER` at a directory serving it.
+   */
+  readonly userPoolId?: string;
 }
 
 /** The variables the Lambda runtime and the local SDK endpoints add to what `functionEnvironment` computes. */
@@ -156,6 +162,7 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
         eventBusName: `inovda-${regionId}`,
         regionId,
         regionSettingsFile,
+        userPoolId: options.userPoolId ?? localUserPoolId('ap-southeast-3', regionId),
       }),
     };
     // Only this function's variables: what the previous function had and this one lacks must not leak into it.

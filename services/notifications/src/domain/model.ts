@@ -1,13 +1,19 @@
 import type { Category } from './routing';
 
-/** A user as the directory knows them (from the claims of their calls: their sign-ins). */
+/**
+ * A user the service can tell things to: from the claims of their calls (their sign-ins) and from the region's
+ * user directory (so a user who never signed in is told too). See domain/directory.ts.
+ */
 export interface KnownUser {
   readonly sub: string;
   readonly username: string;
   readonly email?: string;
   readonly roles: readonly string[];
   readonly opdId?: string;
-  readonly seenAt: string;
+  /** When the user last called the service (absent for a user known only from the directory). */
+  readonly seenAt?: string;
+  /** When the user was found gone from the region's user directory: told nothing any more. */
+  readonly leftAt?: string;
 }
 
 /** One entry of a user's inbox; its id is the event's (so an event lands once per user, and ids sort by time). */

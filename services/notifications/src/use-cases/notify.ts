@@ -1,5 +1,6 @@
 import { NotificationEmailRequested } from '@inovda/contracts';
 import { eventContext, systemActor } from '@inovda/kernel';
+import { presentUsers } from '../domain/directory';
 import { emailParts } from '../domain/email-body';
 import type { InboxEntry } from '../domain/model';
 import { digestPeriod, periodEnd, withDefaults } from '../domain/preferences';
@@ -66,7 +67,8 @@ export async function notify(deps: NotifyDeps, event: IncomingEvent): Promise<To
   const route = ROUTING[event.type];
   const names = await namesFor(deps, event.data);
   const audiences = audiencesOf(event.type, event.data);
-  const recipients = recipientsOf(audiences, event.data, { users: await deps.store.knownUsers(), opds: deps.opds });
+  const users = presentUsers(await deps.store.knownUsers());
+  const recipients = recipientsOf(audiences, event.data, { users, opds: deps.opds });
   const link = linkOf(event.data);
   const url = link ? `${deps.appOrigin}${link}` : undefined;
   const now = deps.now();
