@@ -1,13 +1,20 @@
 import type { StartLocalPlatformOptions } from '@inovda/local';
 
 /**
- * Test-scale time for a chaos run (the e2e test and `npm run chaos` both use it): retries a few ms apart, consumer
- * retries 300 ms apart and set aside after 5 receives (so a consumer failing for a phase really fills its DLQ, which
- * the run then redrives), the sweeper taking rows pending for 2 s, and a quick stream poll.
+ * Test-scale time for a chaos run (the e2e test and `npm run chaos` both use it): retries a few ms apart, the sweeper
+ * taking rows pending for 2 s, a quick stream poll, and consumer retries 2 s apart, set aside after 5 receives.
+ *
+ * The consumer queues' visibility timeout is not scaled down as far as the rest: a message comes back when its
+ * visibility ends even while a healthy invocation is still working on it, as in SQS (hence AWS's advice of a visibility
+ * of six times the function's timeout). At 300 ms, a machine busy with the rest of the suite made healthy batches
+ * outlast it, so messages nobody failed were received five times and set aside, and each redrive of them loaded the
+ * machine again. At 2 s a batch must be stuck for about 10 s before it is set aside; a consumer failing for a phase
+ * still retries through it, and the dead-letter path with its redrive has its own test
+ * (test/e2e/consumer-queues.e2e.test.ts).
  */
 export const CHAOS_TIMINGS = {
   retryBaseDelayMs: 5,
   streamPollIntervalMs: 50,
   outboxSweepGraceSeconds: 2,
-  consumerQueues: { visibilityTimeoutMs: 300, maxReceiveCount: 5 },
+  consumerQueues: { visibilityTimeoutMs: 2000, maxReceiveCount: 5 },
 } as const satisfies Partial<StartLocalPlatformOptions>;
