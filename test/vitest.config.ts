@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Run on their own after the rest: see `projects` below. */
+const ALONE = ['test/e2e/chaos.e2e.test.ts'];
+
 /**
  * One test run for the whole repository: unit tests beside the code, integration tests against one DynamoDB
  * Local started by the global setup, end-to-end tests over HTTP on the local runtime, conformance and CDK tests.
@@ -8,7 +11,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['{packages,services,test,infra}/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'cdk.out/**'],
     globalSetup: ['test/global-setup.ts'],
     // Generous: the machine is shared and has two cores; no test asserts on time, this only bounds a hang.
@@ -17,5 +19,19 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: keep parallelism modest so DynamoDB Local, workers and CDK synth don't starve each other.
     maxWorkers: 2,
+    // The chaos run drives the whole platform with traffic and faults: beside other files it starves them (and
+    // they it) on two cores, so it runs after them, alone. Same tests, same assertions, only the order differs.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'suite',
+          include: ['{packages,services,test,infra}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'cdk.out/**', ...ALONE],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      { extends: true, test: { name: 'alone', include: ALONE, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -86,8 +86,27 @@ export const PHASES: readonly Phase[] = [
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A fault phase lasts at most this many times `phaseMs` while waiting for its faults to act. */
+const MAX_PHASE_STRETCH = 6;
+
+/** How many times each fault has acted so far. */
+function actedCounts(faults: LocalFaults): Map<string, number> {
+  return new Map(faults.list().map((fault) => [fault.name, fault.acted]));
+}
+
+/** The faults that are on and have not acted since `before`. */
+function notYetActed(faults: LocalFaults, before: ReadonlyMap<string, number>): string[] {
+  return faults
+    .list()
+    .filter((fault) => fault.on && fault.acted === (before.get(fault.name) ?? 0))
+    .map((fault) => fault.name);
+}
+
 /**
- * Runs the phases until `running()` turns false: each fault phase `phaseMs`, then `phaseMs / 2` healthy. Returns the
+ * Runs the phases until `running()` turns false: each fault phase `phaseMs`, then `phaseMs / 2` healthy. A fault
+ * phase is stretched (up to {@link MAX_PHASE_STRETCH} × `phaseMs`) until every fault it switched on has acted at
+ * least once: on a busy machine the traffic reaches a consumer in bursts, and a phase of a fixed length could pass
+ * without a single batch for its failing consumer to fail, the run then proving nothing about that fault. Returns the
  * labels of the phases it switched on, for the report; leaves every fault off.
  */
 export async function runFaultSchedule(
@@ -99,17 +118,21 @@ export async function runFaultSchedule(
 ): Promise<string[]> {
   const applied: string[] = [];
   // Wait in small steps so the schedule ends soon after the traffic does.
-  const wait = async (ms: number) => {
-    const until = Date.now() + ms;
-    while (running() && Date.now() < until) await sleep(Math.min(100, ms));
+  const wait = async (ms: number, until: () => boolean = () => false) => {
+    const deadline = Date.now() + ms;
+    while (running() && Date.now() < deadline && !until()) await sleep(Math.min(100, ms));
   };
   try {
     for (let index = 0; running(); index++) {
       const phase = PHASES[index % PHASES.length] as Phase;
+      const before = actedCounts(faults);
       await phase.on(faults);
       applied.push(phase.label);
       log(`fault on: ${phase.label}`);
       await wait(phaseMs);
+      await wait((MAX_PHASE_STRETCH - 1) * phaseMs, () => notYetActed(faults, before).length === 0);
+      const idle = notYetActed(faults, before);
+      if (idle.length > 0) log(`faults that did not act in this phase: ${idle.join(', ')}`);
       await faults.clear();
       progress.phasesDone++;
       log('faults off');
