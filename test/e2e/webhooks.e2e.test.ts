@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalPlatform } from '@inovda/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../services/notifications/src/webhooks/signing';
+import { verifyWebhook } from '../../services/notifications/src/webhooks/verify';
 import { cycleAhead } from '../support/cycle-ahead';
 import { apiCaller, type Json, retryUntil, startE2ePlatform } from './e2e-platform';
 

@@ -3,9 +3,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { retryAfterSeconds, sendWebhook } from './send';
-import { newSecret, signWebhook, verifyWebhook } from './signing';
+import { newSecret, signWebhook } from './signing';
 import { TEST_RECEIVER_CERT, TEST_RECEIVER_HOST, TEST_RECEIVER_KEY } from './testing/receiver-certificate';
 import type { SafeWebhookTarget } from './url-safety';
+import { verifyWebhook } from './verify';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 

@@ -9,9 +9,9 @@ import {
   SECRET_PREFIX,
   secretKey,
   signWebhook,
-  verifyWebhook,
   type WebhookHeaders,
 } from './signing';
+import { verifyWebhook } from './verify';
 
 /**
  * A receiver's check written from the Standard Webhooks spec alone ("Signature scheme", "Webhook headers"), not from

@@ -263,4 +263,34 @@ describe('isAllowedAddress', () => {
       expect(isAllowedAddress(address), address).toBe(true);
     }
   });
+
+  it.each([
+    ['192.0.2.1', 'documentation'],
+    ['198.51.100.7', 'documentation'],
+    ['203.0.113.9', 'documentation'],
+    ['198.18.0.1', 'benchmarking'],
+    ['192.0.0.170', 'IETF protocol assignments'],
+    ['240.0.0.1', 'reserved'],
+    ['::ffff:10.1.2.3', 'private, mapped'],
+    ['0:0:0:0:0:ffff:a9fe:a9fe', 'link-local, mapped, written out'],
+    ['::127.0.0.1', 'IPv4-compatible loopback'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['2001:db8::1', 'documentation'],
+    ['3fff::1', 'documentation'],
+    ['2002:a00:1::', '6to4 of a private address'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64'],
+    ['100::1', 'discard-only'],
+    ['fec0::1', 'site-local'],
+    ['FE80::1', 'link-local, upper case'],
+  ])('is false for %s (%s)', (address) => {
+    expect(isAllowedAddress(address)).toBe(false);
+    expect(isAllowedAddress(address, { allowLoopbackForLocal: true })).toBe(false);
+  });
+
+  it('opens loopback only, and only when allowed', () => {
+    for (const address of ['127.0.0.1', '127.255.0.9', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) {
+      expect(isAllowedAddress(address), address).toBe(false);
+      expect(isAllowedAddress(address, { allowLoopbackForLocal: true }), address).toBe(true);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import ipaddr from 'ipaddr.js';
+import { BlockList, isIP } from 'node:net';
 
 /**
  * The SSRF guard of webhook endpoints: an OPD's URL is called from inside the platform, so it must lead to the
@@ -74,35 +74,87 @@ const BLOCKED_NAMES = new Set([
 ]);
 const BLOCKED_SUFFIXES = ['.internal', '.local', '.localdomain', '.home.arpa', '.intranet', '.lan', '.corp'];
 
-/** Ranges (ipaddr.js's names) accepted: public unicast only; every special-purpose range is refused. */
-const PUBLIC_RANGE = 'unicast';
+/**
+ * Every special-purpose range of the IANA registries (IPv4 and IPv6 Special-Purpose Address Registries, plus
+ * multicast and the deprecated site-local range): whatever is not in them is public unicast, the only kind a webhook
+ * may be sent to. Node's own `BlockList` holds them (the `ipaddr.js` package would add ~13 KB to every function
+ * that checks a URL).
+ */
+const SPECIAL_PURPOSE: readonly (readonly [string, number, 'ipv4' | 'ipv6'])[] = [
+  ['0.0.0.0', 8, 'ipv4'], // "this network", unspecified
+  ['10.0.0.0', 8, 'ipv4'], // private
+  ['100.64.0.0', 10, 'ipv4'], // carrier-grade NAT (and Alibaba's metadata service, 100.100.100.200)
+  ['127.0.0.0', 8, 'ipv4'], // loopback
+  ['169.254.0.0', 16, 'ipv4'], // link-local (EC2 and ECS metadata and credentials)
+  ['172.16.0.0', 12, 'ipv4'], // private
+  ['192.0.0.0', 24, 'ipv4'], // IETF protocol assignments
+  ['192.0.2.0', 24, 'ipv4'], // documentation
+  ['192.31.196.0', 24, 'ipv4'], // AS112
+  ['192.52.193.0', 24, 'ipv4'], // AMT
+  ['192.88.99.0', 24, 'ipv4'], // 6to4 relay anycast
+  ['192.168.0.0', 16, 'ipv4'], // private
+  ['192.175.48.0', 24, 'ipv4'], // AS112 direct delegation
+  ['198.18.0.0', 15, 'ipv4'], // benchmarking
+  ['198.51.100.0', 24, 'ipv4'], // documentation
+  ['203.0.113.0', 24, 'ipv4'], // documentation
+  ['224.0.0.0', 4, 'ipv4'], // multicast
+  ['240.0.0.0', 4, 'ipv4'], // reserved, and the limited broadcast 255.255.255.255
+  ['::', 96, 'ipv6'], // unspecified, loopback and the deprecated IPv4-compatible addresses
+  ['64:ff9b::', 96, 'ipv6'], // NAT64: would reach any IPv4 address, private ones too
+  ['64:ff9b:1::', 48, 'ipv6'], // local-use NAT64
+  ['100::', 64, 'ipv6'], // discard-only
+  ['2001::', 23, 'ipv6'], // IETF protocol assignments (Teredo, benchmarking, ORCHID…)
+  ['2001:db8::', 32, 'ipv6'], // documentation
+  ['2002::', 16, 'ipv6'], // 6to4: embeds an IPv4 address, private ones too
+  ['3fff::', 20, 'ipv6'], // documentation
+  ['5f00::', 16, 'ipv6'], // segment routing (SRv6) SIDs
+  ['fc00::', 7, 'ipv6'], // unique local (EC2's IPv6 metadata service, fd00:ec2::254)
+  ['fe80::', 10, 'ipv6'], // link-local
+  ['fec0::', 10, 'ipv6'], // site-local (deprecated)
+  ['ff00::', 8, 'ipv6'], // multicast
+];
 
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
+const NOT_PUBLIC = /* @__PURE__ */ (() => {
+  const list = new BlockList();
+  for (const [network, prefix, type] of SPECIAL_PURPOSE) list.addSubnet(network, prefix, type);
+  return list;
+})();
 
-/** The IPv4 address inside an IPv4-mapped IPv6 one (`::ffff:127.0.0.1`), else the address itself. */
-function unmapped(address: Address): Address {
-  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()
-    ? (address as ipaddr.IPv6).toIPv4Address()
-    : address;
+const LOOPBACK = /* @__PURE__ */ (() => {
+  const list = new BlockList();
+  list.addSubnet('127.0.0.0', 8, 'ipv4');
+  list.addAddress('::1', 'ipv6');
+  return list;
+})();
+
+/** An address with its family, an IPv4-mapped IPv6 one (`::ffff:127.0.0.1`, `::ffff:7f00:1`) as its IPv4 address. */
+function parsed(address: string): { readonly address: string; readonly type: 'ipv4' | 'ipv6' } | undefined {
+  const family = isIP(address);
+  if (family === 4) return { address, type: 'ipv4' };
+  if (family !== 6) return undefined;
+  // The URL parser writes any IPv6 address in its one canonical form (lower case, zeros compressed, the IPv4 tail
+  // in hex), so a mapped address has exactly one spelling here.
+  const canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (!mapped) return { address: canonical, type: 'ipv6' };
+  const high = Number.parseInt(mapped[1] as string, 16);
+  const low = Number.parseInt(mapped[2] as string, 16);
+  return { address: [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.'), type: 'ipv4' };
 }
 
 /**
- * Whether an IP address (any form ipaddr.js parses: dotted, decimal `2130706433`, octal, hex, IPv6, IPv4-mapped)
- * may be called: public unicast only, or loopback too when `allowLoopbackForLocal`. Not an address: false.
+ * Whether an IP address (dotted IPv4, IPv6, IPv4-mapped IPv6) may be called: public unicast only, or loopback too
+ * when `allowLoopbackForLocal`. Anything else (a name, the decimal `2130706433` that only a URL parser or
+ * `inet_aton` reads as an address): false. URLs reach it already normalised, DNS answers are always dotted.
  */
 export function isAllowedAddress(
   address: string,
   options: Pick<UrlSafetyOptions, 'allowLoopbackForLocal'> = {},
 ): boolean {
-  let parsed: Address;
-  try {
-    parsed = unmapped(ipaddr.parse(address));
-  } catch {
-    return false;
-  }
-  const range = parsed.range();
-  if (range === PUBLIC_RANGE) return true;
-  return options.allowLoopbackForLocal === true && range === 'loopback';
+  const ip = parsed(address);
+  if (!ip) return false;
+  if (!NOT_PUBLIC.check(ip.address, ip.type)) return true;
+  return options.allowLoopbackForLocal === true && LOOPBACK.check(ip.address, ip.type);
 }
 
 /** The host of a URL without IPv6 brackets or a trailing dot, lower-cased (the URL parser already lower-cases). */
@@ -112,7 +164,7 @@ function bareHost(url: URL): string {
 }
 
 function isIpLiteral(host: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(host) || ipaddr.IPv6.isValid(host);
+  return isIP(host) !== 0;
 }
 
 const defaultResolve: ResolveHost = async (hostname) => {
@@ -178,7 +230,7 @@ export async function checkWebhookUrl(raw: string, options: UrlSafetyOptions = {
   const { url } = syntax;
   const host = bareHost(url);
   if (isIpLiteral(host)) {
-    return { ok: true, target: { url, addresses: [{ address: host, family: ipaddr.IPv6.isValid(host) ? 6 : 4 }] } };
+    return { ok: true, target: { url, addresses: [{ address: host, family: isIP(host) === 6 ? 6 : 4 }] } };
   }
   let addresses: readonly ResolvedAddress[];
   try {
