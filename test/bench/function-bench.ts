@@ -91,6 +91,7 @@ async function importEnvironment(
       eventBusName: 'bench-bus',
       regionId: defaultLocalRegion.id,
       regionSettingsFile,
+      userPoolId: 'ap-southeast-3_bench',
     }),
     ...runtimeEnvironment(),
   };
