@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { NotificationEmailRequested, patternOf, WebhookDeliveryRequested } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
 import { NOTIFY_CONSUMES } from './consumed-events';
-import { routes } from './routes';
+import * as routes from './routes';
 import { WEBHOOK_DISABLED, WEBHOOK_GIVEN_UP } from './webhooks/log-messages';
 
 /** Putting an event into the consumer's queue is retried for up to a day (EventBridge's own limit). */

@@ -1,1 +1,1 @@
-export { notificationsRoutes as routes } from '@inovda/contracts';
+export * from '@inovda/contracts/routes/notifications';

@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { EventContext, EventContract } from '@inovda/contracts';
+import { notificationsRoutes as routes } from '@inovda/contracts';
 import { createDocumentClient } from '@inovda/dynamo';
 import { type DevCaller, TEST_REGION_OPDS } from '@inovda/lambda-kit/testing';
 import {
@@ -15,7 +16,6 @@ import type { RouteSpec } from '@inovda/manifest';
 import { ulid } from 'ulid';
 import { CognitoUserDirectory } from '../src/directory/cognito-directory';
 import { notificationsManifest } from '../src/manifest';
-import { routes } from '../src/routes';
 import { DigestStore } from '../src/store/digest-store';
 import { NotificationStore } from '../src/store/notification-store';
 import { WebhookStore } from '../src/store/webhook-store';

@@ -10,7 +10,7 @@ import {
   StageAdvanced,
 } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
-import { routes } from './routes';
+import * as routes from './routes';
 
 /**
  * Putting an event into the consumer's queue is retried for up to a day (EventBridge's own limit); failures of the

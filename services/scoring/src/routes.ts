@@ -2,4 +2,4 @@
  * The HTTP routes of the scoring service (method, path, roles) from its API contracts (@inovda/contracts): handlers
  * import their own route, the manifest imports them all, and `scoringApi` adds the schemas to these very objects.
  */
-export { scoringRoutes as routes } from '@inovda/contracts';
+export * from '@inovda/contracts/routes/scoring';

@@ -1,8 +1,7 @@
-import { scoringApi } from '@inovda/contracts';
+import { scoringRoutes as routes, scoringApi } from '@inovda/contracts';
 import { expectProblem } from '@inovda/lambda-kit/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../src/routes';
 import { acceptAll, CLAIMS, EVALUATOR_SUBS, startHarness, type Who, withDecision } from './harness';
 
 /** Who may do what, over HTTP, for every role the dev callers cover. */

@@ -3,6 +3,7 @@ import {
   conflictsInput,
   evaluationInput,
   readinessInput,
+  scoringRoutes as routes,
   selfAssessmentInput,
   settleInput,
 } from '@inovda/contracts';
@@ -11,7 +12,6 @@ import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IID_2026 } from '../src/editions/iid-2026';
-import { routes } from '../src/routes';
 import { acceptAll, CLAIMS, snapshot, startHarness, withDecision } from './harness';
 
 /**

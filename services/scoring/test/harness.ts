@@ -5,6 +5,7 @@ import {
   type EventContract,
   InnovationDrafted,
   InnovationRegistered,
+  scoringRoutes as routes,
   StageAdvanced,
 } from '@inovda/contracts';
 import { type DevCaller, TEST_REGION_OPDS } from '@inovda/lambda-kit/testing';
@@ -12,7 +13,6 @@ import { startServiceHarness } from '@inovda/local/testing';
 import type { RouteSpec } from '@inovda/manifest';
 import { ulid } from 'ulid';
 import { scoringManifest } from '../src/manifest';
-import { routes } from '../src/routes';
 
 export type Who = DevCaller;
 

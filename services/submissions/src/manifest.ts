@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { CycleClosed, CycleOpened, patternOf, RegistrationRefused } from '@inovda/contracts';
 import { type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
-import { routes } from './routes';
+import * as routes from './routes';
 
 /** The submissions service: its table, functions, routes and subscriptions, and its outbox (`withOutbox`). Plain data (see @inovda/manifest). */
 export const submissionsManifest = withOutbox({

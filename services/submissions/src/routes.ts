@@ -4,4 +4,4 @@
  * the contracts (`submissionsApi`: schemas, the OpenAPI document) are built on these very objects, so each route is
  * defined once and a handler bundles no other route's schemas.
  */
-export { submissionsRoutes as routes } from '@inovda/contracts';
+export * from '@inovda/contracts/routes/submissions';

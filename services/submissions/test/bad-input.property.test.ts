@@ -1,8 +1,7 @@
-import { PROFILE_FIELD_NAMES, profileSchema } from '@inovda/contracts';
+import { PROFILE_FIELD_NAMES, profileSchema, submissionsRoutes as routes } from '@inovda/contracts';
 import { expectWellFormedRefusal } from '@inovda/lambda-kit/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../src/routes';
 import { type Harness, startHarness } from './harness';
 
 /**

@@ -1,9 +1,8 @@
-import { CycleClosed, CycleOpened, RegistrationRefused, STAGES } from '@inovda/contracts';
+import { CycleClosed, CycleOpened, RegistrationRefused, submissionsRoutes as routes, STAGES } from '@inovda/contracts';
 import { type DevCaller, TEST_REGION_OPDS, type TestResponse } from '@inovda/lambda-kit/testing';
 import { startServiceHarness } from '@inovda/local/testing';
 import { ulid } from 'ulid';
 import { submissionsManifest } from '../src/manifest';
-import { routes } from '../src/routes';
 
 const STAGE_WINDOWS = Object.fromEntries(
   STAGES.map((stage, index) => [stage, { start: `2027-0${index + 1}-01`, due: `2027-0${index + 1}-28` }]),

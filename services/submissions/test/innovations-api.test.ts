@@ -1,7 +1,11 @@
-import { InnovationDrafted, InnovationProfileUpdated, InnovationRegistered } from '@inovda/contracts';
+import {
+  InnovationDrafted,
+  InnovationProfileUpdated,
+  InnovationRegistered,
+  submissionsRoutes as routes,
+} from '@inovda/contracts';
 import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../src/routes';
 import { type Harness, type Response, startHarness } from './harness';
 
 let api: Harness;

@@ -7,7 +7,7 @@ import {
   patternOf,
 } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
-import { routes } from './routes';
+import * as routes from './routes';
 
 /**
  * Putting an event into a consumer's queue is retried for up to a day (EventBridge's own limit). Failures of the

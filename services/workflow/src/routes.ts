@@ -4,4 +4,4 @@
  * contracts (`workflowApi`: schemas, the OpenAPI document) are built on these very objects, so each route is defined
  * once. Finer rules (an OPD acts only on its own innovations) are domain rules, in domain/access.ts.
  */
-export { workflowRoutes as routes } from '@inovda/contracts';
+export * from '@inovda/contracts/routes/workflow';

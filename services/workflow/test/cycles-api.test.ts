@@ -1,7 +1,6 @@
-import { CycleClosed, CycleOpened } from '@inovda/contracts';
+import { CycleClosed, CycleOpened, workflowRoutes as routes } from '@inovda/contracts';
 import { expectProblem } from '@inovda/lambda-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../src/routes';
 import { getBoard } from '../src/use-cases/board';
 import { type Harness, startHarness, windows } from './harness';
 

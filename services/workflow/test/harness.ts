@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type EventContext, type EventContract, InnovationDrafted, InnovationRegistered } from '@inovda/contracts';
+import {
+  type EventContext,
+  type EventContract,
+  InnovationDrafted,
+  InnovationRegistered,
+  workflowRoutes as routes,
+} from '@inovda/contracts';
 import { createDocumentClient } from '@inovda/dynamo';
 import { type DevCaller, TEST_REGION_OPDS, type TestResponse } from '@inovda/lambda-kit/testing';
 import { startServiceHarness } from '@inovda/local/testing';
@@ -7,7 +13,6 @@ import type { RouteSpec } from '@inovda/manifest';
 import { ulid } from 'ulid';
 import { DEFAULT_STAGE_GATES } from '../src/domain/gates';
 import { workflowManifest } from '../src/manifest';
-import { routes } from '../src/routes';
 import { BoardStore } from '../src/store/board-store';
 import { CycleStore } from '../src/store/cycle-store';
 import { GateProjectionStore } from '../src/store/gate-projection-store';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InnovationRegistered, submissionsEvents } from '@inovda/contracts';
+import { InnovationRegistered, workflowRoutes as routes, submissionsEvents } from '@inovda/contracts';
 import { forgetRegionSettings } from '@inovda/lambda-kit';
 import {
   ENV,
@@ -16,7 +16,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gatesFromSettings } from '../src/deps';
 import { DEFAULT_STAGE_GATES } from '../src/domain/gates';
 import { workflowManifest } from '../src/manifest';
-import { routes } from '../src/routes';
 
 /** The functions as the stack and the local runtime read them. */
 const functions: readonly FunctionSpec[] = workflowManifest.functions;

@@ -2,7 +2,7 @@ import { notificationParams, pageQuery } from '@inovda/contracts';
 import { parseOrProblem, parsePathParameter } from '@inovda/kernel';
 import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { rememberCaller } from '../use-cases/directory';
 import { listInbox, markAllRead, markRead } from '../use-cases/inbox';
 

@@ -2,7 +2,7 @@ import { preferencesInput } from '@inovda/contracts';
 import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { rememberCaller } from '../use-cases/directory';
 import { getPreferences, setPreferences } from '../use-cases/preferences';
 

@@ -9,7 +9,7 @@ import {
 import { parseIfMatch, parseOrProblem, parsePathParameter } from '@inovda/kernel';
 import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
 import { webhookDepsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import {
   createWebhook,
   deleteWebhook,

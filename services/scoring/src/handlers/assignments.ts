@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/params';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { assignEvaluators, autoAssign, declareConflicts, listEvaluators } from '../use-cases/assignments';
 import { assignmentView, evaluatorView } from '../use-cases/views';
 

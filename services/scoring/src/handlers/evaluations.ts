@@ -3,7 +3,7 @@ import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/params';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { getMyEvaluation, listEvaluations, listMyAssignments, saveMyEvaluation } from '../use-cases/evaluations';
 import { assignmentView, evaluationView } from '../use-cases/views';
 

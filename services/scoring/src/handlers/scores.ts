@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
 import { editionDepsFromEnv } from '../deps';
 import { parseId } from '../http/params';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { calibrate, correctScore, getScore } from '../use-cases/scores';
 
 const deps = editionDepsFromEnv();

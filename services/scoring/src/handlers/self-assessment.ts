@@ -4,7 +4,7 @@ import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
 import { editionDepsFromEnv } from '../deps';
 import { EDITIONS, editionById } from '../editions';
 import { parseEditionId, parseId } from '../http/params';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { getSelfAssessment, saveSelfAssessment, submitSelfAssessment } from '../use-cases/self-assessments';
 
 const deps = editionDepsFromEnv();

@@ -2,7 +2,7 @@ import { parseIfMatch } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { scoringDepsFromEnv } from '../deps';
 import { parseId } from '../http/params';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { submitMyEvaluation } from '../use-cases/submit-evaluation';
 import { evaluationView } from '../use-cases/views';
 

@@ -3,7 +3,7 @@ import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseInnovationId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { registerInnovation, withdrawInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

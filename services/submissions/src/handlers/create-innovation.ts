@@ -2,7 +2,7 @@ import { createInnovationInput, idempotencyKeyHeader } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { createDepsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { createInnovation } from '../use-cases/innovations';
 
 const deps = createDepsFromEnv();

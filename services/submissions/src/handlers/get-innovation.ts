@@ -1,7 +1,7 @@
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseInnovationId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { getInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseInnovationId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { listVersions } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

@@ -2,7 +2,7 @@ import { listInnovationsQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { listInnovations } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

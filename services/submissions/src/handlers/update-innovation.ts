@@ -3,7 +3,7 @@ import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseInnovationId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { updateInnovation } from '../use-cases/innovations';
 
 const deps = depsFromEnv();

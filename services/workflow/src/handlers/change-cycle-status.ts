@@ -2,7 +2,7 @@ import { parseIfMatch } from '@inovda/kernel';
 import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { changeCycleStatus } from '../use-cases/cycles';
 
 const deps = depsFromEnv();

@@ -2,7 +2,7 @@ import { createCycleInput } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { createCycle } from '../use-cases/cycles';
 
 const deps = depsFromEnv();

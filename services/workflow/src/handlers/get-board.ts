@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { listDepsFromEnv, opdsFromSettings } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { getBoard, listStage } from '../use-cases/board';
 
 const deps = { ...listDepsFromEnv(), ...opdsFromSettings() };

@@ -1,7 +1,7 @@
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { getCycle } from '../use-cases/cycles';
 
 const deps = depsFromEnv();

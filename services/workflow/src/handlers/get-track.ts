@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
 import { listDepsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { getTrack, getTrackHistory } from '../use-cases/tracks';
 
 const deps = listDepsFromEnv();

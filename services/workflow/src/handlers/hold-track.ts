@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
 import { boardDepsFromEnv } from '../board-deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { holdOrResume } from '../use-cases/decisions';
 
 const deps = boardDepsFromEnv();

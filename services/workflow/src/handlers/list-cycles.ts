@@ -2,7 +2,7 @@ import { pageQuery } from '@inovda/contracts';
 import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { listDepsFromEnv } from '../deps';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { listCycles } from '../use-cases/cycles';
 
 const deps = listDepsFromEnv();

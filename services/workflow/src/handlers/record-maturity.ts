@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { recordMaturity } from '../use-cases/tracks';
 
 const deps = depsFromEnv();

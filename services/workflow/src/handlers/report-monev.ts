@@ -3,7 +3,7 @@ import { parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { reportMonev } from '../use-cases/tracks';
 
 const deps = depsFromEnv();

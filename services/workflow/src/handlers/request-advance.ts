@@ -3,7 +3,7 @@ import { etagOf, parseOrProblem } from '@inovda/kernel';
 import { httpHandler, json } from '@inovda/lambda-kit';
 import { depsFromEnv, gatesFromSettings } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { requestAdvance } from '../use-cases/request-advance';
 
 const deps = { ...depsFromEnv(), ...gatesFromSettings() };

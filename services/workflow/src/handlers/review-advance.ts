@@ -4,7 +4,7 @@ import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
 import { boardDepsFromEnv } from '../board-deps';
 import { gatesFromSettings } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { reviewAdvance } from '../use-cases/decisions';
 
 const deps = { ...boardDepsFromEnv(), ...gatesFromSettings() };

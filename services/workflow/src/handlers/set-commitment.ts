@@ -4,7 +4,7 @@ import { httpHandler, json } from '@inovda/lambda-kit';
 import { boardDepsFromEnv } from '../board-deps';
 import { opdsFromSettings } from '../deps';
 import { parseId, parseOpdId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { setCommitment } from '../use-cases/board';
 
 const deps = { ...boardDepsFromEnv(), ...opdsFromSettings() };

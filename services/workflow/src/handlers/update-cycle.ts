@@ -3,7 +3,7 @@ import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { httpHandler, versioned } from '@inovda/lambda-kit';
 import { depsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
-import { routes } from '../routes';
+import * as routes from '../routes';
 import { updateCycleWindows } from '../use-cases/cycles';
 
 const deps = depsFromEnv();

@@ -9,27 +9,67 @@ const OWNER = ['opd', 'admin'] as const;
  * else (see workflow/paths.ts). Finer rules (an OPD reads only its own innovations, and their scores only once
  * published; an evaluator only what they are assigned) are the service's domain rules.
  */
+export const listEditions = { method: 'GET', path: '/rubric-editions', roles: ROLES } as const;
+export const getEdition = { method: 'GET', path: '/rubric-editions/{editionId}', roles: ROLES } as const;
+export const getSelfAssessment = { method: 'GET', path: '/innovations/{id}/self-assessment', roles: ROLES } as const;
+export const saveSelfAssessment = { method: 'PUT', path: '/innovations/{id}/self-assessment', roles: OWNER } as const;
+export const submitSelfAssessment = {
+  method: 'POST',
+  path: '/innovations/{id}/self-assessment/submit',
+  roles: OWNER,
+} as const;
+export const declareConflicts = { method: 'PUT', path: '/evaluators/me', roles: ['evaluator'] } as const;
+export const listEvaluators = { method: 'GET', path: '/evaluators', roles: PROGRAMME } as const;
+export const assignEvaluators = { method: 'PUT', path: '/innovations/{id}/assignments', roles: PROGRAMME } as const;
+export const autoAssign = { method: 'POST', path: '/cycles/{id}/assignments/auto', roles: PROGRAMME } as const;
+export const listMyAssignments = { method: 'GET', path: '/evaluations', roles: ['evaluator'] } as const;
+export const getMyEvaluation = {
+  method: 'GET',
+  path: '/innovations/{id}/evaluations/mine',
+  roles: ['evaluator'],
+} as const;
+export const saveMyEvaluation = {
+  method: 'PUT',
+  path: '/innovations/{id}/evaluations/mine',
+  roles: ['evaluator'],
+} as const;
+export const submitMyEvaluation = {
+  method: 'POST',
+  path: '/innovations/{id}/evaluations/mine/submit',
+  roles: ['evaluator'],
+} as const;
+export const listEvaluations = { method: 'GET', path: '/innovations/{id}/evaluations', roles: STAFF } as const;
+export const calibrate = { method: 'POST', path: '/innovations/{id}/calibrations', roles: PROGRAMME } as const;
+export const getScore = { method: 'GET', path: '/innovations/{id}/score', roles: ROLES } as const;
+export const correctScore = { method: 'POST', path: '/innovations/{id}/score-corrections', roles: PROGRAMME } as const;
+export const getRanking = { method: 'GET', path: '/cycles/{id}/ranking', roles: ROLES } as const;
+export const getRankingCsv = { method: 'GET', path: '/cycles/{id}/ranking.csv', roles: PROGRAMME } as const;
+export const getRegionIndex = { method: 'GET', path: '/cycles/{id}/region-index', roles: STAFF } as const;
+export const setReadiness = { method: 'PUT', path: '/cycles/{id}/readiness', roles: PROGRAMME } as const;
+export const publishResults = { method: 'POST', path: '/cycles/{id}/results/publish', roles: PROGRAMME } as const;
+
+/** All of them, for the manifest and the API document; a handler imports its own, so its bundle holds no other route. */
 export const scoringRoutes = {
-  listEditions: { method: 'GET', path: '/rubric-editions', roles: ROLES },
-  getEdition: { method: 'GET', path: '/rubric-editions/{editionId}', roles: ROLES },
-  getSelfAssessment: { method: 'GET', path: '/innovations/{id}/self-assessment', roles: ROLES },
-  saveSelfAssessment: { method: 'PUT', path: '/innovations/{id}/self-assessment', roles: OWNER },
-  submitSelfAssessment: { method: 'POST', path: '/innovations/{id}/self-assessment/submit', roles: OWNER },
-  declareConflicts: { method: 'PUT', path: '/evaluators/me', roles: ['evaluator'] },
-  listEvaluators: { method: 'GET', path: '/evaluators', roles: PROGRAMME },
-  assignEvaluators: { method: 'PUT', path: '/innovations/{id}/assignments', roles: PROGRAMME },
-  autoAssign: { method: 'POST', path: '/cycles/{id}/assignments/auto', roles: PROGRAMME },
-  listMyAssignments: { method: 'GET', path: '/evaluations', roles: ['evaluator'] },
-  getMyEvaluation: { method: 'GET', path: '/innovations/{id}/evaluations/mine', roles: ['evaluator'] },
-  saveMyEvaluation: { method: 'PUT', path: '/innovations/{id}/evaluations/mine', roles: ['evaluator'] },
-  submitMyEvaluation: { method: 'POST', path: '/innovations/{id}/evaluations/mine/submit', roles: ['evaluator'] },
-  listEvaluations: { method: 'GET', path: '/innovations/{id}/evaluations', roles: STAFF },
-  calibrate: { method: 'POST', path: '/innovations/{id}/calibrations', roles: PROGRAMME },
-  getScore: { method: 'GET', path: '/innovations/{id}/score', roles: ROLES },
-  correctScore: { method: 'POST', path: '/innovations/{id}/score-corrections', roles: PROGRAMME },
-  getRanking: { method: 'GET', path: '/cycles/{id}/ranking', roles: ROLES },
-  getRankingCsv: { method: 'GET', path: '/cycles/{id}/ranking.csv', roles: PROGRAMME },
-  getRegionIndex: { method: 'GET', path: '/cycles/{id}/region-index', roles: STAFF },
-  setReadiness: { method: 'PUT', path: '/cycles/{id}/readiness', roles: PROGRAMME },
-  publishResults: { method: 'POST', path: '/cycles/{id}/results/publish', roles: PROGRAMME },
+  listEditions,
+  getEdition,
+  getSelfAssessment,
+  saveSelfAssessment,
+  submitSelfAssessment,
+  declareConflicts,
+  listEvaluators,
+  assignEvaluators,
+  autoAssign,
+  listMyAssignments,
+  getMyEvaluation,
+  saveMyEvaluation,
+  submitMyEvaluation,
+  listEvaluations,
+  calibrate,
+  getScore,
+  correctScore,
+  getRanking,
+  getRankingCsv,
+  getRegionIndex,
+  setReadiness,
+  publishResults,
 } as const;

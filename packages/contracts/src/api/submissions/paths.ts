@@ -7,12 +7,21 @@ const OWNER = ['opd', 'admin'] as const;
  * so a handler that enforces its route bundles none of the other routes' schemas. The contracts (submissionsApi, in
  * routes.ts) add the schemas to these very objects; the manifest wires these.
  */
+export const createInnovation = { method: 'POST', path: '/innovations', roles: OWNER } as const;
+export const listInnovations = { method: 'GET', path: '/innovations', roles: ROLES } as const;
+export const getInnovation = { method: 'GET', path: '/innovations/{id}', roles: ROLES } as const;
+export const updateInnovation = { method: 'PATCH', path: '/innovations/{id}', roles: OWNER } as const;
+export const registerInnovation = { method: 'POST', path: '/innovations/{id}/register', roles: OWNER } as const;
+export const withdrawInnovation = { method: 'POST', path: '/innovations/{id}/withdraw', roles: OWNER } as const;
+export const listInnovationVersions = { method: 'GET', path: '/innovations/{id}/versions', roles: ROLES } as const;
+
+/** All of them, for the manifest and the API document; a handler imports its own, so its bundle holds no other route. */
 export const submissionsRoutes = {
-  createInnovation: { method: 'POST', path: '/innovations', roles: OWNER },
-  listInnovations: { method: 'GET', path: '/innovations', roles: ROLES },
-  getInnovation: { method: 'GET', path: '/innovations/{id}', roles: ROLES },
-  updateInnovation: { method: 'PATCH', path: '/innovations/{id}', roles: OWNER },
-  registerInnovation: { method: 'POST', path: '/innovations/{id}/register', roles: OWNER },
-  withdrawInnovation: { method: 'POST', path: '/innovations/{id}/withdraw', roles: OWNER },
-  listInnovationVersions: { method: 'GET', path: '/innovations/{id}/versions', roles: ROLES },
+  createInnovation,
+  listInnovations,
+  getInnovation,
+  updateInnovation,
+  registerInnovation,
+  withdrawInnovation,
+  listInnovationVersions,
 } as const;
