@@ -6,8 +6,11 @@ import type { IConstruct } from 'constructs';
 import { type BuildAppOptions, buildApp, type InovdaApp } from '../../infra/lib/app';
 import type { RegionStack } from '../../infra/lib/region-stack';
 
-/** Synth of both regions bundles every function: give `beforeAll` room. */
-export const SYNTH_TIMEOUT_MS = 180_000;
+/**
+ * Synth of both regions bundles every function (48 of them, twice): give `beforeAll` room. It bounds a hang only; on
+ * two cores shared with the rest of the suite a synth has taken more than 180 s.
+ */
+export const SYNTH_TIMEOUT_MS = 360_000;
 
 /** A template as CloudFormation reads it. */
 export interface TemplateJson {

@@ -88,8 +88,8 @@ export interface ConflictRetry {
 export const REQUEST_CONFLICT_RETRY: ConflictRetry = { attempts: 5, baseDelayMs: 25, maxDelayMs: 400, budgetMs: 1_000 };
 
 /**
- * For a consumer applying an event: nobody waits, and a throw costs a whole redelivery (Lambda retries an async
- * event only twice), so it waits longer, well within a consumer's 10 s timeout.
+ * For a consumer applying an event: nobody waits, and a failed record costs a redelivery from the consumer's queue
+ * (after its visibility timeout, minutes), so it waits longer, well within a consumer's 10 s timeout.
  */
 export const CONSUMER_CONFLICT_RETRY: ConflictRetry = {
   attempts: 12,

@@ -1,5 +1,6 @@
 import { InnovationRegistered } from '@inovda/contracts';
 import { REQUEST_CONFLICT_RETRY } from '@inovda/dynamo';
+import { ConsumerRecordFailed } from '@inovda/local/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_PROFILE, type Harness, type Response, startHarness, type Who } from './harness';
@@ -102,12 +103,25 @@ describe('concurrent changes of one cycle', () => {
     }));
     const conflictsBefore = api.conflicts();
 
-    // Everything at once: each registration delivered once (a throw would be a failed invocation), each approval
-    // by a coordinator who follows Retry-After should the store's own retries not suffice.
+    // Everything at once: each registration delivered as the consumer's queue delivers it (a record the consumer
+    // reports failed, its conflict retries spent on a busy machine, comes back: the same event, up to five receives
+    // here), each approval by a coordinator who follows Retry-After should the store's own retries not suffice.
+    let redelivered = 0;
+    const deliverAsTheQueueDoes = async (data: Parameters<typeof InnovationRegistered.create>[0]) => {
+      const sameEvent = { eventId: ulid(), occurredAt: new Date().toISOString() };
+      for (let receive = 1; ; receive += 1) {
+        try {
+          return await api.deliver(InnovationRegistered, data, sameEvent);
+        } catch (error) {
+          if (!(error instanceof ConsumerRecordFailed) || receive >= 5) throw error;
+          redelivered += 1;
+        }
+      }
+    };
     const [registered, approved] = await Promise.all([
       Promise.allSettled(
         registrations.map(({ innovationId, opdId }, index) =>
-          api.deliver(InnovationRegistered, {
+          deliverAsTheQueueDoes({
             innovationId,
             opdId,
             version: 2,
@@ -145,7 +159,8 @@ describe('concurrent changes of one cycle', () => {
     );
     console.info(
       `hot rows: ${api.conflicts() - conflictsBefore} transactions cancelled for a conflict and retried; ` +
-        `${answers.filter((answer) => answer.status === 409).length} approvals answered 409 then succeeded`,
+        `${answers.filter((answer) => answer.status === 409).length} approvals answered 409 then succeeded; ` +
+        `${redelivered} registrations redelivered after the consumer reported them failed`,
     );
 
     const tracks = await Promise.all(registrations.map(({ innovationId }) => api.track('coordinator', innovationId)));

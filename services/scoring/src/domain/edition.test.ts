@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { EDITION_IDS, EDITIONS, editionById } from '../editions';
 import { IID_2026 } from '../editions/iid-2026';
 import { IID_LEGACY_150 } from '../editions/iid-legacy-150';
+import { PUBLISHED_EDITIONS, publishedEditionById } from '../editions/published';
 import { EditionError, loadEdition } from './edition';
 
-/** The 2026 edition's raw data with `change` applied to a deep copy. */
+/** The whole 2026 edition (numbers and texts) with `change` applied to a deep copy. */
 function broken(change: (edition: RubricEdition) => void): RubricEdition {
-  const copy = structuredClone(IID_2026);
+  const copy = structuredClone(publishedEditionById('iid-2026') as RubricEdition);
   change(copy);
   return copy;
 }
@@ -24,9 +25,25 @@ function failure(input: unknown): string {
 }
 
 describe('the shipped editions', () => {
-  it.each([IID_2026, IID_LEGACY_150])('$id loads', (raw) => {
-    expect(loadEdition(raw)).toEqual(raw);
+  it.each(PUBLISHED_EDITIONS)('$id loads whole, numbers and texts', (whole) => {
+    expect(loadEdition(whole)).toEqual(whole);
   });
+
+  it.each(PUBLISHED_EDITIONS)(
+    '$id: the texts describe exactly the indicators, rows and benefit bases it scores',
+    (whole) => {
+      const numbers = editionById(whole.id);
+      expect(whole.innovation.indicators.map((spec) => spec.code)).toEqual(
+        numbers?.innovation.indicators.map((spec) => spec.code),
+      );
+      expect(whole.readiness.rows.map((row) => row.code)).toEqual(numbers?.readiness.rows.map((row) => row.code));
+      const basesOf = (edition: typeof numbers | RubricEdition) =>
+        edition?.innovation.indicators.map((spec) => spec.benefitBases?.map((basis) => basis.code));
+      expect(basesOf(whole)).toEqual(basesOf(numbers));
+      // Scoring computes with what the edition shows: the whole edition, less its texts, is the scoring one.
+      expect(whole).toMatchObject({ ...numbers, innovation: { maxScore: numbers?.innovation.maxScore } });
+    },
+  );
 
   it('are listed by id, newest first', () => {
     expect(EDITION_IDS).toEqual(['iid-2026', 'iid-legacy-150']);
@@ -54,6 +71,9 @@ describe('the shipped editions', () => {
       'quality-video',
     ]);
     expect(edition.innovation.indicators.find((spec) => spec.code === 'benefit')?.benefitBases).toHaveLength(6);
+    expect(
+      publishedEditionById('iid-2026')?.innovation.indicators.find((spec) => spec.code === 'benefit')?.benefitBases,
+    ).toHaveLength(6);
   });
 
   it('the older edition: weights to 150 and an index over 63 + 150 + 76 = 289', () => {

@@ -1,5 +1,5 @@
-import type { RubricEdition } from '@inovda/contracts';
 import type { Level } from './levels';
+import type { ScoringEdition } from './scoring-edition';
 
 /** One indicator's part of an innovation's score; `level` 0 means no level (no verified evidence). */
 export interface IndicatorScore {
@@ -19,7 +19,7 @@ export interface InnovationScore {
  * An indicator without a level scores 0. A level for a code the edition does not have is refused: it means the
  * levels were given under another edition, and ignoring them would silently lower the score.
  */
-export function innovationScore(edition: RubricEdition, levels: Partial<Record<string, Level>>): InnovationScore {
+export function innovationScore(edition: ScoringEdition, levels: Partial<Record<string, Level>>): InnovationScore {
   const known = new Set(edition.innovation.indicators.map((spec) => spec.code));
   const unknown = Object.keys(levels).filter((code) => !known.has(code));
   if (unknown.length > 0) {

@@ -1,7 +1,7 @@
-import type { RubricEdition } from '@inovda/contracts';
 import type { InnovationFacts, Score, ScoringCycle } from './model';
 import { roundHundredths } from './numbers';
 import type { RankingRow } from './results';
+import type { ScoringEdition } from './scoring-edition';
 
 /**
  * A cell as a spreadsheet must read it: quoted when it holds a separator, a quote or a line break, and a text that
@@ -30,7 +30,7 @@ function line(cells: ReadonlyArray<string | number>): string {
  * byte-order mark and CRLF line ends, which spreadsheets open without an import dialog.
  */
 export function rankingCsv(
-  edition: RubricEdition,
+  edition: ScoringEdition,
   cycle: Pick<ScoringCycle, 'id' | 'name' | 'year'>,
   ranking: { readonly k: number; readonly rows: readonly RankingRow[] },
   innovations: ReadonlyArray<{ readonly facts: InnovationFacts; readonly score: Score }>,

@@ -1,7 +1,7 @@
-import type { RubricEdition } from '@inovda/contracts';
 import type { Level } from './levels';
 import { nearlyEqual } from './numbers';
 import { predicate } from './predicate';
+import type { ScoringEdition } from './scoring-edition';
 
 /** What the region's index is computed from, for one year. */
 export interface RegionIndexInput {
@@ -37,7 +37,7 @@ export interface RegionIndex {
 }
 
 /** The floor k of the divisor MAX(k, n) in `year`: the last entry from that year or before, else the first. */
-export function divisorFloorFor(edition: RubricEdition, year: number): number {
+export function divisorFloorFor(edition: ScoringEdition, year: number): number {
   const floors = edition.index.divisorFloor;
   const applying = floors.filter(({ fromYear }) => fromYear <= year).at(-1) ?? floors[0];
   if (!applying) throw new RangeError(`edition ${edition.id} has no divisor floor`);
@@ -45,7 +45,7 @@ export function divisorFloorFor(edition: RubricEdition, year: number): number {
 }
 
 /** The region's innovation index for one year under `edition` (DOMAIN.md, "Region-level index"). */
-export function regionIndex(edition: RubricEdition, input: RegionIndexInput): RegionIndex {
+export function regionIndex(edition: ScoringEdition, input: RegionIndexInput): RegionIndex {
   checkInput(edition, input);
   const { perInnovation, cap } = edition.index.countBonus;
   const k = divisorFloorFor(edition, input.year);
@@ -74,7 +74,7 @@ export function regionIndex(edition: RubricEdition, input: RegionIndexInput): Re
 }
 
 /** Refuses input no real region can have: it is a caller's bug, and an index made from it would be published. */
-function checkInput(edition: RubricEdition, input: RegionIndexInput): void {
+function checkInput(edition: ScoringEdition, input: RegionIndexInput): void {
   const problems: string[] = [];
   if (!Number.isInteger(input.year)) problems.push(`year must be a whole number, got ${input.year}`);
   if (!Number.isInteger(input.count) || input.count < 0)

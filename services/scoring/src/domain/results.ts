@@ -1,8 +1,8 @@
-import type { RubricEdition } from '@inovda/contracts';
 import type { CycleTotals, OpdTotals, ScoringCycle } from './model';
 import { roundHundredths } from './numbers';
 import { incentiveShortlist, rankOpds } from './ranking';
 import { divisorFloorFor, regionIndex } from './region-index';
+import type { ScoringEdition } from './scoring-edition';
 import { rankingInputOf } from './totals';
 
 /** An OPD's row of a ranking, its numbers rounded to the hundredth as shown and published. */
@@ -17,7 +17,7 @@ export interface RankingRow {
 
 /** The OPD ranking of a cycle from its OPD rows, and the incentive shortlist (the top three). */
 export function rankingOf(
-  edition: RubricEdition,
+  edition: ScoringEdition,
   cycle: Pick<ScoringCycle, 'year'>,
   opdTotals: readonly OpdTotals[],
 ): { k: number; rows: RankingRow[]; shortlist: string[] } {
@@ -41,7 +41,7 @@ export function rankingOf(
 }
 
 /** The region's index for a cycle, from its totals and the readiness rows the coordinator entered. */
-export function indexOf(edition: RubricEdition, cycle: ScoringCycle, totals: CycleTotals) {
+export function indexOf(edition: ScoringEdition, cycle: ScoringCycle, totals: CycleTotals) {
   const readinessLevels = Object.fromEntries(
     Object.entries(cycle.readiness).filter(([, level]) => level > 0),
   ) as Parameters<typeof regionIndex>[1]['readinessLevels'];

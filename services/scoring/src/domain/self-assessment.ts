@@ -1,6 +1,7 @@
-import { type RubricEdition, STAGES, type Stage } from '@inovda/contracts';
+import { STAGES, type Stage } from '@inovda/contracts';
 import { type FieldError, Problem } from '@inovda/kernel';
 import type { Claim, EvidenceLink, InnovationFacts } from './model';
+import type { ScoringEdition } from './scoring-edition';
 
 /** A claim as the OPD sends it: evidence absent means "the links attached to this indicator in the profile". */
 export interface ClaimInput {
@@ -24,7 +25,7 @@ export function hasReached(stage: Stage, required: Stage): boolean {
 }
 
 /** The self-assessment opens once the track reaches the edition's stage, in a cycle, and not after a withdrawal. */
-export function assertSelfAssessable(innovation: InnovationFacts, edition: RubricEdition): void {
+export function assertSelfAssessable(innovation: InnovationFacts, edition: ScoringEdition): void {
   if (innovation.withdrawn || innovation.cycleId === undefined) {
     throw new Problem('invalid-state', { detail: 'Inovasi ini tidak terdaftar dalam siklus yang sedang berjalan.' });
   }
@@ -40,7 +41,7 @@ export function assertSelfAssessable(innovation: InnovationFacts, edition: Rubri
  * given links, or the profile's links for the indicator. Field errors name the claim by position.
  */
 export function resolveClaims(
-  edition: RubricEdition,
+  edition: ScoringEdition,
   innovation: InnovationFacts,
   claims: readonly ClaimInput[],
 ): Claim[] {
@@ -86,7 +87,7 @@ export function resolveClaims(
 }
 
 /** Σ weight × claimed level: the score if every claim were accepted. */
-export function claimedScore(edition: RubricEdition, claims: readonly Claim[]): number {
+export function claimedScore(edition: ScoringEdition, claims: readonly Claim[]): number {
   return claims.reduce((sum, claim) => {
     const weight = edition.innovation.indicators.find((indicator) => indicator.code === claim.indicator)?.weight ?? 0;
     return sum + weight * claim.level;
@@ -94,7 +95,7 @@ export function claimedScore(edition: RubricEdition, claims: readonly Claim[]): 
 }
 
 /** What a submission still lacks: every mandatory indicator needs a level and at least one piece of evidence. */
-export function missingForSubmission(edition: RubricEdition, claims: readonly Claim[]): string[] {
+export function missingForSubmission(edition: ScoringEdition, claims: readonly Claim[]): string[] {
   const missing: string[] = [];
   for (const indicator of edition.innovation.indicators.filter((spec) => spec.mandatory)) {
     const claim = claims.find((candidate) => candidate.indicator === indicator.code);

@@ -1,7 +1,7 @@
-import type { RubricEdition } from '@inovda/contracts';
 import { innovationScore } from './innovation-score';
 import { needsCalibration, type VerificationRule, verifiedLevel } from './levels';
 import type { Claim, Evaluation, Score, ScoredIndicator, VerifiedLevel } from './model';
+import type { ScoringEdition } from './scoring-edition';
 
 /**
  * Settles every indicator of the edition from the submitted evaluations: an unclaimed indicator scores 0; a
@@ -9,7 +9,7 @@ import type { Claim, Evaluation, Score, ScoredIndicator, VerifiedLevel } from '.
  * level apart. A level the coordinator already settled (calibration, correction) is kept.
  */
 export function settleIndicators(
-  edition: RubricEdition,
+  edition: ScoringEdition,
   claims: readonly Claim[],
   evaluations: readonly Evaluation[],
   rule: VerificationRule,
@@ -39,7 +39,7 @@ export function settleIndicators(
 }
 
 /** Σ weight × level over the settled indicators. */
-export function totalOf(edition: RubricEdition, indicators: readonly ScoredIndicator[]): number {
+export function totalOf(edition: ScoringEdition, indicators: readonly ScoredIndicator[]): number {
   const levels = Object.fromEntries(
     indicators.filter((indicator) => indicator.level > 0).map((indicator) => [indicator.indicator, indicator.level]),
   );

@@ -1,4 +1,4 @@
-import type { RubricEdition } from '@inovda/contracts';
+import type { ScoringEdition } from '../domain/scoring-edition';
 import { INDICATORS_2026 } from './iid-2026-innovation';
 import { READINESS_ROWS_2026 } from './iid-2026-readiness';
 
@@ -14,9 +14,9 @@ export const BASIC_SERVICE_AFFAIRS = [
 
 /**
  * The 2026 edition of the innovation index, as a third-party engine implements it after the ministry agency's
- * letter of 29 April 2026 (DOMAIN.md). Raw data: `editions/index.ts` loads and checks it.
+ * letter of 29 April 2026 (DOMAIN.md). Its numbers; `published.ts` adds its texts, and the tests check the whole.
  */
-export const IID_2026: RubricEdition = {
+export const IID_2026: ScoringEdition = {
   id: 'iid-2026',
   name: 'Indeks Inovasi Daerah 2026',
   description:

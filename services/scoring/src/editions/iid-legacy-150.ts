@@ -1,4 +1,4 @@
-import type { IndicatorSpec, RubricEdition } from '@inovda/contracts';
+import type { IndicatorNumbers, ScoringEdition } from '../domain/scoring-edition';
 import { BASIC_SERVICE_AFFAIRS } from './iid-2026';
 import { INDICATORS_2026 } from './iid-2026-innovation';
 import { READINESS_ROWS_2026 } from './iid-2026-readiness';
@@ -44,14 +44,14 @@ const LEGACY_NAMES: Record<string, string> = {
   'integrated-service': 'Sistem daring (online)',
 };
 
-const indicators: IndicatorSpec[] = INDICATORS_2026.map((spec) => ({
+const indicators: IndicatorNumbers[] = INDICATORS_2026.map((spec) => ({
   ...spec,
   name: LEGACY_NAMES[spec.code] ?? spec.name,
   // A code missing from the table gets weight 0, which loading the edition refuses: the table must cover them all.
   weight: LEGACY_WEIGHTS[spec.code] ?? 0,
 }));
 
-export const IID_LEGACY_150: RubricEdition = {
+export const IID_LEGACY_150: ScoringEdition = {
   id: 'iid-legacy-150',
   name: 'Indeks Inovasi Daerah (edisi lama, skor inovasi maksimal 150)',
   description:

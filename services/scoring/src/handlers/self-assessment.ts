@@ -2,7 +2,7 @@ import { selfAssessmentInput } from '@inovda/contracts';
 import { Problem, parseIfMatch, parseOrProblem } from '@inovda/kernel';
 import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
 import { editionDepsFromEnv } from '../deps';
-import { EDITIONS, editionById } from '../editions';
+import { PUBLISHED_EDITIONS, publishedEditionById } from '../editions/published';
 import { parseEditionId, parseId } from '../http/params';
 import * as routes from '../routes';
 import { getSelfAssessment, saveSelfAssessment, submitSelfAssessment } from '../use-cases/self-assessments';
@@ -27,11 +27,11 @@ const submit = httpHandler(routes.submitSelfAssessment, { body: 'none' }, async 
 });
 
 const editions = httpHandler(routes.listEditions, { body: 'none' }, async () =>
-  json(200, { items: Object.values(EDITIONS) }),
+  json(200, { items: PUBLISHED_EDITIONS }),
 );
 
 const edition = httpHandler(routes.getEdition, { body: 'none' }, async (request) => {
-  const found = editionById(parseEditionId(request.pathParameters.editionId));
+  const found = publishedEditionById(parseEditionId(request.pathParameters.editionId));
   if (!found) throw new Problem('not-found');
   return json(200, found);
 });
@@ -39,6 +39,6 @@ const edition = httpHandler(routes.getEdition, { body: 'none' }, async (request)
 /**
  * The rubric and an innovation's claims against it: GET /rubric-editions(/{editionId}), GET / PUT
  * /innovations/{id}/self-assessment and POST …/self-assessment/submit. One function, because both need the
- * editions' data in their bundle.
+ * editions' data in their bundle (the edition routes with its texts for people).
  */
 export const handler = byRoute(editions, edition, get, save, submit);

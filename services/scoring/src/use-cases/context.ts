@@ -1,7 +1,7 @@
-import type { RubricEdition } from '@inovda/contracts';
 import { type Acting, type Clock, canSee, Problem, systemActor } from '@inovda/kernel';
 import type { VerificationRule } from '../domain/levels';
 import type { InnovationFacts, ScoringCycle } from '../domain/model';
+import type { ScoringEdition } from '../domain/scoring-edition';
 import type { ScoringReads } from '../store/scoring-reads';
 import type { ScoringWrite } from '../store/scoring-write';
 
@@ -15,7 +15,7 @@ export interface Deps extends Clock {
 
 /** What the use cases that read the rubric need besides: the editions this platform ships, by id. */
 export interface EditionDeps extends Deps {
-  readonly editions: (id: string) => RubricEdition | undefined;
+  readonly editions: (id: string) => ScoringEdition | undefined;
 }
 
 /** What settling scores needs besides: the region's rule for the evaluators' levels (region setting). */
@@ -27,7 +27,7 @@ export interface ScoringDeps extends EditionDeps {
 export const SYSTEM_ACTOR = systemActor('scoring');
 
 /** The edition a cycle was opened under; an unknown id is a deployment error, not the caller's. */
-export function editionOf(deps: EditionDeps, cycle: Pick<ScoringCycle, 'editionId'>): RubricEdition {
+export function editionOf(deps: EditionDeps, cycle: Pick<ScoringCycle, 'editionId'>): ScoringEdition {
   const edition = deps.editions(cycle.editionId);
   if (!edition) throw new Error(`rubric edition ${cycle.editionId} is not shipped with this platform`);
   return edition;

@@ -1,10 +1,4 @@
-import {
-  IncentiveShortlisted,
-  InnovationScored,
-  RankingPublished,
-  type RubricEdition,
-  ScoreDisagreementFlagged,
-} from '@inovda/contracts';
+import { IncentiveShortlisted, InnovationScored, RankingPublished, ScoreDisagreementFlagged } from '@inovda/contracts';
 import {
   type Acting,
   actorRef,
@@ -25,6 +19,7 @@ import type {
   VerifiedLevel,
 } from '../domain/model';
 import { indexOf, rankingOf } from '../domain/results';
+import type { ScoringEdition } from '../domain/scoring-edition';
 import { EMPTY_CYCLE_TOTALS, emptyOpdTotals, moveTotals } from '../domain/totals';
 import { settleIndicators, settleOne, statusOf, totalOf } from '../domain/verification';
 import type { ScoringWrite } from '../store/scoring-write';
@@ -120,7 +115,7 @@ export async function settleAfterEvaluations(
   actor: Acting | SystemActing,
   input: {
     readonly facts: InnovationFacts;
-    readonly edition: RubricEdition;
+    readonly edition: ScoringEdition;
     readonly selfAssessment: SelfAssessment;
     readonly evaluations: readonly Evaluation[];
     readonly previous: Score | undefined;
@@ -203,7 +198,7 @@ export async function getScore(deps: EditionDeps, actor: Acting, id: string) {
 }
 
 /** The API view of a score; who evaluated is for programme staff only. */
-export function scoreView(edition: RubricEdition, score: Score, staff: boolean) {
+export function scoreView(edition: ScoringEdition, score: Score, staff: boolean) {
   return {
     innovationId: score.innovationId,
     opdId: score.opdId,
@@ -353,7 +348,7 @@ export async function republish(
   write: ScoringWrite,
   actor: Acting,
   cycle: ScoringCycle,
-  edition: RubricEdition,
+  edition: ScoringEdition,
   now: Date,
 ) {
   const [opdRows, totals] = await Promise.all([deps.reads.opdTotals(cycle.id), deps.reads.cycleTotals(cycle.id)]);
