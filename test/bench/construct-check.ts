@@ -42,14 +42,18 @@ export async function checkAgainstConstruct(
       { Table, AttributeType },
       { EventBus },
       { Asset },
+      { UserPool },
       { InovdaFunction },
+      { RegionEmail },
       { defaultLocalRegion },
     ] = await Promise.all([
       import('aws-cdk-lib'),
       import('aws-cdk-lib/aws-dynamodb'),
       import('aws-cdk-lib/aws-events'),
       import('aws-cdk-lib/aws-s3-assets'),
+      import('aws-cdk-lib/aws-cognito'),
       import('../../infra/lib/inovda-function'),
+      import('../../infra/lib/region-email'),
       import('../../infra/regions'),
     ]);
     await rm(CDK_OUT, { recursive: true, force: true });
@@ -57,6 +61,9 @@ export async function checkAgainstConstruct(
     const stack = new Stack(app, 'InovdaBench', {
       env: { account: '123456789012', region: defaultLocalRegion.aws.region },
     });
+    // What the region stack gives functions with a `send-email` or `user-directory` grant (neither changes a bundle).
+    const email = new RegionEmail(stack, 'Email', { config: defaultLocalRegion });
+    const userPool = UserPool.fromUserPoolId(stack, 'UserPool', `${defaultLocalRegion.aws.region}_bench`);
     for (const manifest of manifests) {
       const table = new Table(stack, `${manifest.name}-table`, {
         partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -72,6 +79,8 @@ export async function checkAgainstConstruct(
           spec,
           table,
           eventBus,
+          email,
+          userPool,
         });
         const asset = fn.function.node.tryFindChild('Code');
         if (!(asset instanceof Asset)) throw new Error(`no code asset under ${fn.function.node.path}`);
