@@ -55,7 +55,7 @@ async function main(): Promise<number> {
         phaseMs: positiveInteger('CHAOS_PHASE_SECONDS', 5) * 1000,
         minPhases: 6,
         maxDriveMs: positiveInteger('CHAOS_MAX_MINUTES', 15) * 60_000,
-        settleMs: positiveInteger('CHAOS_SETTLE_SECONDS', 300) * 1000,
+        settleMs: positiveInteger('CHAOS_SETTLE_SECONDS', 900) * 1000,
       },
       progress,
     );
