@@ -4,9 +4,9 @@ import type { BenefitBasis, IndicatorSpec, ReadinessRow, RubricEdition } from '@
  * A rubric edition as scoring computes with it: its numbers (weights, maxima, index parameters), the codes and names
  * of its indicators and readiness rows and the codes of the benefit bases, and none of the texts written for people
  * to read while filling in or checking a form (what each level means and its evidence, the benefit bands, the
- * readiness groups and levels). Only the routes that show an edition need
- * those (`editions/published.ts` adds them back), so every other scoring function's bundle goes without them.
- * A whole `RubricEdition` is one too: anything that scores takes either.
+ * readiness groups and levels). Only the routes that show an edition need those (`editions/published.ts` adds them
+ * back), so every other scoring function's bundle goes without them. A whole `RubricEdition` is one too: anything that
+ * scores takes either.
  */
 export type IndicatorNumbers = Omit<IndicatorSpec, 'levels' | 'benefitBases'> & {
   /** Only on the indicator coded `benefit`: the bases an OPD may pick, by code. */
