@@ -7,7 +7,8 @@
  *
  * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5),
  * BENCH_HANDLER_RUNS (in-process invocations per handler, 300), BENCH_ONLY
- * (`functions` or `api`: run one part).
+ * (`functions` or `api`: run one part), BENCH_FUNCTIONS (comma-separated `service/function` prefixes: bench only
+ * those functions, for a quick look at a few).
  */
 import { services } from '../../infra/lib/platform';
 import { type ApiLatency, measureApiLatency } from './api-latency';
@@ -32,8 +33,25 @@ function onlyPart(): 'functions' | 'api' | undefined {
   throw new Error(`BENCH_ONLY=${raw}: expected functions or api`);
 }
 
+/** The manifests with only the functions BENCH_FUNCTIONS names (by `service/function` prefix); all when unset. */
+function selectedManifests(): typeof services {
+  const prefixes = (process.env.BENCH_FUNCTIONS ?? '').split(',').filter((prefix) => prefix !== '');
+  if (prefixes.length === 0) return services;
+  const selected = services
+    .map((manifest) => ({
+      ...manifest,
+      functions: manifest.functions.filter((fn) =>
+        prefixes.some((prefix) => `${manifest.name}/${fn.name}`.startsWith(prefix)),
+      ),
+    }))
+    .filter((manifest) => manifest.functions.length > 0);
+  if (selected.length === 0) throw new Error(`BENCH_FUNCTIONS=${process.env.BENCH_FUNCTIONS} names no function`);
+  return selected;
+}
+
 const config = {
   only: onlyPart(),
+  functions: process.env.BENCH_FUNCTIONS || 'all',
   importRuns: positiveInteger('BENCH_IMPORT_RUNS', 15),
   handlerRuns: positiveInteger('BENCH_HANDLER_RUNS', 300),
   load: {
@@ -57,10 +75,11 @@ async function main(): Promise<number> {
   try {
     // Functions first, while the machine is quiet: the platform's JVM and workers would skew the cold imports.
     if (config.only !== 'api') {
-      functions = await benchFunctions(services, config.importRuns, progress);
+      const manifests = selectedManifests();
+      functions = await benchFunctions(manifests, config.importRuns, progress);
       progress('building the functions through InovdaFunction, to compare…');
       check = await checkAgainstConstruct(
-        services,
+        manifests,
         functions.functions.map((fn) => fn.bundle),
       );
       console.log(renderBundles(functions, check));

@@ -43,7 +43,12 @@ export interface EventContract<Name extends string, Data extends z.ZodMiniType> 
   readonly pattern: { readonly source: readonly string[]; readonly 'detail-type': readonly string[] };
 }
 
-/** Declares an event contract: name (the EventBridge detail-type), source service, version and data schema. */
+/**
+ * Declares an event contract: name (the EventBridge detail-type), source service, version and data schema. The data
+ * schema is given as a function and built on the contract's first use (`create`, `parse`, `schema`): a consumer of
+ * eighteen events builds only the schemas of the events it receives, not all of them at every cold start (building
+ * zod schemas was most of the notify function's import time).
+ */
 // Contract builders are marked free of side effects (esbuild's `@__NO_SIDE_EFFECTS__`): a function bundles only the
 // contracts it uses, not every contract of the module it imports one from.
 /* @__NO_SIDE_EFFECTS__ */
@@ -51,26 +56,32 @@ export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spe
   name: Name;
   service: string;
   version: number;
-  data: Data;
+  data: () => Data;
 }): EventContract<Name, Data> {
   const source = `inovda.${spec.service}`;
+  let built: z.ZodMiniType<Envelope<Data>> | undefined;
   // The generic object schema's inferred type is too deep for TypeScript to relate to Envelope; it is the same shape.
-  const schema = envelopeSchema(spec.data) as unknown as z.ZodMiniType<Envelope<Data>>;
+  const schema = () => {
+    built ??= envelopeSchema(spec.data()) as unknown as z.ZodMiniType<Envelope<Data>>;
+    return built;
+  };
   return {
     name: spec.name,
     source,
     version: spec.version,
-    schema,
+    get schema() {
+      return schema();
+    },
     pattern: { source: [source], 'detail-type': [spec.name] },
     create(data, context) {
-      const detail = schema.parse({
+      const detail = schema().parse({
         metadata: { ...context, eventType: spec.name, version: spec.version },
         data,
       });
       return { source, detailType: spec.name, detail };
     },
     parse(detail) {
-      return schema.parse(detail);
+      return schema().parse(detail);
     },
   };
 }

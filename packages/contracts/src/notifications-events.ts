@@ -16,7 +16,7 @@ export const NotificationEmailRequested = /* @__PURE__ */ (() =>
     name: 'NotificationEmailRequested',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ deliveryId: nonEmpty(), eventType: nonEmpty() }),
+    data: () => z.strictObject({ deliveryId: nonEmpty(), eventType: nonEmpty() }),
   }))();
 
 /** A delivery to an OPD's webhook endpoint was recorded (its first attempt; retries come from the schedule). */
@@ -25,7 +25,7 @@ export const WebhookDeliveryRequested = /* @__PURE__ */ (() =>
     name: 'WebhookDeliveryRequested',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ webhookId: nonEmpty(), opdId: OPD_ID, deliveryId: nonEmpty() }),
+    data: () => z.strictObject({ webhookId: nonEmpty(), opdId: OPD_ID, deliveryId: nonEmpty() }),
   }))();
 
 /** An OPD's webhook endpoint was disabled after a sustained run of failures (or a 410 Gone); its OPD is told. */
@@ -34,13 +34,14 @@ export const WebhookEndpointDisabled = /* @__PURE__ */ (() =>
     name: 'WebhookEndpointDisabled',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      webhookId: nonEmpty(),
-      opdId: OPD_ID,
-      url: nonEmpty(),
-      reason: z.enum(['gone', 'sustained-failures']),
-      disabledAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        webhookId: nonEmpty(),
+        opdId: OPD_ID,
+        url: nonEmpty(),
+        reason: z.enum(['gone', 'sustained-failures']),
+        disabledAt: z.iso.datetime(),
+      }),
   }))();
 
 /** Every event the notifications service publishes. */

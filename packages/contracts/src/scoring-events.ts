@@ -4,15 +4,16 @@ import { defineEvent } from './define-event';
 import { nonEmpty } from './envelope';
 import { OPD_ID } from './innovation-profile';
 
-// Each contract (and schema it shares) is built in a call marked pure (`/* @__PURE__ */ (() => …)()`), so a function
+// Each contract (and schema it exports) is built in a call marked pure (`/* @__PURE__ */ (() => …)()`), so a function
 // bundles only the contracts it uses: spreads and `.check()` calls would otherwise keep all of them in every bundle.
+// Data schemas are functions, built on a contract's first use (define-event.ts), and so are the pieces they share.
 
 const SERVICE = 'scoring';
 
 /** A level of an indicator: 1, 2 or 3 (every edition has exactly three). */
 export const levelSchema = /* @__PURE__ */ (() => z.union([z.literal(1), z.literal(2), z.literal(3)]))();
 
-const innovationRef = /* @__PURE__ */ (() => ({ innovationId: nonEmpty(), opdId: OPD_ID, cycleId: nonEmpty() }))();
+const innovationRef = () => ({ innovationId: nonEmpty(), opdId: OPD_ID, cycleId: nonEmpty() });
 
 /** An indicator as scored: its verified level, weight and score (weight × level). */
 export const scoredIndicatorSchema = /* @__PURE__ */ (() =>
@@ -24,13 +25,14 @@ export const EvaluatorAssigned = /* @__PURE__ */ (() =>
     name: 'EvaluatorAssigned',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      ...innovationRef,
-      name: nonEmpty(),
-      evaluator: z.strictObject({ sub: nonEmpty(), username: nonEmpty() }),
-      how: z.enum(['manual', 'automatic']),
-      assignedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        ...innovationRef(),
+        name: nonEmpty(),
+        evaluator: z.strictObject({ sub: nonEmpty(), username: nonEmpty() }),
+        how: z.enum(['manual', 'automatic']),
+        assignedAt: z.iso.datetime(),
+      }),
   }))();
 
 /** The owner OPD submitted its self-assessment: a claimed level and evidence per indicator. */
@@ -39,13 +41,14 @@ export const SelfAssessmentSubmitted = /* @__PURE__ */ (() =>
     name: 'SelfAssessmentSubmitted',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      ...innovationRef,
-      editionId: nonEmpty(),
-      claimedScore: z.number(),
-      indicators: z.int().check(z.nonnegative()),
-      submittedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        ...innovationRef(),
+        editionId: nonEmpty(),
+        claimedScore: z.number(),
+        indicators: z.int().check(z.nonnegative()),
+        submittedAt: z.iso.datetime(),
+      }),
   }))();
 
 /**
@@ -57,11 +60,12 @@ export const ScoreSubmitted = /* @__PURE__ */ (() =>
     name: 'ScoreSubmitted',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      ...innovationRef,
-      evaluator: z.strictObject({ sub: nonEmpty(), username: nonEmpty() }),
-      submittedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        ...innovationRef(),
+        evaluator: z.strictObject({ sub: nonEmpty(), username: nonEmpty() }),
+        submittedAt: z.iso.datetime(),
+      }),
   }))();
 
 /** Every evaluator has submitted and some indicators are more than one level apart: the coordinator calibrates. */
@@ -70,11 +74,12 @@ export const ScoreDisagreementFlagged = /* @__PURE__ */ (() =>
     name: 'ScoreDisagreementFlagged',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      ...innovationRef,
-      indicators: z.array(nonEmpty()).check(z.minLength(1)),
-      flaggedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        ...innovationRef(),
+        indicators: z.array(nonEmpty()).check(z.minLength(1)),
+        flaggedAt: z.iso.datetime(),
+      }),
   }))();
 
 /**
@@ -86,16 +91,17 @@ export const InnovationScored = /* @__PURE__ */ (() =>
     name: 'InnovationScored',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      ...innovationRef,
-      editionId: nonEmpty(),
-      revision: z.int().check(z.positive()),
-      score: z.number(),
-      indicators: z.array(scoredIndicatorSchema),
-      scoredAt: z.iso.datetime(),
-      /** Why a published score changed (a recorded correction); absent for the first verified score. */
-      correction: z.optional(z.strictObject({ reason: nonEmpty(), by: actorRefSchema })),
-    }),
+    data: () =>
+      z.strictObject({
+        ...innovationRef(),
+        editionId: nonEmpty(),
+        revision: z.int().check(z.positive()),
+        score: z.number(),
+        indicators: z.array(scoredIndicatorSchema),
+        scoredAt: z.iso.datetime(),
+        /** Why a published score changed (a recorded correction); absent for the first verified score. */
+        correction: z.optional(z.strictObject({ reason: nonEmpty(), by: actorRefSchema })),
+      }),
   }))();
 
 /** An OPD's row of a published ranking. */
@@ -119,15 +125,16 @@ export const RankingPublished = /* @__PURE__ */ (() =>
     name: 'RankingPublished',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      cycleId: nonEmpty(),
-      editionId: nonEmpty(),
-      revision: z.int().check(z.positive()),
-      k: z.int().check(z.positive()),
-      ranking: z.array(rankingRowSchema),
-      index: z.strictObject({ value: z.number(), predicate: nonEmpty() }),
-      publishedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        cycleId: nonEmpty(),
+        editionId: nonEmpty(),
+        revision: z.int().check(z.positive()),
+        k: z.int().check(z.positive()),
+        ranking: z.array(rankingRowSchema),
+        index: z.strictObject({ value: z.number(), predicate: nonEmpty() }),
+        publishedAt: z.iso.datetime(),
+      }),
   }))();
 
 /** The OPDs at the top of a published ranking, who get the incentive (the study trip). */
@@ -136,12 +143,13 @@ export const IncentiveShortlisted = /* @__PURE__ */ (() =>
     name: 'IncentiveShortlisted',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      cycleId: nonEmpty(),
-      revision: z.int().check(z.positive()),
-      opdIds: z.array(OPD_ID),
-      publishedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        cycleId: nonEmpty(),
+        revision: z.int().check(z.positive()),
+        opdIds: z.array(OPD_ID),
+        publishedAt: z.iso.datetime(),
+      }),
   }))();
 
 /** Every event the scoring service publishes. */

@@ -4,8 +4,9 @@ import { nonEmpty } from './envelope';
 import { MATURITIES, OPD_ID } from './innovation-profile';
 import { STAGES } from './stages';
 
-// Each contract (and schema it shares) is built in a call marked pure (`/* @__PURE__ */ (() => …)()`), so a function
+// Each contract (and schema it exports) is built in a call marked pure (`/* @__PURE__ */ (() => …)()`), so a function
 // bundles only the contracts it uses: spreads and `.check()` calls would otherwise keep all of them in every bundle.
+// Data schemas are functions, built on a contract's first use (define-event.ts), and so are the pieces they share.
 
 const SERVICE = 'workflow';
 
@@ -15,14 +16,14 @@ const isoDate = /* @__PURE__ */ (() => z.iso.date())();
 /** The window of one stage in a cycle. */
 export const stageWindowSchema = /* @__PURE__ */ (() => z.strictObject({ start: isoDate, due: isoDate }))();
 
-const cycleRef = /* @__PURE__ */ (() => ({ cycleId: nonEmpty(), name: nonEmpty(), year: z.int() }))();
-const trackRef = /* @__PURE__ */ (() => ({
+const cycleRef = () => ({ cycleId: nonEmpty(), name: nonEmpty(), year: z.int() });
+const trackRef = () => ({
   innovationId: nonEmpty(),
   opdId: OPD_ID,
   cycleId: nonEmpty(),
   /** The track's version after the change; consumers ignore stale, out-of-order events with it. */
   trackVersion: z.int().check(z.positive()),
-}))();
+});
 
 /** A coordinator opened a programme cycle: OPDs may register innovations into it. */
 export const CycleOpened = /* @__PURE__ */ (() =>
@@ -30,11 +31,12 @@ export const CycleOpened = /* @__PURE__ */ (() =>
     name: 'CycleOpened',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      ...cycleRef,
-      openedAt: z.iso.datetime(),
-      stageWindows: z.record(stage, stageWindowSchema),
-    }),
+    data: () =>
+      z.strictObject({
+        ...cycleRef(),
+        openedAt: z.iso.datetime(),
+        stageWindows: z.record(stage, stageWindowSchema),
+      }),
   }))();
 
 /** A coordinator closed a cycle: no more registrations into it. */
@@ -43,18 +45,18 @@ export const CycleClosed = /* @__PURE__ */ (() =>
     name: 'CycleClosed',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...cycleRef, closedAt: z.iso.datetime() }),
+    data: () => z.strictObject({ ...cycleRef(), closedAt: z.iso.datetime() }),
   }))();
 
 /** A move from one stage to the next, as requested and as approved (the same shape for both events). */
-const advance = /* @__PURE__ */ (() =>
+const advance = () =>
   z.strictObject({
-    ...trackRef,
+    ...trackRef(),
     requestId: nonEmpty(),
     from: stage,
     to: stage,
     note: z.optional(z.string()),
-  }))();
+  });
 
 /** The owner OPD asked to leave the current stage; the gate found nothing missing. */
 export const StageAdvanceRequested = /* @__PURE__ */ (() =>
@@ -80,7 +82,7 @@ export const StageReturned = /* @__PURE__ */ (() =>
     name: 'StageReturned',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, requestId: nonEmpty(), stage, reasons: nonEmpty() }),
+    data: () => z.strictObject({ ...trackRef(), requestId: nonEmpty(), stage, reasons: nonEmpty() }),
   }))();
 
 /** A coordinator put a track on hold. */
@@ -89,7 +91,7 @@ export const TrackHeld = /* @__PURE__ */ (() =>
     name: 'TrackHeld',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, stage, note: z.optional(z.string()) }),
+    data: () => z.strictObject({ ...trackRef(), stage, note: z.optional(z.string()) }),
   }))();
 
 /** A coordinator resumed a held track. */
@@ -98,7 +100,7 @@ export const TrackResumed = /* @__PURE__ */ (() =>
     name: 'TrackResumed',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, stage, note: z.optional(z.string()) }),
+    data: () => z.strictObject({ ...trackRef(), stage, note: z.optional(z.string()) }),
   }))();
 
 /** The innovation entered Display: launched, shown to the public, and scored from now on. */
@@ -107,7 +109,8 @@ export const InnovationLaunched = /* @__PURE__ */ (() =>
     name: 'InnovationLaunched',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, launchedAt: z.iso.datetime(), maturity: z.optional(z.enum(MATURITIES)) }),
+    data: () =>
+      z.strictObject({ ...trackRef(), launchedAt: z.iso.datetime(), maturity: z.optional(z.enum(MATURITIES)) }),
   }))();
 
 /** A stage's window passed with the innovation still in it (once per track and stage). */
@@ -116,7 +119,7 @@ export const StageOverdue = /* @__PURE__ */ (() =>
     name: 'StageOverdue',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, stage, due: isoDate }),
+    data: () => z.strictObject({ ...trackRef(), stage, due: isoDate }),
   }))();
 
 /** A monitoring (monev) report is due for a delivered innovation (once per period). */
@@ -125,7 +128,7 @@ export const MonevDue = /* @__PURE__ */ (() =>
     name: 'MonevDue',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, period: nonEmpty(), due: isoDate }),
+    data: () => z.strictObject({ ...trackRef(), period: nonEmpty(), due: isoDate }),
   }))();
 
 /** The owner OPD filed a monitoring (monev) report. */
@@ -134,7 +137,7 @@ export const MonevReported = /* @__PURE__ */ (() =>
     name: 'MonevReported',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({ ...trackRef, period: nonEmpty(), reportedAt: z.iso.datetime() }),
+    data: () => z.strictObject({ ...trackRef(), period: nonEmpty(), reportedAt: z.iso.datetime() }),
   }))();
 
 /**
@@ -147,16 +150,17 @@ export const RegistrationRefused = /* @__PURE__ */ (() =>
     name: 'RegistrationRefused',
     service: SERVICE,
     version: 1,
-    data: z.strictObject({
-      innovationId: nonEmpty(),
-      opdId: OPD_ID,
-      cycleId: nonEmpty(),
-      /** The version of the innovation the refused registration made (submissions reverts only that one). */
-      innovationVersion: z.int().check(z.positive()),
-      registeredAt: z.iso.datetime(),
-      reason: z.enum(['cycle-closed']),
-      closedAt: z.iso.datetime(),
-    }),
+    data: () =>
+      z.strictObject({
+        innovationId: nonEmpty(),
+        opdId: OPD_ID,
+        cycleId: nonEmpty(),
+        /** The version of the innovation the refused registration made (submissions reverts only that one). */
+        innovationVersion: z.int().check(z.positive()),
+        registeredAt: z.iso.datetime(),
+        reason: z.enum(['cycle-closed']),
+        closedAt: z.iso.datetime(),
+      }),
   }))();
 
 /** Every event the workflow service publishes. */

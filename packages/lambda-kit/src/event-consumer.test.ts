@@ -9,7 +9,7 @@ const ThingHappened = defineEvent({
   name: 'ThingHappened',
   service: 'fixture',
   version: 1,
-  data: z.strictObject({ thingId: z.string() }),
+  data: () => z.strictObject({ thingId: z.string() }),
 });
 
 const metadata = (eventId: string) => ({

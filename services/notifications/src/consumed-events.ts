@@ -37,7 +37,13 @@ export const NOTIFY_CONSUMES = {
     StageOverdue,
     MonevDue,
   ],
-  submissions: [InnovationRegistered, InnovationDrafted, InnovationProfileUpdated],
+  submissions: [InnovationRegistered],
   scoring: [EvaluatorAssigned, InnovationScored, RankingPublished, IncentiveShortlisted],
   notifications: [WebhookEndpointDisabled],
 } as const;
+
+/**
+ * The events the keep-names consumer takes: they carry an innovation's whole profile, of which notifications keep
+ * the name alone. A function of their own, so the notify function neither validates nor bundles the profile schema.
+ */
+export const KEEP_NAMES_CONSUMES = [InnovationDrafted, InnovationProfileUpdated] as const;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { NotificationEmailRequested, patternOf, WebhookDeliveryRequested } from '@inovda/contracts';
 import { type RetryPolicy, type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
-import { NOTIFY_CONSUMES } from './consumed-events';
+import { KEEP_NAMES_CONSUMES, NOTIFY_CONSUMES } from './consumed-events';
 import * as routes from './routes';
 import { WEBHOOK_DISABLED, WEBHOOK_GIVEN_UP } from './webhooks/log-messages';
 
@@ -59,6 +59,13 @@ export const notificationsManifest = withOutbox({
         { name: 'scoring-news', pattern: patternOf(...NOTIFY_CONSUMES.scoring), retry: CONSUMER_RETRY },
         { name: 'own-news', pattern: patternOf(...NOTIFY_CONSUMES.notifications), retry: CONSUMER_RETRY },
       ],
+    },
+    {
+      name: 'keep-names',
+      entry: 'src/handlers/keep-names.ts',
+      description: "Keep innovations' names from the events that carry their whole profile (drafts, profile changes)",
+      tableAccess: 'read-write',
+      subscriptions: [{ name: 'profiles', pattern: patternOf(...KEEP_NAMES_CONSUMES), retry: CONSUMER_RETRY }],
     },
     {
       name: 'webhooks',

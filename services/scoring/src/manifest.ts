@@ -32,17 +32,17 @@ export const scoringManifest = withOutbox({
   table: singleTable('scoring', 1),
   functions: [
     {
+      name: 'rubric-editions',
+      entry: 'src/handlers/rubric-editions.ts',
+      description: 'Serve the rubric editions whole (texts for people included); no table',
+      routes: [routes.listEditions, routes.getEdition],
+    },
+    {
       name: 'self-assessment',
       entry: 'src/handlers/self-assessment.ts',
-      description: "Serve the rubric editions; read, save and submit an innovation's self-assessment",
+      description: "Read, save and submit an innovation's self-assessment",
       tableAccess: 'read-write',
-      routes: [
-        routes.listEditions,
-        routes.getEdition,
-        routes.getSelfAssessment,
-        routes.saveSelfAssessment,
-        routes.submitSelfAssessment,
-      ],
+      routes: [routes.getSelfAssessment, routes.saveSelfAssessment, routes.submitSelfAssessment],
     },
     {
       name: 'assignments',
@@ -71,22 +71,31 @@ export const scoringManifest = withOutbox({
     {
       name: 'scores',
       entry: 'src/handlers/scores.ts',
-      description: 'Read a score; calibrate a flagged indicator; correct a published score (republishing)',
+      description: 'Read a score; calibrate a flagged indicator',
       tableAccess: 'read-write',
-      routes: [routes.getScore, routes.calibrate, routes.correctScore],
+      routes: [routes.getScore, routes.calibrate],
+    },
+    {
+      name: 'score-corrections',
+      entry: 'src/handlers/score-corrections.ts',
+      description: 'Correct a published score, with its reason, and publish the ranking again',
+      tableAccess: 'read-write',
+      routes: [routes.correctScore],
     },
     {
       name: 'results',
       entry: 'src/handlers/results.ts',
-      description: 'The OPD ranking (and its CSV), the region index, readiness rows and publication',
+      description: 'The OPD ranking (and its CSV) and the region index, as they stand',
+      tableAccess: 'read',
+      routes: [routes.getRanking, routes.getRankingCsv, routes.getRegionIndex],
+      timeoutSeconds: 60,
+    },
+    {
+      name: 'publication',
+      entry: 'src/handlers/publication.ts',
+      description: "Readiness rows and the publication of a cycle's results",
       tableAccess: 'read-write',
-      routes: [
-        routes.getRanking,
-        routes.getRankingCsv,
-        routes.getRegionIndex,
-        routes.setReadiness,
-        routes.publishResults,
-      ],
+      routes: [routes.setReadiness, routes.publishResults],
       timeoutSeconds: 60,
     },
     {

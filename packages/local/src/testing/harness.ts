@@ -30,6 +30,7 @@ import {
 } from '@inovda/manifest';
 import type * as z from 'zod/mini';
 import { localUserPoolId } from '../cognito/user-directory-api';
+import { testEventPattern } from '../event-pattern';
 import { startTestTable } from './test-table';
 import { startConflictingEndpoint } from './transaction-conflicts';
 
@@ -242,13 +243,12 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
    */
   const nextEventId = monotonicUlids();
 
-  async function deliver<C extends EventContract<string, never>>(
-    name: string,
+  function build<C extends EventContract<string, never>>(
     contract: C,
     data: Parameters<C['create']>[0],
-    context: Partial<EventContext> = {},
+    context: Partial<EventContext>,
   ) {
-    const event = contract.create(data, {
+    return contract.create(data, {
       eventId: nextEventId(),
       occurredAt: new Date().toISOString(),
       regionId,
@@ -256,8 +256,49 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
       actor: { sub: 'sub-dinkes', username: 'opd.dinkes', role: 'opd', opdId: 'dinkes' },
       ...context,
     });
+  }
+
+  async function deliver<C extends EventContract<string, never>>(
+    name: string,
+    contract: C,
+    data: Parameters<C['create']>[0],
+    context: Partial<EventContext> = {},
+  ) {
+    const event = build(contract, data, context);
     await consume(name, event);
     return event;
+  }
+
+  /**
+   * The consumer functions of this service with a subscription whose pattern matches the event (the local bus's
+   * matcher, EventBridge's semantics), as the region's rules would route it.
+   */
+  function subscribersOf(event: { source: string; detailType: string; detail: unknown }): string[] {
+    const bridged = bridgeEvent(event);
+    return (manifest.functions as readonly FunctionSpec[])
+      .filter((fn) => (fn.subscriptions ?? []).some(({ pattern }) => testEventPattern(bridged, pattern)))
+      .map((fn) => fn.name);
+  }
+
+  /**
+   * Builds an event as {@link deliver} does and hands it to every function of this service subscribed to it (none
+   * is an error: a test publishing an event nobody takes is mistaken). Returns the event, to deliver it again.
+   */
+  async function publish<C extends EventContract<string, never>>(
+    contract: C,
+    data: Parameters<C['create']>[0],
+    context: Partial<EventContext> = {},
+  ) {
+    const event = build(contract, data, context);
+    await republish(event);
+    return event;
+  }
+
+  /** Hands a published event again to every function subscribed to it (at-least-once delivery). */
+  async function republish(event: { source: string; detailType: string; detail: unknown }) {
+    const names = subscribersOf(event);
+    if (names.length === 0) throw new Error(`no function of ${manifest.name} subscribes to ${event.detailType}`);
+    for (const name of names) await consume(name, event);
   }
 
   /** Runs the scheduled function `name` once, as its EventBridge schedule would. */
@@ -285,6 +326,8 @@ export async function startServiceHarness(manifest: ServiceManifest, options: Se
     route,
     consume,
     deliver,
+    publish,
+    republish,
     tick,
     /** Every item in the table: test-only (request paths never scan). */
     items: table.items,

@@ -15,14 +15,11 @@ export const CONSUMED = [
   ...NOTIFY_CONSUMES.notifications,
 ] as const;
 
-/** Tells people what happened (routing.ts), and keeps the names the texts show. */
+/** Tells people what happened (routing.ts), and keeps the names the texts show from the events it takes. */
 export const handler = eventConsumer(CONSUMED, async (event) => {
-  if (
-    event.detailType === 'CycleOpened' ||
-    event.detailType === 'InnovationRegistered' ||
-    event.detailType === 'InnovationDrafted' ||
-    event.detailType === 'InnovationProfileUpdated'
-  ) {
+  // The names these two events carry are kept here, before telling anyone: their own texts show them. Names that
+  // arrive with a whole profile are keep-names' (handlers/keep-names.ts).
+  if (event.detailType === 'CycleOpened' || event.detailType === 'InnovationRegistered') {
     await keepNames(deps, { type: event.detailType, envelope: event.envelope } as Parameters<typeof keepNames>[1]);
   }
   if (!isRouted(event.detailType)) return 'applied';

@@ -60,7 +60,7 @@ export function indexOf(edition: ScoringEdition, cycle: ScoringCycle, totals: Cy
     k: result.k,
     readiness: edition.readiness.rows.map((row) => {
       const level = cycle.readiness[row.code] ?? 0;
-      return { code: row.code, name: row.name, weight: row.weight, level, score: roundHundredths(row.weight * level) };
+      return { code: row.code, weight: row.weight, level, score: roundHundredths(row.weight * level) };
     }),
     spd: roundHundredths(result.spd),
     count: totals.count,

@@ -2,9 +2,9 @@ import type { BenefitBasis, IndicatorSpec, ReadinessRow, RubricEdition } from '@
 
 /**
  * A rubric edition as scoring computes with it: its numbers (weights, maxima, index parameters), the codes and names
- * of its indicators and readiness rows and the codes of the benefit bases, and none of the texts written for people
- * to read while filling in or checking a form (what each level means and its evidence, the benefit bands, the
- * readiness groups and levels). Only the routes that show an edition need those (`editions/published.ts` adds them
+ * of its indicators (a score shows them), the codes of its readiness rows and benefit bases, and none of the texts
+ * written for people to read while filling in or checking a form (what each level means and its evidence, the
+ * benefit bands, the readiness rows' names (iid-2026-readiness-names.ts), groups and levels). Only the routes that show an edition need those (`editions/published.ts` adds them
  * back), so every other scoring function's bundle goes without them. A whole `RubricEdition` is one too: anything that
  * scores takes either.
  */
@@ -12,7 +12,7 @@ export type IndicatorNumbers = Omit<IndicatorSpec, 'levels' | 'benefitBases'> & 
   /** Only on the indicator coded `benefit`: the bases an OPD may pick, by code. */
   readonly benefitBases?: readonly Pick<BenefitBasis, 'code'>[];
 };
-export type ReadinessRowNumbers = Omit<ReadinessRow, 'indicator' | 'levels'>;
+export type ReadinessRowNumbers = Omit<ReadinessRow, 'indicator' | 'name' | 'levels'>;
 
 export type ScoringEdition = Omit<RubricEdition, 'innovation' | 'readiness'> & {
   readonly innovation: { readonly maxScore: number; readonly indicators: readonly IndicatorNumbers[] };

@@ -1,6 +1,7 @@
 import type { RubricEdition } from '@inovda/contracts';
 import type { IndicatorTexts, ReadinessRowTexts, ScoringEdition } from '../domain/scoring-edition';
 import { INDICATOR_TEXTS_2026 } from './iid-2026-innovation-texts';
+import { READINESS_NAMES_2026 } from './iid-2026-readiness-names';
 import { READINESS_TEXTS_2026 } from './iid-2026-readiness-texts';
 import { EDITIONS } from './index';
 
@@ -21,6 +22,7 @@ function withTexts(
   edition: ScoringEdition,
   indicatorTexts: Readonly<Record<string, IndicatorTexts>>,
   rowTexts: Readonly<Record<string, ReadinessRowTexts>>,
+  rowNames: Readonly<Record<string, string>>,
 ): RubricEdition {
   return {
     ...edition,
@@ -36,7 +38,8 @@ function withTexts(
       maxScore: edition.readiness.maxScore,
       rows: edition.readiness.rows.map((row) => {
         const { indicator, levels } = textOf(rowTexts, row.code, edition.id);
-        return { code: row.code, indicator, name: row.name, weight: row.weight, mandatory: row.mandatory, levels };
+        const name = textOf(rowNames, row.code, edition.id);
+        return { code: row.code, indicator, name, weight: row.weight, mandatory: row.mandatory, levels };
       }),
     },
   };
@@ -44,7 +47,7 @@ function withTexts(
 
 /** Every shipped edition whole, newest first (the order of `EDITIONS`). */
 export const PUBLISHED_EDITIONS: readonly RubricEdition[] = Object.values(EDITIONS).map((edition) =>
-  withTexts(edition, INDICATOR_TEXTS_2026, READINESS_TEXTS_2026),
+  withTexts(edition, INDICATOR_TEXTS_2026, READINESS_TEXTS_2026, READINESS_NAMES_2026),
 );
 
 /** The shipped edition `id` whole, or undefined when there is none. */

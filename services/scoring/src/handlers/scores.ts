@@ -4,7 +4,7 @@ import { byRoute, httpHandler, json } from '@inovda/lambda-kit';
 import { editionDepsFromEnv } from '../deps';
 import { parseId } from '../http/params';
 import * as routes from '../routes';
-import { calibrate, correctScore, getScore } from '../use-cases/scores';
+import { calibrate, getScore } from '../use-cases/scores';
 
 const deps = editionDepsFromEnv();
 
@@ -17,10 +17,5 @@ const calibration = httpHandler(routes.calibrate, { body: 'required' }, async (r
   return json(200, await calibrate(deps, request.acting, id, parseOrProblem(settleInput, request.body)));
 });
 
-const correction = httpHandler(routes.correctScore, { body: 'required' }, async (request) => {
-  const id = parseId(request.pathParameters.id);
-  return json(200, await correctScore(deps, request.acting, id, parseOrProblem(settleInput, request.body)));
-});
-
-/** GET /innovations/{id}/score, POST …/calibrations, POST …/score-corrections. */
-export const handler = byRoute(get, calibration, correction);
+/** GET /innovations/{id}/score and POST …/calibrations (a correction, which publishes again, is score-corrections'). */
+export const handler = byRoute(get, calibration);

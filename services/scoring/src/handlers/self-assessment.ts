@@ -1,9 +1,8 @@
 import { selfAssessmentInput } from '@inovda/contracts';
-import { Problem, parseIfMatch, parseOrProblem } from '@inovda/kernel';
-import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
+import { parseIfMatch, parseOrProblem } from '@inovda/kernel';
+import { byRoute, httpHandler, versioned } from '@inovda/lambda-kit';
 import { editionDepsFromEnv } from '../deps';
-import { PUBLISHED_EDITIONS, publishedEditionById } from '../editions/published';
-import { parseEditionId, parseId } from '../http/params';
+import { parseId } from '../http/params';
 import * as routes from '../routes';
 import { getSelfAssessment, saveSelfAssessment, submitSelfAssessment } from '../use-cases/self-assessments';
 
@@ -26,19 +25,5 @@ const submit = httpHandler(routes.submitSelfAssessment, { body: 'none' }, async 
   return versioned(await submitSelfAssessment(deps, request.acting, id, expectedVersion));
 });
 
-const editions = httpHandler(routes.listEditions, { body: 'none' }, async () =>
-  json(200, { items: PUBLISHED_EDITIONS }),
-);
-
-const edition = httpHandler(routes.getEdition, { body: 'none' }, async (request) => {
-  const found = publishedEditionById(parseEditionId(request.pathParameters.editionId));
-  if (!found) throw new Problem('not-found');
-  return json(200, found);
-});
-
-/**
- * The rubric and an innovation's claims against it: GET /rubric-editions(/{editionId}), GET / PUT
- * /innovations/{id}/self-assessment and POST …/self-assessment/submit. One function, because both need the
- * editions' data in their bundle (the edition routes with its texts for people).
- */
-export const handler = byRoute(editions, edition, get, save, submit);
+/** An innovation's claims against its edition: GET / PUT /innovations/{id}/self-assessment and POST …/submit. */
+export const handler = byRoute(get, save, submit);

@@ -3,6 +3,7 @@ import type { VerifiedLevel } from '../domain/model';
 import { rankingCsv } from '../domain/ranking-csv';
 import { indexOf, rankingOf } from '../domain/results';
 import { EMPTY_CYCLE_TOTALS } from '../domain/totals';
+import { READINESS_NAMES_2026 } from '../editions/iid-2026-readiness-names';
 import { type EditionDeps, editionOf, knownCycle } from './context';
 import { retryingConflicts } from './retry';
 import { republish } from './scores';
@@ -33,10 +34,23 @@ export async function getRanking(deps: EditionDeps, actor: Acting, cycleId: stri
   return { cycleId, editionId: edition.id, k: ranking.k, rows: ranking.rows, shortlist: ranking.shortlist, published };
 }
 
+/**
+ * The index as people read it: each readiness row with its name. Both shipped editions use the 2026 rows
+ * (iid-legacy-150.ts); the names stay out of the functions that only compute with the index.
+ */
+function indexView(index: ReturnType<typeof indexOf>) {
+  return {
+    ...index,
+    readiness: index.readiness.map(({ code, ...row }) => ({ code, name: READINESS_NAMES_2026[code] ?? code, ...row })),
+  };
+}
+
 /** The region's index for a cycle: one GetItem of the totals and the cycle, whatever the number of innovations. */
 export async function getRegionIndex(deps: EditionDeps, cycleId: string) {
   const cycle = await knownCycle(deps, cycleId);
-  return indexOf(editionOf(deps, cycle), cycle, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS);
+  return indexView(
+    indexOf(editionOf(deps, cycle), cycle, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS),
+  );
 }
 
 /** The coordinator enters the readiness (SPD) rows; rows the edition does not have are refused. Before publication. */
@@ -57,7 +71,7 @@ export function setReadiness(deps: EditionDeps, cycleId: string, levels: Readonl
     if (cycle.published) throw new Problem('invalid-state', { detail: 'Hasil siklus ini sudah diumumkan.' });
     const next = { ...cycle, readiness: { ...cycle.readiness, ...levels }, version: cycle.version + 1 };
     await deps.write().cycle(next, cycle.version).commit();
-    return indexOf(edition, next, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS);
+    return indexView(indexOf(edition, next, (await deps.reads.cycleTotals(cycleId)) ?? EMPTY_CYCLE_TOTALS));
   });
 }
 
