@@ -35,6 +35,11 @@ export interface FunctionResult {
   readonly id: string;
   readonly bundle: FunctionBundle;
   readonly baseline: string;
+  /**
+   * Whether the 1.2× targets apply: a function that constructs no SDK client (one serving static data) has no
+   * bare-SDK baseline to be a multiple of; its ratios are left out (NaN) and its absolute figures stand alone.
+   */
+  readonly judged: boolean;
   /** Function bytes over baseline bytes (raw; gzip alongside). */
   readonly bundleRatio: number;
   readonly bundleGzipRatio: number;
@@ -184,17 +189,22 @@ export async function benchFunctions(
     const baseline = baselineResults.get(bundle.sdkClients.join('+'));
     if (!baseline) throw new Error(`no baseline for ${bundle.id}`);
     const coldImport = imports.get(bundle.id);
+    const judged = bundle.sdkClients.length > 0;
+    const judgedRatio = (value: number, base: number) => (judged ? ratio(value, base) : Number.NaN);
     return {
       id: bundle.id,
       bundle,
       baseline: baseline.label,
-      bundleRatio: ratio(bundle.size.bytes, baseline.bundle.size.bytes),
-      bundleGzipRatio: ratio(bundle.size.gzipBytes, baseline.bundle.size.gzipBytes),
+      judged,
+      bundleRatio: judgedRatio(bundle.size.bytes, baseline.bundle.size.bytes),
+      bundleGzipRatio: judgedRatio(bundle.size.gzipBytes, baseline.bundle.size.gzipBytes),
       beyondBaseline: beyondBaseline(bundle.parts, baseline.bundle.parts),
       coldImport,
-      importRatio: coldImport ? ratio(median(coldImport.samplesMs), median(baseline.coldImport.samplesMs)) : Number.NaN,
+      importRatio: coldImport
+        ? judgedRatio(median(coldImport.samplesMs), median(baseline.coldImport.samplesMs))
+        : Number.NaN,
       importCpuRatio: coldImport
-        ? ratio(median(coldImport.cpuSamplesMs), median(baseline.coldImport.cpuSamplesMs))
+        ? judgedRatio(median(coldImport.cpuSamplesMs), median(baseline.coldImport.cpuSamplesMs))
         : Number.NaN,
     };
   });

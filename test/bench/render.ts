@@ -34,7 +34,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
       baseline ? formatBytes(baseline.bundle.size.gzipBytes) : 'n/a',
       formatRatio(fn.bundleRatio),
       formatRatio(fn.bundleGzipRatio),
-      verdict(fn.bundleRatio, TARGETS.bundleRatio),
+      fn.judged ? verdict(fn.bundleRatio, TARGETS.bundleRatio) : 'n/a¹',
     ];
   });
   const beyond = bench.functions.map((fn) => {
@@ -68,6 +68,7 @@ export function renderBundles(bench: FunctionBench, check: ConstructCheck): stri
     ...bench.baselines.map(
       (baseline) => `baseline ${baseline.label}: ${baseline.bundle.sdkClients.join(' + ') || '(no SDK client)'}`,
     ),
+    ...unjudgedNote(bench),
     '',
     `Beyond the baseline (minified bytes by package, top ${PARTS_SHOWN}):`,
     ...beyond,
@@ -110,7 +111,7 @@ export function renderColdImports(bench: FunctionBench, runs: number): string {
       fn.baseline,
       formatMs(baseline?.coldImport.summary.p50),
       formatRatio(fn.importRatio),
-      verdict(fn.importRatio, TARGETS.importRatio),
+      fn.judged ? verdict(fn.importRatio, TARGETS.importRatio) : 'n/a¹',
       formatMs(fn.coldImport?.cpuSummary.p50),
       formatMs(baseline?.coldImport.cpuSummary.p50),
       formatRatio(fn.importCpuRatio),
@@ -140,7 +141,20 @@ export function renderColdImports(bench: FunctionBench, runs: number): string {
       ],
       rows,
     ),
+    ...unjudgedNote(bench),
   ].join('\n');
+}
+
+/** Why a function without SDK clients has no ratio (it has no bare-SDK baseline to be a multiple of). */
+function unjudgedNote(bench: FunctionBench): string[] {
+  const unjudged = bench.functions.filter((fn) => !fn.judged).map((fn) => fn.id);
+  if (unjudged.length === 0) return [];
+  return [
+    wrap(
+      `¹ ${unjudged.join(', ')}: constructs no SDK client, so there is no bare-SDK baseline to be a multiple of; ` +
+        'its own size and import time are shown as measured.',
+    ),
+  ];
 }
 
 /** A line per run that had failed requests: their latency is left out, so the figures need that caveat. */
