@@ -7,7 +7,7 @@ import { type BuildAppOptions, buildApp, type InovdaApp } from '../../infra/lib/
 import type { RegionStack } from '../../infra/lib/region-stack';
 
 /**
- * Synth of both regions bundles every function (48 of them, twice): give `beforeAll` room. It bounds a hang only; on
+ * Synth of both regions bundles every function (every function, twice): give `beforeAll` room. It bounds a hang only; on
  * two cores shared with the rest of the suite a synth has taken more than 180 s.
  */
 export const SYNTH_TIMEOUT_MS = 360_000;
