@@ -45,9 +45,9 @@ export interface EventContract<Name extends string, Data extends z.ZodMiniType> 
 
 /**
  * Declares an event contract: name (the EventBridge detail-type), source service, version and data schema. The data
- * schema is given as a function and built on the contract's first use (`create`, `parse`, `schema`): a consumer of
- * eighteen events builds only the schemas of the events it receives, not all of them at every cold start (building
- * zod schemas was most of the notify function's import time).
+ * schema is given as a function and built on the contract's first use (`create`, `parse`, `schema`), once: a
+ * consumer of many events builds only the schemas of the events it receives, not all of them at every cold start
+ * (building zod schemas was most of the notify function's import time).
  */
 // Contract builders are marked free of side effects (esbuild's `@__NO_SIDE_EFFECTS__`): a function bundles only the
 // contracts it uses, not every contract of the module it imports one from.
