@@ -1,10 +1,12 @@
 /**
  * `npm start`: the whole platform on this machine (see @inovda/local). This is the composition root: it picks
  * the region (INOVDA_REGION, default Kota Solok) and the services, and owns the process: signals and exit code.
- * Environment: PORT (API port, default 3000), INOVDA_DATA_DIR, INOVDA_IN_MEMORY=1, INOVDA_DEBUG=1 (handlers' logs too).
+ * Environment: PORT (API port, default 3000), WEB_PORT (web app, default 3001), INOVDA_DATA_DIR, INOVDA_IN_MEMORY=1,
+ * INOVDA_DEBUG=1 (handlers' logs too).
  */
 import { platformOpenApi } from '@inovda/contracts';
 import { formatBanner, type LocalPlatform, LocalRuntimeError, startLocalPlatform } from '@inovda/local';
+import { buildWebApp, WEB_DIST } from '../lib/web-app';
 import { services } from '../lib/platform';
 import { defaultLocalRegion, RATE_LIMIT_WINDOW_SECONDS, regions } from '../regions';
 import { seedKotaSolok } from '../seed/kota-solok';
@@ -64,6 +66,8 @@ process.on('SIGTERM', (signal) => void shutdown(signal));
 
 try {
   const seed = SEEDS[region.id];
+  // The web app is built from source at every start (under a second), so what is served is what is checked out.
+  await buildWebApp();
   platform = await startLocalPlatform({
     // The validated region config (defineRegion): also the source of the region settings functions name.
     region,
@@ -76,6 +80,7 @@ try {
     // Handlers' own logs: warnings and errors only, unless asked for (every event applied is a lot of lines).
     functionLogLevel: process.env.INOVDA_DEBUG === '1' ? 'DEBUG' : 'WARN',
     ...(seed ? { seed } : {}),
+    webApp: { distDir: WEB_DIST },
   });
   if (stopping) await stopWithin(platform);
   else console.log(formatBanner(platform));

@@ -10,6 +10,9 @@ export function formatBanner(platform: LocalPlatform): string {
     '',
     `inovda is running locally · ${platform.region.displayName}`,
     '',
+    ...(platform.webUrl
+      ? [`  Web app         ${platform.webUrl}  (open it and pick a dev user, e.g. opd.dinkes)`]
+      : []),
     `  API             ${platform.url}`,
     `  Health          ${platform.url}/health`,
     `  DynamoDB Local  ${platform.dynamoEndpoint}`,

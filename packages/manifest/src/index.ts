@@ -421,3 +421,31 @@ export function withOutbox(manifest: ServiceManifest): ServiceManifest {
     ],
   };
 }
+
+/**
+ * The response headers the web app is served with, in AWS by CloudFront's response headers policy and locally by
+ * the platform's stand-in: a strict CSP that lets the app reach only itself, the region's API and its sign-in
+ * domain, no framing, no sniffing, and no referrer beyond the origin. One definition, so the two cannot differ.
+ */
+export function webAppSecurityHeaders(connect: { readonly apiOrigin: string; readonly authOrigin?: string }) {
+  const connectSources = ["'self'", connect.apiOrigin, ...(connect.authOrigin ? [connect.authOrigin] : [])];
+  return {
+    contentSecurityPolicy: [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src ${connectSources.join(' ')}`,
+      `form-action 'self'${connect.authOrigin ? ` ${connect.authOrigin}` : ''}`,
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join('; '),
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    frameOptions: 'DENY',
+    contentTypeOptions: 'nosniff',
+    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+    permissionsPolicy: 'camera=(), microphone=(), geolocation=(), payment=()',
+  } as const;
+}

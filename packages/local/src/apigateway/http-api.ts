@@ -115,6 +115,9 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
       return;
     }
 
+    // The local-only routes answer the web app too (its sign-in page lists the dev users and asks for a token from
+    // its own origin), so they carry the same CORS headers as the API's answers.
+    for (const [name, value] of Object.entries(cors)) response.setHeader(name, value);
     if (options.localRoutes && (await options.localRoutes(request, response, url, requestId))) return;
 
     // The JWT authorizer's identity source is the Authorization header; a "Bearer " prefix is optional. The token is

@@ -13,6 +13,8 @@ import type { LocalQueues } from './consumer-queues';
 export interface LocalPlatform {
   /** The API, `http://localhost:<port>`. */
   readonly url: string;
+  /** The web app, `http://localhost:<port>`, when it is served (option `webApp`). */
+  readonly webUrl?: string;
   readonly region: LocalRegion;
   readonly dynamoEndpoint: string;
   /** Where `AWS_ENDPOINT_URL_EVENTBRIDGE` points. */

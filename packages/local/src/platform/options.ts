@@ -68,6 +68,11 @@ export interface StartLocalPlatformOptions {
   readonly functionLogLevel?: string;
   /** HTTP API integration timeout (default 30 s, as in AWS). */
   readonly integrationTimeoutMs?: number;
+  /**
+   * The built web app to serve (`packages/web/dist`), on its own port as CloudFront serves it apart from the API
+   * (default: env WEB_PORT, else 3001; 0 picks a free one). Without it no web app is served.
+   */
+  readonly webApp?: { readonly distDir: string; readonly port?: number };
   /** CORS origins allowed besides localhost (e.g. the region's web app origins). */
   readonly allowedOrigins?: readonly string[];
   /**

@@ -1,5 +1,7 @@
 import { eventArchiveNameFor } from '@inovda/manifest';
+import { startWebAppServer } from '../cloudfront/web-app-server';
 import { startFunctionDynamoEndpoint } from '../dynamodb/function-endpoint';
+import { LocalRuntimeError } from '../errors';
 import type { LocalEventBus } from '../eventbridge/bus';
 import { localReplays } from '../eventbridge/local-replays';
 import { FaultSwitchboard } from '../faults/switchboard';
@@ -27,6 +29,18 @@ import { type DemoData, seedIfNew } from './seed';
 import { connectSes } from './ses';
 import { StopOrder } from './stop-order';
 import { startStreamPollers } from './stream-pollers';
+
+/** The web app's port: the option, else env WEB_PORT, else 3001. */
+function resolveWebPort(port: number | undefined): number {
+  if (port !== undefined) return port;
+  const fromEnv = process.env.WEB_PORT;
+  if (fromEnv === undefined || fromEnv === '') return 3001;
+  const parsed = Number(fromEnv);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) {
+    throw new LocalRuntimeError(`WEB_PORT=${fromEnv} is not a port number.`);
+  }
+  return parsed;
+}
 
 /**
  * Starts the whole platform on this machine, with no AWS account: DynamoDB Local with the manifests' tables, an
@@ -215,8 +229,22 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       await Promise.all([closeServer(api.server), functions.stop()]);
     });
 
+    // The web app on its own origin, as CloudFront serves it apart from API Gateway (localhost origins pass CORS).
+    const web = options.webApp
+      ? await startWebAppServer({
+          distDir: options.webApp.distDir,
+          port: resolveWebPort(options.webApp.port),
+          config: { apiUrl: api.url, regionName: region.displayName, auth: { kind: 'local' } },
+        })
+      : undefined;
+    if (web) {
+      stops.add(() => web.stop());
+      log.info(`▸ web app on ${web.url}`);
+    }
+
     const platform: LocalPlatform = {
       url: api.url,
+      ...(web ? { webUrl: web.url } : {}),
       region,
       dynamoEndpoint: dynamoDb.endpoint,
       eventBridgeEndpoint: putEventsApi.endpoint,

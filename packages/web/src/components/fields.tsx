@@ -1,0 +1,93 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+import type { FieldMessage } from '../lib/api';
+
+/** The id of the input for a field path (`/contactPerson/email` → `f-contactPerson-email`). */
+export const inputId = (path: string) => `f${path.replace(/\//g, '-')}`;
+
+interface FieldProps {
+  readonly path: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly required?: boolean;
+  readonly error?: string;
+  readonly children: (aria: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: boolean;
+    required?: boolean;
+  }) => JSX.Element;
+}
+
+/** A labelled input with its hint and its error, wired for screen readers. */
+export function Field({ path, label, hint, required, error, children }: FieldProps) {
+  const id = inputId(path);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {label} <span class="field-note">({required ? t.form.required : t.form.optional})</span>
+      </label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children({
+        id,
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+        ...(required ? { required: true } : {}),
+      })}
+    </div>
+  );
+}
+
+/**
+ * The list of what to fix, at the top of the form, focused when it appears; each item links to its field.
+ * `labelOf` names a field path for people.
+ */
+export function ErrorSummary({
+  errors,
+  labelOf,
+  title = t.form.errorSummary,
+}: {
+  errors: readonly FieldMessage[];
+  labelOf: (path: string) => string;
+  title?: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={error.path}>
+            <a href={`#${inputId(error.path)}`}>
+              {labelOf(error.path)}: {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A short status line (saved, sent), announced politely. */
+export function Notice({ text }: { text: string | undefined }) {
+  return (
+    <p class="notice" role="status">
+      {text ?? ''}
+    </p>
+  );
+}

@@ -1,0 +1,106 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium (`.ci/run` installs it); a browser download by a test tool fails on this closed network. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Without these flags Chromium keeps dialling out (updates, field trials) on a network that has no way out. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Where the screenshots of each step go (`test-output/web/<test>/<step>.png`, kept out of git). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-output/web', import.meta.url));
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * axe-core's source, evaluated in the page through the DevTools protocol: the app's CSP (script-src 'self') rightly
+ * refuses an injected <script>, and turning the CSP off for the test would hide the app's own violations.
+ */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The rule sets checked on every page: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: ReadonlyArray<{ readonly target: readonly unknown[] }>;
+}
+
+/** Runs axe-core on the page as it is now and fails with every WCAG 2.2 AA violation it finds, by rule and element. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    // Runs in the page: its globals, typed here without the DOM library (the tests' own code is Node's).
+    const page = globalThis as unknown as {
+      axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
+      document: unknown;
+    };
+    const result = (await page.axe.run(page.document, { runOnly: { type: 'tag', values: tags } })) as {
+      violations: AxeViolation[];
+    };
+    return result.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map((node) => ({ target: node.target })),
+    }));
+  }, WCAG_AA);
+  expect(
+    violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    ),
+    `axe-core on ${where}`,
+  ).toEqual([]);
+}
+
+/** Saves a screenshot of the step (full page) for whoever reads the test output. */
+export async function screenshot(page: Page, test: string, step: string): Promise<void> {
+  const dir = path.join(SCREENSHOT_DIR, test);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${step}.png`), fullPage: true });
+}
+
+/** Whether the page scrolls sideways at its current width (360 px must not). */
+export function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const { documentElement } = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document;
+    return documentElement.scrollWidth > documentElement.clientWidth;
+  });
+}
+
+/**
+ * A new page that records what must never happen: an uncaught error in the app, and anything the app's CSP blocked
+ * (a request or script the policy does not allow). The test asserts the list is empty at its end.
+ */
+export async function watchedPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; faults: string[] }> {
+  const page = await browser.newPage(options);
+  const faults: string[] = [];
+  page.on('pageerror', (error) => faults.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      faults.push(`CSP: ${message.text()}`);
+    }
+  });
+  return { page, faults };
+}

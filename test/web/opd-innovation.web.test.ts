@@ -1,0 +1,203 @@
+import type { LocalPlatform } from '@inovda/local';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../infra/lib/web-app';
+import { apiCaller, retryUntil, startE2ePlatform } from '../e2e/e2e-platform';
+import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, watchedPage } from './browser';
+
+/**
+ * An OPD's innovation through the web app in headless Chromium, against the whole local platform (the web app on
+ * its own origin, calling the API as a browser does: CORS, ID token, ETags): sign in as a dev user, be refused by
+ * the same schema the API uses, create a draft, be refused registration by the API itself (no open cycle), register
+ * once a cycle is open, and ask to advance. axe-core checks every page; each step leaves a screenshot.
+ */
+
+let platform: LocalPlatform;
+let browser: Browser;
+const call = apiCaller(() => platform);
+
+beforeAll(async () => {
+  platform = await startE2ePlatform('web', { webApp: { distDir: WEB_DIST, port: 0 } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** Signs in as the dev user `username` from the sign-in page's list (each button names the user). */
+async function signInAs(page: Page, username: string): Promise<void> {
+  await page.goto(`${platform.webUrl}/`);
+  await page.getByRole('heading', { name: 'Masuk ke inovda' }).waitFor();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: `${username} ·` })
+    .getByRole('button')
+    .click();
+}
+
+const WINDOWS = {
+  'drum-up': { start: '2027-01-04', due: '2027-02-26' },
+  diagnose: { start: '2027-03-01', due: '2027-04-30' },
+  design: { start: '2027-05-03', due: '2027-06-30' },
+  deliver: { start: '2027-07-01', due: '2027-10-29' },
+  display: { start: '2027-11-01', due: '2027-12-17' },
+};
+
+describe('the web app, for an OPD', () => {
+  it('serves the app with its runtime config and security headers', async () => {
+    expect(platform.webUrl).toMatch(/^http:\/\/localhost:\d+$/);
+    const page = await fetch(`${platform.webUrl}/inovasi/baru`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${platform.url}`);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const config = await fetch(`${platform.webUrl}/config.json`);
+    expect(await config.json()).toEqual({
+      apiUrl: platform.url,
+      regionName: platform.region.displayName,
+      auth: { kind: 'local' },
+    });
+    expect((await fetch(`${platform.webUrl}/assets/nothing.js`)).status).toBe(404);
+    expect((await fetch(`${platform.webUrl}/..%2f..%2fpackage.json`)).status).not.toBe(200);
+  });
+
+  it('signs in, refuses a bad form in Indonesian, creates a draft, registers it and asks to advance', {
+    timeout: 180_000,
+  }, async () => {
+    const { page, faults } = await watchedPage(browser);
+    try {
+      await page.goto(`${platform.webUrl}/`);
+      await page.getByRole('heading', { name: 'Masuk ke inovda' }).waitFor();
+      await expectAccessible(page, 'sign-in');
+      await screenshot(page, 'opd-innovation', '01-sign-in');
+
+      await signInAs(page, 'opd.dinkes');
+      await page.getByRole('heading', { name: 'Inovasi saya' }).waitFor();
+      await page.getByText('Belum ada inovasi').waitFor();
+      await expectAccessible(page, 'my innovations');
+      await screenshot(page, 'opd-innovation', '02-my-innovations');
+
+      await page.getByRole('link', { name: 'Daftarkan inovasi baru' }).first().click();
+      await page.getByRole('heading', { name: 'Daftarkan inovasi baru' }).waitFor();
+      await expectAccessible(page, 'new innovation form');
+      // Refused in the browser by the API's own schema and messages: nothing is sent.
+      await page.getByRole('button', { name: 'Simpan draf' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Ada isian yang perlu diperbaiki' });
+      await summary.waitFor();
+      await expect.poll(() => summary.textContent()).toContain('Nama inovasi: minimal 1 karakter');
+      await expectAccessible(page, 'form with errors');
+      await screenshot(page, 'opd-innovation', '03-form-errors');
+
+      await page.getByLabel('Nama inovasi').fill('Posyandu Digital');
+      await page.getByLabel('Jenis inovasi').selectOption('digital');
+      await page.getByLabel('Kesehatan').check();
+      await page.getByLabel('Permasalahan').fill('Data balita tercatat di buku dan sering hilang.');
+      await page.getByRole('button', { name: 'Tambah bukti dukung' }).click();
+      await page.getByLabel('Indikator (1)').selectOption('regulation');
+      await page.getByLabel('Tautan bukti').fill('bukan-tautan');
+      await page.getByRole('button', { name: 'Simpan draf' }).click();
+      await expect.poll(() => summary.textContent()).toContain('alamat tautan (URL http/https) tidak valid');
+      await page.getByLabel('Tautan bukti').fill('https://jdih.solokkota.go.id/perwako-12-2026.pdf');
+      await page.getByRole('button', { name: 'Simpan draf' }).click();
+      await page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+      await expect.poll(() => page.getByText('Inovasi ini masih draf.').count()).toBe(1);
+      await expectAccessible(page, 'innovation (draft)');
+      await screenshot(page, 'opd-innovation', '04-draft');
+
+      // No cycle is open: the API refuses, and the page shows its Indonesian title.
+      await page.getByRole('button', { name: 'Daftarkan ke siklus yang dibuka' }).click();
+      await page.getByText('Belum ada siklus program inovasi yang dibuka').waitFor();
+      await screenshot(page, 'opd-innovation', '05-no-open-cycle');
+
+      const cycle = await call('POST', '/cycles', 'koordinator', {
+        name: 'Program Inovasi 2027',
+        year: 2027,
+        stageWindows: WINDOWS,
+        targetPerOpd: 1,
+        monevIntervalDays: 90,
+      });
+      expect(cycle.status).toBe(201);
+      expect((await call('POST', `/cycles/${cycle.body.id as string}/open`, 'koordinator')).status).toBe(200);
+      // Submissions learns of the open cycle from the bus: the button is tried until the API registers the draft.
+      const registered = await retryUntil(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+          const answer = page.waitForResponse((response) => response.url().endsWith('/register'));
+          await page.getByRole('button', { name: 'Daftarkan ke siklus yang dibuka' }).click();
+          return (await answer).status();
+        },
+        (status) => status === 200,
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      expect(registered).toBe(200);
+      await page.getByText('Inovasi terdaftar.').waitFor();
+      // The track opens from InnovationRegistered on the bus.
+      await retryUntil(
+        async () => {
+          await page.reload();
+          return page.getByRole('button', { name: 'Minta naik ke tahap berikutnya' }).count();
+        },
+        (count) => count === 1,
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      await expectAccessible(page, 'innovation (registered, track)');
+      await screenshot(page, 'opd-innovation', '06-track');
+
+      await page.getByLabel('Catatan untuk koordinator').fill('Siap ditinjau.');
+      await page.getByRole('button', { name: 'Minta naik ke tahap berikutnya' }).click();
+      await page.getByText('Permintaan naik tahap terkirim.').waitFor();
+      await page.getByText('Menunggu keputusan koordinator atas permintaan naik tahap.').waitFor();
+      await expectAccessible(page, 'after the advance request');
+      await screenshot(page, 'opd-innovation', '07-advance-requested');
+      expect(faults).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('works at 360 px wide, and the form can be filled and saved with the keyboard alone', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, faults } = await watchedPage(browser, { viewport: { width: 360, height: 740 } });
+    try {
+      await signInAs(page, 'opd.dinkes');
+      await page.getByRole('heading', { name: 'Inovasi saya' }).waitFor();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await page.goto(`${platform.webUrl}/inovasi/baru`);
+      await page.getByRole('heading', { name: 'Daftarkan inovasi baru' }).waitFor();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await screenshot(page, 'keyboard-360', '01-form-360');
+
+      // Keyboard only: Tab to the name field, type, Tab on to the submit button, Enter.
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement
+              .textContent,
+        ),
+      ).toBe('Langsung ke isi halaman');
+      let guard = 0;
+      while (
+        (await page.evaluate(
+          () => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id,
+        )) !== 'f-name'
+      ) {
+        await page.keyboard.press('Tab');
+        if (++guard > 30) throw new Error('the name field is not reachable with Tab');
+      }
+      await page.keyboard.type('Layanan Keliling KTP');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Layanan Keliling KTP' }).waitFor();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await screenshot(page, 'keyboard-360', '02-saved-by-keyboard');
+      expect(faults).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
