@@ -6,8 +6,8 @@
  */
 import { platformOpenApi } from '@inovda/contracts';
 import { formatBanner, type LocalPlatform, LocalRuntimeError, startLocalPlatform } from '@inovda/local';
-import { buildWebApp, WEB_DIST } from '../lib/web-app';
 import { services } from '../lib/platform';
+import { buildWebApp, WEB_DIST } from '../lib/web-app';
 import { defaultLocalRegion, RATE_LIMIT_WINDOW_SECONDS, regions } from '../regions';
 import { seedKotaSolok } from '../seed/kota-solok';
 
