@@ -8,7 +8,7 @@ describe('npm start (infra/bin/local.ts)', () => {
   it('starts the platform, prints where everything is, serves the API and stops cleanly on Ctrl-C', {
     timeout: 180_000,
   }, async () => {
-    const child = runTypeScript(ENTRY, { PORT: '0', INOVDA_IN_MEMORY: '1', INOVDA_LOG_LEVEL: 'SILENT' });
+    const child = runTypeScript(ENTRY, { PORT: '0', WEB_PORT: '0', INOVDA_IN_MEMORY: '1', INOVDA_LOG_LEVEL: 'SILENT' });
     try {
       const [banner = ''] = await waitForLine(child, /inovda is running locally[\s\S]*Ctrl-C stops everything\./);
       const api = /API\s+(http:\/\/localhost:\d+)/.exec(banner)?.[1] ?? '';
@@ -20,6 +20,12 @@ describe('npm start (infra/bin/local.ts)', () => {
       expect(banner).toContain('curl');
 
       expect((await fetch(`${api}/health`)).status).toBe(200);
+      // The web app, built at start, on its own origin, told where the API is.
+      const web = /Web app\s+(http:\/\/localhost:\d+)/.exec(banner)?.[1] ?? '';
+      const app = await fetch(`${web}/inovasi`);
+      expect(app.status).toBe(200);
+      expect(await app.text()).toContain('<div id="app"></div>');
+      expect(await (await fetch(`${web}/config.json`)).json()).toMatchObject({ apiUrl: api, auth: { kind: 'local' } });
       const issued = await fetch(`${api}/local/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
