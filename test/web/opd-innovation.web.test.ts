@@ -2,7 +2,7 @@ import type { LocalPlatform } from '@inovda/local';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../infra/lib/web-app';
-import { apiCaller, retryUntil, startE2ePlatform } from '../e2e/e2e-platform';
+import { retryUntil, startE2ePlatform } from '../e2e/e2e-platform';
 import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, watchedPage } from './browser';
 
 /**
@@ -14,7 +14,6 @@ import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, wa
 
 let platform: LocalPlatform;
 let browser: Browser;
-const call = apiCaller(() => platform);
 
 beforeAll(async () => {
   platform = await startE2ePlatform('web', { webApp: { distDir: WEB_DIST, port: 0 } });
@@ -45,7 +44,15 @@ const WINDOWS = {
   display: { start: '2027-11-01', due: '2027-12-17' },
 };
 
-describe('the web app, for an OPD', () => {
+const STAGE_LABELS = {
+  'drum-up': 'Drum up',
+  diagnose: 'Diagnose',
+  design: 'Design',
+  deliver: 'Deliver',
+  display: 'Display',
+} as const;
+
+describe('the web app, for an OPD and the coordinator', () => {
   it('serves the app with its runtime config and security headers', async () => {
     expect(platform.webUrl).toMatch(/^http:\/\/localhost:\d+$/);
     const page = await fetch(`${platform.webUrl}/inovasi/baru`);
@@ -64,7 +71,7 @@ describe('the web app, for an OPD', () => {
     expect((await fetch(`${platform.webUrl}/..%2f..%2fpackage.json`)).status).not.toBe(200);
   });
 
-  it('signs in, refuses a bad form in Indonesian, creates a draft, registers it and asks to advance', {
+  it('an OPD drafts and registers an innovation, the coordinator opens the cycle, returns then approves the advance', {
     timeout: 180_000,
   }, async () => {
     const { page, faults } = await watchedPage(browser);
@@ -112,15 +119,27 @@ describe('the web app, for an OPD', () => {
       await page.getByText('Belum ada siklus program inovasi yang dibuka').waitFor();
       await screenshot(page, 'opd-innovation', '05-no-open-cycle');
 
-      const cycle = await call('POST', '/cycles', 'koordinator', {
-        name: 'Program Inovasi 2027',
-        year: 2027,
-        stageWindows: WINDOWS,
-        targetPerOpd: 1,
-        monevIntervalDays: 90,
-      });
-      expect(cycle.status).toBe(201);
-      expect((await call('POST', `/cycles/${cycle.body.id as string}/open`, 'koordinator')).status).toBe(200);
+      // The coordinator plans the cycle and opens it, in a session of their own.
+      const coordinator = await watchedPage(browser);
+      await signInAs(coordinator.page, 'koordinator');
+      await coordinator.page.getByRole('heading', { name: 'Siklus program inovasi' }).waitFor();
+      await coordinator.page.getByText('Belum ada siklus').waitFor();
+      await expectAccessible(coordinator.page, 'cycles (empty)');
+      await coordinator.page.getByRole('button', { name: 'Simpan rencana siklus' }).click();
+      await coordinator.page.getByRole('alert').filter({ hasText: 'Nama siklus: minimal 1 karakter' }).waitFor();
+      await coordinator.page.getByLabel('Nama siklus').fill('Program Inovasi 2027');
+      await coordinator.page.getByLabel('Tahun').fill('2027');
+      for (const [stage, window] of Object.entries(WINDOWS)) {
+        const label = STAGE_LABELS[stage as keyof typeof STAGE_LABELS];
+        await coordinator.page.getByLabel(`${label}: mulai`).fill(window.start);
+        await coordinator.page.getByLabel(`${label}: tenggat`).fill(window.due);
+      }
+      await coordinator.page.getByRole('button', { name: 'Simpan rencana siklus' }).click();
+      await coordinator.page.getByText('Siklus direncanakan.').waitFor();
+      await coordinator.page.getByRole('button', { name: 'Buka Program Inovasi 2027' }).click();
+      await coordinator.page.getByText('Siklus dibuka: OPD sudah bisa mendaftarkan inovasi.').waitFor();
+      await expectAccessible(coordinator.page, 'cycles (open)');
+      await screenshot(coordinator.page, 'opd-innovation', '05b-cycle-opened');
       // Submissions learns of the open cycle from the bus: the button is tried until the API registers the draft.
       const registered = await retryUntil(
         async () => {
@@ -153,6 +172,31 @@ describe('the web app, for an OPD', () => {
       await page.getByText('Menunggu keputusan koordinator atas permintaan naik tahap.').waitFor();
       await expectAccessible(page, 'after the advance request');
       await screenshot(page, 'opd-innovation', '07-advance-requested');
+
+      // The coordinator returns it (reasons required, checked in the browser), the OPD asks again, it is approved.
+      await coordinator.page.getByRole('link', { name: 'Antrean tinjauan Program Inovasi 2027' }).click();
+      await coordinator.page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+      await expectAccessible(coordinator.page, 'review queue');
+      await coordinator.page.getByRole('button', { name: 'Kembalikan Posyandu Digital' }).click();
+      await coordinator.page.getByText('minimal 1 karakter').waitFor();
+      await coordinator.page.getByLabel('Alasan pengembalian').fill('Lengkapi akar masalah.');
+      await coordinator.page.getByRole('button', { name: 'Kembalikan Posyandu Digital' }).click();
+      await coordinator.page.getByText('Posyandu Digital dikembalikan ke OPD dengan alasan.').waitFor();
+      await screenshot(coordinator.page, 'opd-innovation', '08-returned');
+
+      await page.reload();
+      await page.getByRole('button', { name: 'Minta naik ke tahap berikutnya' }).click();
+      await page.getByText('Permintaan naik tahap terkirim.').waitFor();
+      await coordinator.page.reload();
+      await coordinator.page.getByRole('button', { name: 'Setujui Posyandu Digital' }).click();
+      await coordinator.page.getByText('Posyandu Digital naik ke tahap berikutnya.').waitFor();
+      await coordinator.page.getByText('Tidak ada permintaan yang menunggu.').waitFor();
+      await page.reload();
+      await page.getByText('Tahap saat ini: Diagnose').waitFor();
+      await expectAccessible(page, 'innovation at Diagnose');
+      await screenshot(page, 'opd-innovation', '09-approved');
+      expect(coordinator.faults).toEqual([]);
+      await coordinator.page.close();
       expect(faults).toEqual([]);
     } finally {
       await page.close();

@@ -9,6 +9,8 @@ const SignInCallback = lazy(() => import('./pages/sign-in').then((page) => page.
 const Innovations = lazy(() => import('./pages/innovations'));
 const InnovationForm = lazy(() => import('./pages/innovation-form'));
 const InnovationPage = lazy(() => import('./pages/innovation'));
+const Cycles = lazy(() => import('./pages/cycles'));
+const ReviewQueue = lazy(() => import('./pages/review-queue'));
 const NotFound = lazy(() => import('./pages/not-found'));
 
 export function App() {
@@ -24,6 +26,8 @@ export function App() {
             <Route path="/inovasi/baru" component={InnovationForm} />
             <Route path="/inovasi/:id/ubah" component={InnovationForm} />
             <Route path="/inovasi/:id" component={InnovationPage} />
+            <Route path="/siklus" component={Cycles} />
+            <Route path="/siklus/:id/tinjauan" component={ReviewQueue} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -18,6 +18,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </a>
         <nav aria-label={t.app.mainNav}>
           <ul>
+            {hasRole(session, 'coordinator', 'admin') && (
+              <li>
+                <a href="/siklus">{t.nav.cycles}</a>
+              </li>
+            )}
             {hasRole(session, 'opd', 'admin') && (
               <>
                 <li>

@@ -10,6 +10,7 @@ export default function Home() {
   useEffect(() => {
     if (!session) route('/masuk', true);
     else if (hasRole(session, 'opd', 'admin')) route('/inovasi', true);
+    else if (hasRole(session, 'coordinator')) route('/siklus', true);
   }, [session, route]);
   return (
     <section class="narrow">
