@@ -71,8 +71,9 @@ describe('the web app, for an OPD and the coordinator', () => {
     expect((await fetch(`${platform.webUrl}/..%2f..%2fpackage.json`)).status).not.toBe(200);
   });
 
+  // A long walk across two sessions and the bus (each wait bounded on its own); the timeout only bounds a hang.
   it('an OPD drafts and registers an innovation, the coordinator opens the cycle, returns then approves the advance', {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const { page, faults } = await watchedPage(browser);
     try {
@@ -195,6 +196,30 @@ describe('the web app, for an OPD and the coordinator', () => {
       await page.getByText('Tahap saat ini: Diagnose').waitFor();
       await expectAccessible(page, 'innovation at Diagnose');
       await screenshot(page, 'opd-innovation', '09-approved');
+
+      // The OPD is told in its inbox (notify takes StageAdvanced from the bus), and the link leads to the innovation.
+      await page.getByRole('link', { name: 'Kotak masuk' }).click();
+      const told = await retryUntil(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { name: 'Kotak masuk' }).waitFor();
+          await page
+            .getByText(/pemberitahuan/)
+            .first()
+            .waitFor();
+          return page.getByRole('link', { name: '"Posyandu Digital" naik ke tahap Diagnose' }).count();
+        },
+        (count) => count === 1,
+        { timeoutMs: 60_000, intervalMs: 1_000 },
+      );
+      expect(told).toBe(1);
+      await expectAccessible(page, 'inbox');
+      await screenshot(page, 'opd-innovation', '10-inbox');
+      await page.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
+      await page.getByText('Semua pemberitahuan sudah dibaca.').waitFor();
+      await page.getByRole('link', { name: '"Posyandu Digital" naik ke tahap Diagnose' }).click();
+      await page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/inovasi\/[0-9A-Z]{26}$/);
       expect(coordinator.faults).toEqual([]);
       await coordinator.page.close();
       expect(faults).toEqual([]);

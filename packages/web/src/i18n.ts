@@ -25,6 +25,7 @@ export const t = {
     admin: 'Administrator',
   } as Record<string, string>,
   nav: {
+    inbox: 'Kotak masuk',
     cycles: 'Siklus program',
     myInnovations: 'Inovasi saya',
     newInnovation: 'Daftarkan inovasi baru',
@@ -134,6 +135,17 @@ export const t = {
       none: 'Tanpa anggaran',
     },
   } as Record<string, Record<string, string>>,
+  inbox: {
+    title: 'Kotak masuk',
+    unread: (count: number) =>
+      count === 0 ? 'Semua pemberitahuan sudah dibaca.' : `${count} pemberitahuan belum dibaca.`,
+    empty: 'Belum ada pemberitahuan.',
+    new: 'Baru',
+    markRead: (subject: string) => `Tandai sudah dibaca: ${subject}`,
+    markAllRead: 'Tandai semua sudah dibaca',
+    oneRead: 'Pemberitahuan ditandai sudah dibaca.',
+    allRead: 'Semua pemberitahuan ditandai sudah dibaca.',
+  },
   cycles: {
     title: 'Siklus program inovasi',
     empty: 'Belum ada siklus. Rencanakan siklus pertama di bawah.',

@@ -11,6 +11,8 @@ const InnovationForm = lazy(() => import('./pages/innovation-form'));
 const InnovationPage = lazy(() => import('./pages/innovation'));
 const Cycles = lazy(() => import('./pages/cycles'));
 const ReviewQueue = lazy(() => import('./pages/review-queue'));
+const Inbox = lazy(() => import('./pages/inbox'));
+const Redirect = lazy(() => import('./pages/redirect'));
 const NotFound = lazy(() => import('./pages/not-found'));
 
 export function App() {
@@ -28,6 +30,10 @@ export function App() {
             <Route path="/inovasi/:id" component={InnovationPage} />
             <Route path="/siklus" component={Cycles} />
             <Route path="/siklus/:id/tinjauan" component={ReviewQueue} />
+            <Route path="/kotak-masuk" component={Inbox} />
+            <Route path="/innovations/:id" component={Redirect} />
+            <Route path="/cycles/:id" component={Redirect} />
+            <Route path="/notifications" component={Redirect} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -33,6 +33,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
                 </li>
               </>
             )}
+            {session && (
+              <li>
+                <a href="/kotak-masuk">{t.nav.inbox}</a>
+              </li>
+            )}
             {!session && (
               <li>
                 <a href="/masuk">{t.nav.signIn}</a>
