@@ -11,6 +11,7 @@ import { pascalCase } from './names';
 import { RegionEmail } from './region-email';
 import { Service } from './service';
 import { RegionUserPool } from './user-pool';
+import { RegionWebApp, SIGN_IN_CALLBACK_PATH } from './web-app-hosting';
 
 /** Props of a {@link RegionStack}. */
 export interface RegionStackProps extends StackProps {
@@ -50,6 +51,8 @@ export class RegionStack extends Stack {
   readonly api: RegionApi;
   /** CloudFront in front of the API, with the per-caller limits: the URL the web app calls. */
   readonly frontDoor: ApiFrontDoor;
+  /** The web app: its bucket, distribution and the deployment writing the build and `/config.json`. */
+  readonly webApp: RegionWebApp;
   /** The region's e-mail set-up; only when some function has a `send-email` grant. */
   readonly email?: RegionEmail;
   readonly services: readonly Service[];
@@ -81,6 +84,9 @@ export class RegionStack extends Stack {
       webAclArn: props.edge.webAcl.attrArn,
     });
     this.email = sendsEmail(props.services) ? new RegionEmail(this, 'Email', { config }) : undefined;
+    this.webApp = new RegionWebApp(this, 'WebApp', { config, apiUrl: this.frontDoor.url, loginDomain: auth.domain });
+    auth.allowWebApp(this.webApp.url, SIGN_IN_CALLBACK_PATH);
+    this.webApp.deploy({ userPoolId: auth.userPool.userPoolId, clientId: auth.client.userPoolClientId });
 
     this.services = props.services.map((manifest) => {
       const service = new Service(this, pascalCase(manifest.name), {
@@ -108,6 +114,7 @@ export class RegionStack extends Stack {
       description: 'The HTTP API stage itself (operators only: it bypasses the per-caller limits)',
       value: this.api.url,
     });
+    new CfnOutput(this, 'WebAppUrl', { description: 'The web app', value: this.webApp.url });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { description: 'Web app client', value: auth.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: eventBus.bus.eventBusName });

@@ -2,13 +2,19 @@ import { ROLES } from '@inovda/kernel';
 import { Duration, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
+  type CfnUserPoolClient,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -23,14 +29,20 @@ export interface RegionUserPoolProps {
   readonly config: RegionConfig;
 }
 
+/** The placeholder the web app's callback URL replaces (see {@link RegionUserPool.allowWebApp}). */
+const NO_CALLBACK_YET = 'https://localhost/masuk/selesai';
+
 /**
  * The region's Cognito user pool: accounts are created by administrators (no self sign-up), roles are the groups
- * of `ROLES`, an OPD user's unit is the `custom:opdId` attribute, and the web app signs in through one public
- * client (SRP, no secret).
+ * of `ROLES`, an OPD user's unit is the `custom:opdId` attribute, and the web app signs in through Cognito's managed
+ * login (`inovda-<region-id>.auth.<aws-region>.amazoncognito.com`) with one public client: the authorization code
+ * flow with PKCE, no secret.
  */
 export class RegionUserPool extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The managed login's domain, where the web app sends people to sign in. */
+  readonly domain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, { config }: RegionUserPoolProps) {
     super(scope, id);
@@ -84,12 +96,22 @@ export class RegionUserPool extends Construct {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `inovda role ${role}` });
     }
 
+    // The prefix is unique per AWS Region across all accounts: a region id another account took needs another one.
+    this.domain = this.userPool.addDomain('LoginDomain', {
+      cognitoDomain: { domainPrefix: `inovda-${config.id}` },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: `inovda-${config.id}-web`,
       generateSecret: false,
-      // The web app signs in with SRP against the pool; there is no hosted UI, so no OAuth flows to open.
+      // Managed login only: the authorization code flow (the app adds PKCE); no password ever reaches the app.
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [NO_CALLBACK_YET],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -102,5 +124,21 @@ export class RegionUserPool extends Construct {
       // wants required attributes writable; a changed e-mail is verified again).
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });
+    // Managed login's pages with Cognito's own look (a branding is what turns them on for the client).
+    new CfnManagedLoginBranding(this, 'LoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+  }
+
+  /**
+   * Lets the web app at `origin` sign in: its callback page and its sign-in page after signing out. Set once the
+   * app's distribution exists (the API, which this client is the audience of, comes before it).
+   */
+  allowWebApp(origin: string, callbackPath: string): void {
+    const client = this.client.node.defaultChild as CfnUserPoolClient;
+    client.callbackUrLs = [`${origin}${callbackPath}`];
+    client.logoutUrLs = [`${origin}/masuk`];
   }
 }

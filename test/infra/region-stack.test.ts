@@ -255,12 +255,16 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
     });
 
     it('builds every function, and only those, with the project defaults and the manifest environment', () => {
-      // Besides the manifest's functions, only the handler of CDK's cross-region export reader (it reads the ARN of
-      // the edge web ACL from us-east-1; see edge-firewall.ts).
-      const [readers, others] = partition(resourcesOf(template, 'AWS::Lambda::Function'), ([id]) =>
-        id.startsWith('CustomCrossRegionExportReaderCustomResourceProviderHandler'),
+      // Besides the manifest's functions, only CDK's own handlers: the cross-region export reader's (it reads the ARN
+      // of the edge web ACL from us-east-1; see edge-firewall.ts) and the bucket deployment's (it writes the web app's
+      // build; see web-app-hosting.ts).
+      const [readers, others] = partition(
+        resourcesOf(template, 'AWS::Lambda::Function'),
+        ([id]) =>
+          id.startsWith('CustomCrossRegionExportReaderCustomResourceProviderHandler') ||
+          id.startsWith('CustomCDKBucketDeployment'),
       );
-      expect(readers).toHaveLength(1);
+      expect(readers).toHaveLength(2);
       expect(others).toHaveLength(services.flatMap((manifest) => manifest.functions).length);
       const busId = logicalIdOf(stack, stack.eventBus.bus);
       for (const { manifest, spec, fn } of functions()) {
@@ -723,9 +727,10 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
     });
 
     it('puts CloudFront with the edge web ACL in front of the API, passing every request through uncached', () => {
-      const distributions = resourcesOf(template, 'AWS::CloudFront::Distribution');
-      expect(distributions).toHaveLength(1);
-      const [distributionId, distribution] = distributions[0] ?? [];
+      // Two distributions: this one, and the web app's (its own test below).
+      expect(resourcesOf(template, 'AWS::CloudFront::Distribution')).toHaveLength(2);
+      const distributionId = logicalIdOf(stack, stack.frontDoor.distribution);
+      const distribution = resourceById(template, 'AWS::CloudFront::Distribution', distributionId);
       const distributionConfig = props(distribution, 'DistributionConfig');
       expect(distributionConfig).toMatchObject({
         DefaultCacheBehavior: {
@@ -755,6 +760,98 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
         Value: { 'Fn::Join': ['', ['https://', getAtt(distributionId ?? '', 'DomainName'), '/']] },
       });
       template.hasOutput('ExecuteApiUrl', {});
+    });
+
+    it('serves the web app from a private bucket through CloudFront (OAC, HTTPS, CSP), with its config and sign-in', () => {
+      const bucketId = logicalIdOf(stack, stack.webApp.bucket);
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: Match.objectLike({}),
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+      // Only CloudFront reads it, only for this distribution, and only over TLS.
+      const policy = resourcesOf(template, 'AWS::S3::BucketPolicy').find(([, candidate]) =>
+        jsonEqual(props(candidate, 'Bucket'), ref(bucketId)),
+      )?.[1];
+      const statements = JSON.stringify(props(policy, 'PolicyDocument'));
+      expect(statements).toContain('cloudfront.amazonaws.com');
+      expect(statements).toContain('AWS:SourceArn');
+      expect(statements).toContain('aws:SecureTransport');
+      template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+      template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+        OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+      });
+
+      const webId = logicalIdOf(stack, stack.webApp.distribution);
+      const web = props(resourceById(template, 'AWS::CloudFront::Distribution', webId), 'DistributionConfig');
+      expect(web).toMatchObject({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: { ViewerProtocolPolicy: 'redirect-to-https', Compress: true },
+        CacheBehaviors: [
+          // CloudFront's managed CachingOptimized policy: hashed assets, cached for good.
+          { PathPattern: '/assets/*', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
+        ],
+        CustomErrorResponses: [
+          { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html' },
+          { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' },
+        ],
+      });
+      const headers = resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy')[0]?.[1];
+      const security = props(headers, 'ResponseHeadersPolicyConfig');
+      const rendered = JSON.stringify(security);
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+      ]) {
+        expect(rendered).toContain(directive);
+      }
+      expect(security).toMatchObject({
+        SecurityHeadersConfig: {
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+          StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+        },
+      });
+      // The CSP lets the app reach the API's front door and the managed login, nothing else.
+      expect(rendered).toContain(logicalIdOf(stack, stack.frontDoor.distribution));
+      expect(rendered).toContain('amazoncognito.com');
+
+      // The build and /config.json are written at deploy; the config names this region's API and sign-in.
+      const deployment = resourcesOf(template, 'Custom::CDKBucketDeployment')[0]?.[1];
+      expect(props(deployment, 'DestinationBucketName')).toEqual(ref(bucketId));
+      expect(props(deployment, 'Prune')).toBe(true);
+      // config.json's deploy-time values: the API's front door, the login domain, the web client and the pool.
+      const markers = JSON.stringify(props(deployment, 'SourceMarkers'));
+      for (const construct of [
+        stack.frontDoor.distribution,
+        stack.auth.domain,
+        stack.auth.client,
+        stack.auth.userPool,
+      ]) {
+        expect(markers).toContain(logicalIdOf(stack, construct));
+      }
+
+      // Sign-in: managed login on the pool's domain; the client takes the code flow back to the app's callback.
+      template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+        Domain: `inovda-${config.id}`,
+        ManagedLoginVersion: 2,
+      });
+      template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+      const client = resourceById(template, 'AWS::Cognito::UserPoolClient', logicalIdOf(stack, stack.auth.client));
+      expect(props(client, 'AllowedOAuthFlows')).toEqual(['code']);
+      expect(props(client, 'AllowedOAuthScopes')).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
+      expect(props(client, 'CallbackURLs')).toEqual([
+        { 'Fn::Join': ['', ['https://', getAtt(webId, 'DomainName'), '/masuk/selesai']] },
+      ]);
+      template.hasOutput('WebAppUrl', {});
     });
 
     it('outputs the API URL, user pool, web client, bus name and every table name', () => {

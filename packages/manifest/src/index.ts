@@ -445,7 +445,8 @@ export function webAppSecurityHeaders(connect: { readonly apiOrigin: string; rea
     referrerPolicy: 'strict-origin-when-cross-origin',
     frameOptions: 'DENY',
     contentTypeOptions: 'nosniff',
-    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+    /** HTTPS only, two years, subdomains too (CloudFront sends it; the local origin is plain HTTP and does not). */
+    strictTransportSecurityMaxAgeSeconds: 63_072_000,
     permissionsPolicy: 'camera=(), microphone=(), geolocation=(), payment=()',
   } as const;
 }
