@@ -1,4 +1,9 @@
-import type { CreateInnovationInput, Innovation } from '@inovda/contracts';
+import {
+  type CreateInnovationInput,
+  type Innovation,
+  PROFILE_FIELD_NAMES,
+  type ProfileFieldName,
+} from '@inovda/contracts';
 
 /**
  * The innovation profile as the form holds it: every input's text as typed (an empty string is "not given"), lists
@@ -28,23 +33,14 @@ export interface Draft {
   contactPerson: { name: string; position: string; phone: string; email: string };
 }
 
-/** The fields that are one text each (inputs, selects, text areas), in form order. */
-export const TEXT_FIELDS = [
-  'initiatorKind',
-  'type',
-  'form',
-  'maturity',
-  'trialStartDate',
-  'implementationStartDate',
-  'problemStatement',
-  'rootCause',
-  'beneficiaries',
-  'designNarrative',
-  'goals',
-  'benefits',
-  'results',
-  'budgetSource',
-] as const satisfies readonly (keyof Draft)[];
+/** The fields with a shape of their own in the form; every other profile field is one text (input, select, area). */
+const STRUCTURED_FIELDS = ['name', 'opdId', 'governmentAffairs', 'milestones', 'evidence', 'contactPerson'] as const;
+export type TextFieldName = Exclude<ProfileFieldName, (typeof STRUCTURED_FIELDS)[number]>;
+
+/** The single-text fields, in the profile's own (form) order. */
+export const TEXT_FIELDS: readonly TextFieldName[] = PROFILE_FIELD_NAMES.filter(
+  (field): field is TextFieldName => !(STRUCTURED_FIELDS as readonly string[]).includes(field),
+);
 
 export function emptyDraft(opdId: string): Draft {
   return {

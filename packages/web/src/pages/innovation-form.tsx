@@ -11,7 +11,16 @@ import { useLocation, useRoute } from 'preact-iso';
 import { ErrorSummary, Field, Notice } from '../components/fields';
 import { t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
-import { changedFields, type Draft, draftOf, emptyDraft, TEXT_FIELDS, toPatch, toProfile } from '../lib/profile-draft';
+import {
+  changedFields,
+  type Draft,
+  draftOf,
+  emptyDraft,
+  TEXT_FIELDS,
+  type TextFieldName,
+  toPatch,
+  toProfile,
+} from '../lib/profile-draft';
 import { useSession } from '../lib/session';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
 
@@ -397,7 +406,7 @@ function TextField({
   update,
   error,
 }: {
-  field: (typeof TEXT_FIELDS)[number];
+  field: TextFieldName;
   draft: Draft;
   update: (change: (next: Draft) => void) => void;
   error: string | undefined;
