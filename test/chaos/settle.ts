@@ -19,6 +19,8 @@ export interface Settled {
   readonly deadLettered: number;
   /** Which dead-letter queues held those, by name (empty when settled): where to look when it did not settle. */
   readonly deadLetteredBy: Readonly<Record<string, number>>;
+  /** What those were, `<queue>: <detail-type>` with a count: which events a consumer keeps refusing. */
+  readonly deadLetteredEvents: Readonly<Record<string, number>>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,6 +40,25 @@ async function pendingOutboxRows(platform: LocalPlatform): Promise<number> {
   return pending;
 }
 
+/** The events waiting in the given dead-letter queues, counted by queue and detail-type. */
+function deadLetteredEvents(platform: LocalPlatform, queueNames: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of queueNames) {
+    for (const message of platform.queues.peek(name) ?? []) {
+      let type = 'not an EventBridge event';
+      try {
+        const parsed = JSON.parse(message.body) as { 'detail-type'?: unknown };
+        if (typeof parsed['detail-type'] === 'string') type = parsed['detail-type'];
+      } catch {
+        // Counted as what it is: not an event.
+      }
+      const key = `${name}: ${type}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
 export async function settle(
   platform: LocalPlatform,
   boundMs: number,
@@ -50,7 +71,13 @@ export async function settle(
   let redriven = 0;
   let quietRounds = 0;
   let rounds = 0;
-  let last = { pendingOutbox: -1, queued: -1, deadLettered: -1, deadLetteredBy: {} as Record<string, number> };
+  let last = {
+    pendingOutbox: -1,
+    queued: -1,
+    deadLettered: -1,
+    deadLetteredBy: {} as Record<string, number>,
+    deadLetteredEvents: {} as Record<string, number>,
+  };
   // A quiet round needs a second to confirm it; that one round is taken even past the bound (a round may take a while
   // on a busy machine: it waits for queues and the bus to drain), so a run that did settle is not reported unsettled.
   while (Date.now() < deadline || quietRounds === 1) {
@@ -76,6 +103,10 @@ export async function settle(
         deadLetterQueues
           .filter((queue) => queue.visible + queue.notVisible > 0)
           .map((queue) => [queue.name, queue.visible + queue.notVisible]),
+      ),
+      deadLetteredEvents: deadLetteredEvents(
+        platform,
+        deadLetterQueues.map((queue) => queue.name),
       ),
     };
     const quiet = last.pendingOutbox === 0 && last.queued === 0 && last.deadLettered === 0;
