@@ -1,10 +1,11 @@
 import { API_CORS, routesOf, type ServiceManifest } from '@inovda/manifest';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
+  HttpNoneAuthorizer,
   HttpRoute,
   HttpRouteKey,
   HttpStage,
@@ -52,7 +53,7 @@ export interface RegionApiProps {
 
 /**
  * The region's HTTP API (payload format 2.0): a `$default` stage with the region's throttling and JSON access
- * logs, CORS for the region's web origins, and a Cognito JWT authorizer on every route. Routes come only from
+ * logs, CORS for the region's web origins, and a Cognito JWT authorizer on every route but the public reads. Routes come only from
  * the manifests, through {@link RegionApi.addFunctionRoutes}.
  */
 export class RegionApi extends Construct {
@@ -124,12 +125,18 @@ export class RegionApi extends Construct {
     if (routes.length === 0) return;
     const integration = new HttpLambdaIntegration(`${fn.service}-${fn.spec.name}`, fn.function);
     for (const route of routes) {
-      new HttpRoute(fn, `Route${route.method}${route.path}`, {
+      const httpRoute = new HttpRoute(fn, `Route${route.method}${route.path}`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,
-        authorizer: this.authorizer,
+        authorizer: route.public ? new HttpNoneAuthorizer() : this.authorizer,
       });
+      if (route.public) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is a public read (the showcase and the published ranking, for citizens who never sign in): its handler answers only published fields, and the edge firewall's per-address limit bounds it.`,
+        });
+      }
     }
   }
 }

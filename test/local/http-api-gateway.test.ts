@@ -73,6 +73,46 @@ describe('the gateway where HTTP API answers by itself', () => {
     }
   });
 
+  describe('a route without an authorizer (a public read)', () => {
+    const publicRoutes = new RouteTable([
+      { method: 'POST', path: '/work', functionId: 'svc/work' },
+      { method: 'GET', path: '/public/things', functionId: 'svc/public', public: true },
+    ]);
+
+    /** Records each event the function gets, answering 200. */
+    function recordingInvoke() {
+      const events: Array<{ requestContext: Record<string, unknown> }> = [];
+      const invoke: HttpApiGatewayOptions['invoke'] = async (_functionId, event) => {
+        events.push(event as { requestContext: Record<string, unknown> });
+        return { ok: true, payload: { done: true }, requestId: 'r' };
+      };
+      return { invoke, events };
+    }
+
+    it('is served without a token, or with a bad one, and its event carries no authorizer', async () => {
+      const { invoke, events } = recordingInvoke();
+      const { url, token } = await gateway(invoke, { routes: publicRoutes });
+      for (const headers of [{}, { authorization: 'not-a-token' }, { authorization: `Bearer ${token}` }]) {
+        const response = await fetch(`${url}/public/things`, { headers });
+        expect(response.status).toBe(200);
+      }
+      expect(events).toHaveLength(3);
+      for (const event of events) expect(event.requestContext).not.toHaveProperty('authorizer');
+      // The other routes still need their token.
+      expect((await fetch(`${url}/work`, { method: 'POST' })).status).toBe(401);
+      expect((await fetch(`${url}/public/things`, { method: 'POST' })).status).toBe(404);
+    });
+
+    it('is limited per address like every request without a token', async () => {
+      const { invoke, events } = recordingInvoke();
+      const { url } = await gateway(invoke, { routes: publicRoutes, callerLimit: { requests: 2, windowSeconds: 60 } });
+      const statuses = [];
+      for (let round = 0; round < 3; round++) statuses.push((await fetch(`${url}/public/things`)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(events).toHaveLength(2);
+    });
+  });
+
   describe('with a per-caller limit', () => {
     /** Counts the invocations per caller (the `sub` the authorizer passes on), answering 200 each time. */
     function countingInvoke() {

@@ -1,7 +1,7 @@
 import { PROBLEMS, Problem } from '@inovda/kernel';
 import { describe, expect, it } from 'vitest';
 import { byRoute } from './dispatch';
-import { httpHandler, MAX_BODY_BYTES } from './http-handler';
+import { httpHandler, MAX_BODY_BYTES, publicHttpHandler } from './http-handler';
 import { json } from './responses';
 import { claimsFor, httpEvent, lambdaContext } from './testing';
 
@@ -202,5 +202,37 @@ describe('byRoute', () => {
 
   it('refuses two handlers for one route when the function is built', () => {
     expect(() => byRoute(register, register)).toThrow(/same route/);
+  });
+});
+
+describe('publicHttpHandler', () => {
+  const publicRoute = { method: 'GET', path: '/public/things', roles: [], public: true } as const;
+  const served = publicHttpHandler(publicRoute, async (request) => json(200, { query: request.query }));
+
+  it('serves a request without authorizer claims, and lets a success be cached for a minute', async () => {
+    const result = await call(served, { method: 'GET', path: '/public/things', claims: null, query: { a: '1' } });
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual({ query: { a: '1' } });
+    expect(result.headers['cache-control']).toBe('public, max-age=60');
+  });
+
+  it('refuses a body, and never caches a refusal', async () => {
+    const result = await call(served, {
+      method: 'GET',
+      path: '/public/things',
+      claims: null,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expectProblem(result, 'malformed-body');
+    expect(result.headers['cache-control']).toBeUndefined();
+  });
+
+  it('serves only public reads, and httpHandler only routes behind the authorizer', () => {
+    expect(() => publicHttpHandler(route, async () => json(200, {}))).toThrow(/not a public read/);
+    expect(() =>
+      publicHttpHandler({ ...publicRoute, method: 'POST' } as unknown as typeof publicRoute, async () => json(200, {})),
+    ).toThrow(/not a public read/);
+    expect(() => httpHandler(publicRoute, { body: 'none' }, async () => json(200, {}))).toThrow(/publicHttpHandler/);
   });
 });

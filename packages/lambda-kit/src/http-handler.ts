@@ -131,7 +131,8 @@ export function httpHandler(
   options: HttpHandlerOptions,
   useCase: (request: HttpRequest) => Promise<HttpResponse>,
 ): RouteHandler {
-  const parse = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
+  if (route.public) throw new Error(`${routeKeyOf(route)} is public: serve it with publicHttpHandler`);
+  return wrapped(route, options, (event, context) => {
     const claims = event.requestContext.authorizer?.jwt?.claims;
     const caller = callerFromClaims(claims);
     if (!claims || !caller) throw new Problem('unauthenticated');
@@ -144,33 +145,73 @@ export function httpHandler(
     if (caller.roles.length === 1 && caller.roles[0] === 'opd' && !caller.opdId) {
       throw new Problem('forbidden', { detail: 'Token pengguna OPD ini tidak menyebutkan perangkat daerahnya.' });
     }
-    const headers = event.headers ?? {};
-    const correlationId = correlationIdOf(
-      headers['x-correlation-id'],
-      event.requestContext.requestId ?? context.awsRequestId,
-    );
-    logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
-    return useCase({
-      acting: acting(caller, route.roles, correlationId),
-      // No body at all reads as {} (optional bodies); a JSON null is a body, and the route's schema refuses it.
-      body: event.body === undefined ? {} : event.body,
-      pathParameters: event.pathParameters ?? {},
-      query: event.queryStringParameters ?? {},
-      headers,
-      requestId: event.requestContext.requestId,
-      correlationId,
-      event,
-    });
-  };
+    const request = requestOf(route, event, context);
+    return useCase({ ...request, acting: acting(caller, route.roles, request.correlationId) });
+  });
+}
 
-  // A plain wrapper rather than a middy chain: the steps are fixed and few, and middy and its header normalizer
-  // would be 5 KB of every bundle for them.
+/** What a public read's use case receives: the request, and no caller (nobody signs in to read it). */
+export type PublicHttpRequest = Omit<HttpRequest, 'acting'>;
+
+/** How long browsers and CloudFront may keep a public read: published data changes rarely, and never privately. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+
+/**
+ * Wraps a use case as the handler of a public read (`route.public`: a GET served without the authorizer). It takes
+ * no body and has no caller, so the use case must answer only what may be published; a success may be cached for a
+ * minute. Everything else (headers, problems, logging) is as {@link httpHandler} does it.
+ */
+export function publicHttpHandler(
+  route: RouteSpec,
+  useCase: (request: PublicHttpRequest) => Promise<HttpResponse>,
+): RouteHandler {
+  if (!route.public || route.method !== 'GET' || route.roles.length > 0) {
+    throw new Error(`${routeKeyOf(route)} is not a public read (public, GET, no roles)`);
+  }
+  return wrapped(route, { body: 'none' }, async (event, context) => {
+    const response = await useCase(requestOf(route, event, context));
+    return response.statusCode === 200
+      ? { ...response, headers: { 'cache-control': PUBLIC_CACHE_CONTROL, ...response.headers } }
+      : response;
+  });
+}
+
+/** The request as a use case reads it, with the correlation id every log line of the invocation carries. */
+function requestOf(route: RouteSpec, event: HttpEvent, context: Context): PublicHttpRequest {
+  const headers = event.headers ?? {};
+  const correlationId = correlationIdOf(
+    headers['x-correlation-id'],
+    event.requestContext.requestId ?? context.awsRequestId,
+  );
+  logger.appendKeys({ correlationId, route: `${route.method} ${route.path}` });
+  return {
+    // No body at all reads as {} (optional bodies); a JSON null is a body, and the route's schema refuses it.
+    body: event.body === undefined ? {} : event.body,
+    pathParameters: event.pathParameters ?? {},
+    query: event.queryStringParameters ?? {},
+    headers,
+    requestId: event.requestContext.requestId,
+    correlationId,
+    event,
+  };
+}
+
+/**
+ * The steps every route shares around its own: headers normalised, the body bounded and parsed, and any failure
+ * mapped to a problem. A plain wrapper rather than a middy chain: the steps are fixed and few, and middy and its
+ * header normalizer would be 5 KB of every bundle for them.
+ */
+function wrapped(
+  route: RouteSpec,
+  options: HttpHandlerOptions,
+  serve: (event: HttpEvent, context: Context) => Promise<HttpResponse>,
+): RouteHandler {
   const handler = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
     logger.startInvocation(context);
     try {
       normalizeHeaders(event);
       parseBody(event, options);
-      return await parse(event, context);
+      return await serve(event, context);
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status >= 500) {

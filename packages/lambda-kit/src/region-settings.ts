@@ -50,6 +50,15 @@ export function forgetRegionSettings(): void {
 /** The region's OPDs as every region config lists them (the platform-wide setting `opds`). */
 const opdsSetting = /* @__PURE__ */ (() => z.array(z.object({ id: z.string().check(z.minLength(1)) })))();
 
+/** The region's OPDs with their names, as every region config lists them. */
+const opdNamesSetting = /* @__PURE__ */ (() =>
+  z.array(z.object({ id: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) })))();
+
+/** The names of the region's OPDs by id, from the function's `opds` region setting (what the public reads show). */
+export function regionOpdNames(): ReadonlyMap<string, string> {
+  return new Map(regionSetting('opds', opdNamesSetting).map((opd) => [opd.id, opd.name]));
+}
+
 /** The ids of the region's OPDs, from the function's `opds` region setting. */
 export function regionOpdIds(): ReadonlySet<string> {
   return new Set(regionSetting('opds', opdsSetting).map((opd) => opd.id));

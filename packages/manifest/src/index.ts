@@ -19,6 +19,8 @@ export interface RouteSpec {
   readonly path: string;
   /** Roles allowed to call the route. Enforced in the handler (HTTP API JWT authorizers cannot check groups). */
   readonly roles: readonly Role[];
+  /** A public read: no JWT authorizer in front of it, no roles (see `publicHttpHandler` in @inovda/lambda-kit). */
+  readonly public?: true;
 }
 
 export type AttributeType = 'S' | 'N';

@@ -91,6 +91,15 @@ export const scoringManifest = withOutbox({
       timeoutSeconds: 60,
     },
     {
+      name: 'public-results',
+      entry: 'src/handlers/public-results.ts',
+      description: 'The published OPD rankings, for anyone (no token; only what was published)',
+      tableAccess: 'read',
+      routes: [routes.listPublishedRankings, routes.getPublishedRanking],
+      // The public ranking names each OPD.
+      regionSettings: ['opds'],
+    },
+    {
       name: 'publication',
       entry: 'src/handlers/publication.ts',
       description: "Readiness rows and the publication of a cycle's results",

@@ -489,6 +489,21 @@ describe('path ids, edition ids and the assignments query: anything', () => {
     );
   });
 
+  it('the public ranking, read without a token: any id is a 404 until published, never a 5xx', async () => {
+    const cycleId = await h.openedCycle();
+    const pathId = fc.oneof(
+      fc.constantFrom(cycleId, ulid(), cycleId.toLowerCase(), `${cycleId}0`, '', ' ', '..', '%00', '__proto__'),
+      fc.string({ maxLength: 40 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(pathId, async (candidate) => {
+        const response = await h.publicRanking(candidate);
+        expectProblem(response, 'not-found');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('edition ids: anything else than a shipped edition is a 404', async () => {
     const editionId = fc.oneof(
       fc.constantFrom('iid-2026', 'iid-legacy-150', 'IID-2026', 'iid-2025', '', '..', 'iid-2026 ', '__proto__'),

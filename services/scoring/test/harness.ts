@@ -115,6 +115,9 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     readiness: (who: Who, id: string, levels: Record<string, number>) =>
       to(routes.setReadiness, who, { id }, { body: { levels } }),
     publish: (who: Who, id: string) => to(routes.publishResults, who, { id }),
+    /** The published rankings, as anyone without a token reads them. */
+    publicRankings: () => to(routes.listPublishedRankings, null, {}),
+    publicRanking: (id: string) => to(routes.getPublishedRanking, null, { id }),
 
     /** A cycle opened in the workflow service, as scoring hears of it. */
     async openedCycle(year = 2027): Promise<string> {

@@ -73,6 +73,10 @@ afterAll(async () => {
   await h?.stop();
 });
 
+/** The cycles a public list of published rankings names. */
+const publicCycles = (response: { body: Record<string, unknown> }) =>
+  (response.body.items as Array<{ cycleId: string }>).map((item) => item.cycleId);
+
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Events in the order of their revision (the outbox is read in key order, not in time order). */
@@ -178,8 +182,24 @@ describe('publication and corrections', () => {
       version: 3,
       withdrawnAt: new Date().toISOString(),
     });
+    // Nothing is public before publication: the cycle is unknown to the public reads.
+    expectProblem(await h.publicRanking(cycleId), 'not-found');
+    expect(publicCycles(await h.publicRankings())).not.toContain(cycleId);
     const published = await h.publish('coordinator', cycleId);
     expect(published.status).toBe(200);
+    const firstPublic = await h.publicRanking(cycleId);
+    expect(firstPublic.headers['cache-control']).toBe('public, max-age=60');
+    expect(firstPublic.body).toMatchObject({
+      cycleId,
+      year: 2027,
+      revision: 1,
+      shortlist: ['dinkes', 'balitbang', 'disdukcapil'],
+      index: { value: expect.any(Number), predicate: expect.any(String) },
+    });
+    expect((firstPublic.body.rows as Array<{ opdId: string; opdName: string }>)[0]).toMatchObject({
+      opdId: 'dinkes',
+      opdName: 'Dinas Kesehatan',
+    });
     expect(published.body).toMatchObject({
       shortlist: ['dinkes', 'balitbang', 'disdukcapil'],
       published: { revision: 1 },
@@ -261,6 +281,20 @@ describe('publication and corrections', () => {
     expect(csv).toContain(`\r\nIndikator,disdukcapil,${ids.capil},`);
     expect(csv).toMatch(new RegExp(`Nilai inovasi,disdukcapil,${ids.capil},[^\r]*,39,\r\n`));
     expect(csv).toMatch(new RegExp(`Indikator,disdukcapil,${ids.capil},[^\r]*,tools,[^,]*,2,1,2,koreksi koordinator`));
+    // The public reads follow the republication: its latest revision, listed once.
+    const republished = await h.publicRanking(cycleId);
+    expect(republished.body).toMatchObject({ revision: 2, shortlist: ['dinkes', 'balitbang', 'dpmptsp'] });
+    expect((republished.body.rows as Array<{ opdId: string }>).map((row) => row.opdId)).toEqual([
+      'dinkes',
+      'balitbang',
+      'dpmptsp',
+      'disdukcapil',
+    ]);
+    expect(republished.body.index).toEqual({ value: indexAfter.index, predicate: indexAfter.predicate });
+    const listed = (await h.publicRankings()).body.items as Array<{ cycleId: string; revision: number }>;
+    expect(listed.filter((item) => item.cycleId === cycleId)).toEqual([
+      expect.objectContaining({ cycleId, revision: 2, year: 2027 }),
+    ]);
     // Publishing again is not how results change.
     expectProblem(await h.publish('coordinator', cycleId), 'invalid-state');
   });

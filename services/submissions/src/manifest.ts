@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CycleClosed, CycleOpened, patternOf, RegistrationRefused } from '@inovda/contracts';
+import { CycleClosed, CycleOpened, InnovationLaunched, patternOf, RegistrationRefused } from '@inovda/contracts';
 import { type ServiceManifest, singleTable, withOutbox } from '@inovda/manifest';
 import * as routes from './routes';
 
@@ -78,6 +78,29 @@ export const submissionsManifest = withOutbox({
           name: 'registration-refused',
           pattern: patternOf(RegistrationRefused),
           // Until it is applied the innovation shows as registered in a closed cycle: retry for a day.
+          retry: { maximumRetryAttempts: 20, maximumEventAgeSeconds: 24 * 3600 },
+        },
+      ],
+    },
+    {
+      name: 'showcase',
+      entry: 'src/handlers/showcase.ts',
+      description: 'The public showcase of launched innovations (no token; public fields only)',
+      tableAccess: 'read',
+      routes: [routes.listShowcase, routes.getShowcaseInnovation],
+      // The public reads name each innovation's OPD.
+      regionSettings: ['opds'],
+    },
+    {
+      name: 'showcase-launches',
+      entry: 'src/handlers/showcase-launches.ts',
+      description: 'Put an innovation in the public showcase when the workflow launches it',
+      tableAccess: 'read-write',
+      subscriptions: [
+        {
+          name: 'innovation-launched',
+          pattern: patternOf(InnovationLaunched),
+          // Until it is applied a launched innovation is missing from the public showcase: retry for a day.
           retry: { maximumRetryAttempts: 20, maximumEventAgeSeconds: 24 * 3600 },
         },
       ],

@@ -70,6 +70,11 @@ export async function startHarness() {
     deliverCycleEvent,
     deliverRefusal,
     consume: harness.consume,
+    publish: harness.publish,
+    republish: harness.republish,
+    /** The public showcase, as anyone without a token reads it. */
+    showcase: (query: Record<string, string> = {}) => route(routes.listShowcase, null, { query }),
+    showcased: (id: string) => route(routes.getShowcaseInnovation, null, { params: { id } }),
     /** Creates an innovation as `who` and returns the response. */
     create: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
       route(routes.createInnovation, who, { body, headers }),

@@ -20,6 +20,7 @@ export * from './submissions/innovation-input';
 export * from './submissions/paths';
 export * from './submissions/requests';
 export * from './submissions/routes';
+export * from './submissions/showcase';
 export * from './whole-number';
 export * from './workflow/board';
 export * from './workflow/cycle';

@@ -226,6 +226,8 @@ function operation(operationId: string, route: RouteContract): Json {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     'x-roles': [...route.roles],
+    // A public read asks for no token: an empty requirement overrides the document's Cognito one.
+    ...(route.public ? { security: [] } : {}),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...headerParameters(route)],
     ...(body
       ? {

@@ -30,6 +30,11 @@ export interface RouteContract {
   readonly path: string;
   /** Roles allowed to call the route (enforced by the handler: HTTP API JWT authorizers cannot check groups). */
   readonly roles: readonly Role[];
+  /**
+   * A public read (`GET` only, `roles` empty): served without the JWT authorizer to anyone, answering only what may
+   * be published. Limited per address, like every caller without a token.
+   */
+  readonly public?: true;
   /** The service serving the route (the OpenAPI tag). */
   readonly service: string;
   /** One line for the API reference (developer docs). */
@@ -56,6 +61,9 @@ export interface RouteContract {
  */
 const ANY_ROUTE: readonly ProblemStatus[] = [400, 401, 403, 413, 429, 500, 503];
 
+/** Problems a public read can answer: no token is asked for and no role checked, so neither 401 nor 403. */
+const ANY_PUBLIC_ROUTE: readonly ProblemStatus[] = [400, 413, 429, 500, 503];
+
 /** What a route contract states beyond the problems every route shares. */
 export type RouteDefinition = Omit<RouteContract, 'problems' | 'service'> & {
   readonly problems?: readonly ProblemStatus[];
@@ -73,7 +81,7 @@ export function defineRoutes<const Routes extends Record<string, RouteDefinition
   return Object.fromEntries(
     Object.entries(routes).map(([name, route]) => {
       const problems = new Set<ProblemStatus>([
-        ...ANY_ROUTE,
+        ...(route.public ? ANY_PUBLIC_ROUTE : ANY_ROUTE),
         ...(route.body ? [415 as const] : []),
         ...(route.problems ?? []),
       ]);

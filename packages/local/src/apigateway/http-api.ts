@@ -153,11 +153,13 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
       return;
     }
 
-    if (!check) {
+    // A route without an authorizer (a public read) never looks at the token, valid or not, as HTTP API does.
+    const isPublic = match.binding.public === true;
+    if (!check && !isPublic) {
       finish(gatewayMessage(401, 'Unauthorized', { 'www-authenticate': 'Bearer' }));
       return;
     }
-    if (!check.ok) {
+    if (check && !check.ok && !isPublic) {
       options.log.debug(`token refused: ${check.description}`);
       finish(
         gatewayMessage(401, 'Unauthorized', {
@@ -179,8 +181,8 @@ export function createHttpApiHandler(options: HttpApiGatewayOptions): RequestLis
     const event = buildHttpApiEvent(gatewayRequest, {
       routeKey: match.routeKey,
       pathParameters: match.pathParameters,
-      claims: toHttpApiClaims(check.payload),
-      scopes: scopesOf(check.payload),
+      ...(isPublic || !check?.ok ? {} : { claims: toHttpApiClaims(check.payload) }),
+      scopes: isPublic || !check?.ok ? null : scopesOf(check.payload),
       requestId,
       accountId: options.accountId,
       apiId: options.apiId,

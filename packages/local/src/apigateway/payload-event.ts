@@ -20,7 +20,8 @@ export interface GatewayRequest {
 export interface GatewayContext {
   readonly routeKey: string;
   readonly pathParameters: Readonly<Record<string, string>> | undefined;
-  readonly claims: Readonly<Record<string, string>>;
+  /** The JWT authorizer's claims; absent for a route without an authorizer (HTTP API then sends no `authorizer`). */
+  readonly claims?: Readonly<Record<string, string>>;
   readonly scopes: string[] | null;
   readonly requestId: string;
   readonly accountId: string;
@@ -125,7 +126,7 @@ export function buildHttpApiEvent(
     requestContext: {
       accountId: context.accountId,
       apiId: context.apiId,
-      authorizer: { jwt: { claims: { ...context.claims }, scopes: context.scopes } },
+      ...(context.claims ? { authorizer: { jwt: { claims: { ...context.claims }, scopes: context.scopes } } } : {}),
       domainName,
       domainPrefix: domainName.split('.')[0] ?? domainName,
       http: {
@@ -140,7 +141,8 @@ export function buildHttpApiEvent(
       stage: '$default',
       time: requestTime(context.time),
       timeEpoch: context.time.getTime(),
-    },
+      // @types/aws-lambda types only events of routes with a JWT authorizer; a public route's has no `authorizer`.
+    } as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'],
     ...(context.pathParameters ? { pathParameters: { ...context.pathParameters } } : {}),
     ...(hasBody ? { body: isText ? request.body.toString('utf8') : request.body.toString('base64') } : {}),
     isBase64Encoded: hasBody && !isText,

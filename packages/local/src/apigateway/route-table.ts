@@ -5,6 +5,8 @@ export interface RouteBinding {
   readonly path: string;
   /** `<service>/<function>`. */
   readonly functionId: string;
+  /** A route with no authorizer (a public read): the token is not asked for, and the event carries no claims. */
+  readonly public?: true;
 }
 
 /** A matched route: the binding, its route key and the path parameters (URL-decoded). */

@@ -15,6 +15,7 @@ export function routeBindings(services: readonly ServiceManifest[]): RouteBindin
       method: route.method,
       path: route.path,
       functionId: `${manifest.name}/${fn.name}`,
+      ...(route.public ? { public: true as const } : {}),
     })),
   );
 }

@@ -8,7 +8,7 @@ import { type Condition, IF_ABSENT, ifVersion } from '@inovda/dynamo';
  * | cycle                    | CYCLE#<id>           | CYCLE               |                                                |
  * | cycle totals             | CYCLE#<id>           | TOTALS              |                                                |
  * | OPD totals of a cycle    | CYCLE#<id>           | OPD#<opdId>         |                                                |
- * | published results        | CYCLE#<id>           | PUBLISHED#<000001>  |                                                |
+ * | published results        | CYCLE#<id>           | PUBLISHED#<000001>  | PUBLISHED / <publishedAt>#<cycleId>            |
  * | innovation facts         | INNOVATION#<id>      | FACTS               | CYCLE#<cycleId>#INNOVATIONS / <registered>#<id> |
  * | self-assessment          | INNOVATION#<id>      | SELF_ASSESSMENT     |                                                |
  * | evaluation (assignment)  | INNOVATION#<id>      | EVALUATION#<sub>    | EVALUATOR#<sub> / <assignedAt>#<id>            |
@@ -41,6 +41,13 @@ export function opdTotalsKey(cycleId: string, opdId: string) {
 
 export function publishedKey(cycleId: string, revision: number) {
   return { pk: `CYCLE#${cycleId}`, sk: `PUBLISHED#${String(revision).padStart(6, '0')}` };
+}
+
+/** Every publication of every cycle, by when (the public list of published rankings). */
+export const PUBLISHED_PARTITION = 'PUBLISHED';
+
+export function publishedIndexKeys(results: { cycleId: string; publishedAt: string }) {
+  return { gsi1pk: PUBLISHED_PARTITION, gsi1sk: `${results.publishedAt}#${results.cycleId}` };
 }
 
 export function factsKey(innovationId: string) {

@@ -23,6 +23,7 @@ import {
   innovationPartition,
   OPD_TOTALS_PREFIX,
   opdTotalsKey,
+  PUBLISHED_PARTITION,
   publishedKey,
   STORAGE_ATTRIBUTES,
   scoreKey,
@@ -87,6 +88,20 @@ export class ScoringReads {
   /** One OPD's row: a GetItem (moving a score reads only its own OPD's row, not the cycle's every row). */
   oneOpdTotals(cycleId: string, opdId: string): Promise<OpdTotals | undefined> {
     return this.get(opdTotalsKey(cycleId, opdId));
+  }
+
+  /**
+   * The latest publication of each cycle, newest first. The index holds every revision; a correction republishes
+   * rarely, so the cycles of a region (one a year) and their revisions stay a small partition, read whole.
+   */
+  async latestPublications(): Promise<PublishedResults[]> {
+    const all = await this.all<PublishedResults>(PUBLISHED_PARTITION, '', 'gsi1');
+    const latest = new Map<string, PublishedResults>();
+    for (const results of all) {
+      const seen = latest.get(results.cycleId);
+      if (!seen || seen.revision < results.revision) latest.set(results.cycleId, results);
+    }
+    return [...latest.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   }
 
   published(cycleId: string, revision: number): Promise<PublishedResults | undefined> {

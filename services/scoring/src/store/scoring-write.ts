@@ -22,6 +22,7 @@ import {
   factsKey,
   ifAt,
   opdTotalsKey,
+  publishedIndexKeys,
   publishedKey,
   scoreKey,
   selfAssessmentKey,
@@ -128,7 +129,11 @@ export class ScoringWrite {
   }
 
   published(results: PublishedResults): this {
-    this.write.put('published', { ...results, ...publishedKey(results.cycleId, results.revision) }, IF_ABSENT);
+    this.write.put(
+      'published',
+      { ...results, ...publishedKey(results.cycleId, results.revision), ...publishedIndexKeys(results) },
+      IF_ABSENT,
+    );
     return this;
   }
 

@@ -4,7 +4,7 @@ import { rankingCsv } from '../domain/ranking-csv';
 import { indexOf, rankingOf } from '../domain/results';
 import { EMPTY_CYCLE_TOTALS } from '../domain/totals';
 import { READINESS_NAMES_2026 } from '../editions/iid-2026-readiness-names';
-import { type EditionDeps, editionOf, knownCycle } from './context';
+import { type Deps, type EditionDeps, editionOf, knownCycle } from './context';
 import { retryingConflicts } from './retry';
 import { republish } from './scores';
 
@@ -149,4 +149,47 @@ export async function getRankingCsv(deps: EditionDeps, actor: Acting, cycleId: s
     if (score?.counted) innovations.push({ facts, score });
   }
   return rankingCsv(edition, cycle, ranking, innovations);
+}
+
+/** What the public reads need besides: the region's OPD names (the public ranking names each OPD). */
+export interface PublicResultsDeps extends Deps {
+  readonly opdNames: ReadonlyMap<string, string>;
+}
+
+/** The cycles whose ranking was published, each at its latest revision, newest publication first (no caller). */
+export async function listPublishedRankings(deps: Deps) {
+  const latest = await deps.reads.latestPublications();
+  return {
+    items: latest.map(({ cycleId, cycleName, year, revision, publishedAt, index }) => ({
+      cycleId,
+      cycleName,
+      year,
+      revision,
+      publishedAt,
+      index: { value: index.value, predicate: index.predicate },
+    })),
+  };
+}
+
+/**
+ * A cycle's ranking as published, at its latest revision (no caller): exactly what was published, never the ranking
+ * as it stands; a cycle not published yet is a 404, as an unknown one.
+ */
+export async function getPublishedRanking(deps: PublicResultsDeps, cycleId: string) {
+  const cycle = await deps.reads.cycle(cycleId);
+  const results = cycle?.published ? await deps.reads.published(cycle.id, cycle.published.revision) : undefined;
+  if (!cycle || !results) {
+    throw new Problem('not-found', { detail: 'Peringkat siklus ini belum diumumkan.' });
+  }
+  return {
+    cycleId,
+    cycleName: cycle.name,
+    year: cycle.year,
+    revision: results.revision,
+    publishedAt: results.publishedAt,
+    k: results.k,
+    rows: results.rows.map((row) => ({ ...row, opdName: deps.opdNames.get(row.opdId) ?? row.opdId })),
+    shortlist: [...results.shortlist],
+    index: { value: results.index.value, predicate: results.index.predicate },
+  };
 }

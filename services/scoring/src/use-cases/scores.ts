@@ -363,6 +363,8 @@ export async function republish(
   write.cycle({ ...cycle, published: { revision, publishedAt }, version: cycle.version + 1 }, cycle.version);
   write.published({
     cycleId: cycle.id,
+    cycleName: cycle.name,
+    year: cycle.year,
     editionId: edition.id,
     revision,
     k: ranking.k,

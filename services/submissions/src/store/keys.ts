@@ -9,10 +9,13 @@ import type { InnovationStatus } from '@inovda/contracts';
  * | history entry   | INNOVATION#<id>         | VERSION#<000000001> |               |                  |             |                     |
  * | idempotency key | IDEMPOTENCY#<sub>#<key> | IDEMPOTENCY      |               |                  |             |                     |
  * | open cycle      | CYCLE#<cycleId>         | CYCLE            |               |                  |             |                     |
+ * | showcase entry  | INNOVATION#<id>         | SHOWCASE         | SHOWCASE#OPD#<opd> | SHOWCASE    |             |                     |
  * | processed event | PROCESSED#<c>#<eventId> | PROCESSED        |               |                  |             |                     |
  * | outbox row      | OUTBOX#<eventId>        | OUTBOX           |               |                  |             |                     |
  *
- * Every index sorts by `<createdAt>#<id>`, so every list the API offers is one bounded Query, newest first.
+ * Every index sorts by `<createdAt>#<id>` (a showcase entry by `<launchedAt>#<id>`), so every list the API offers is
+ * one bounded Query, newest first. A showcase entry holds only that the innovation was launched, and when: the public
+ * reads take the fields they may show from the profile itself, so they are never out of date.
  */
 
 export function innovationKey(id: string) {
@@ -83,3 +86,25 @@ export const STORAGE_ATTRIBUTES = [
   'gsi4pk',
   'gsi4sk',
 ] as const;
+
+/** A launched innovation's entry in the public showcase. */
+export function showcaseKey(id: string) {
+  return { pk: `INNOVATION#${id}`, sk: 'SHOWCASE' };
+}
+
+export const SHOWCASE_PARTITION = 'SHOWCASE';
+
+export function showcaseOpdPartition(opdId: string): string {
+  return `SHOWCASE#OPD#${opdId}`;
+}
+
+/** The index attributes of a showcase entry: the whole showcase (gsi2) and one OPD's (gsi1), by launch. */
+export function showcaseIndexKeys(entry: { innovationId: string; opdId: string; launchedAt: string }) {
+  const launched = `${entry.launchedAt}#${entry.innovationId}`;
+  return {
+    gsi1pk: showcaseOpdPartition(entry.opdId),
+    gsi1sk: launched,
+    gsi2pk: SHOWCASE_PARTITION,
+    gsi2sk: launched,
+  };
+}

@@ -47,6 +47,9 @@ export const getRankingCsv = { method: 'GET', path: '/cycles/{id}/ranking.csv', 
 export const getRegionIndex = { method: 'GET', path: '/cycles/{id}/region-index', roles: STAFF } as const;
 export const setReadiness = { method: 'PUT', path: '/cycles/{id}/readiness', roles: PROGRAMME } as const;
 export const publishResults = { method: 'POST', path: '/cycles/{id}/results/publish', roles: PROGRAMME } as const;
+/** Public reads (no token): the published OPD rankings. */
+export const listPublishedRankings = { method: 'GET', path: '/public/rankings', roles: [], public: true } as const;
+export const getPublishedRanking = { method: 'GET', path: '/public/rankings/{id}', roles: [], public: true } as const;
 
 /** All of them, for the manifest and the API document; a handler imports its own, so its bundle holds no other route. */
 export const scoringRoutes = {
@@ -72,4 +75,6 @@ export const scoringRoutes = {
   getRegionIndex,
   setReadiness,
   publishResults,
+  listPublishedRankings,
+  getPublishedRanking,
 } as const;

@@ -22,6 +22,8 @@ import {
   evaluationSchema,
   evaluatorListSchema,
   evaluatorSchema,
+  publicRankingListSchema,
+  publicRankingSchema,
   rankingSchema,
   regionIndexSchema,
   scoreSchema,
@@ -209,5 +211,18 @@ export const scoringApi = defineRoutes('scoring', {
     params: idParams,
     responses: { 200: { description: 'The ranking as published.', body: rankingSchema } },
     problems: [404, 409],
+  },
+  listPublishedRankings: {
+    ...scoringRoutes.listPublishedRankings,
+    summary: 'The cycles whose OPD ranking was published, newest publication first (no token)',
+    responses: { 200: { description: 'One entry per cycle, at its latest revision.', body: publicRankingListSchema } },
+  },
+  getPublishedRanking: {
+    ...scoringRoutes.getPublishedRanking,
+    summary: "A cycle's published OPD ranking and region index, at its latest revision (no token)",
+    params: idParams,
+    responses: { 200: { description: 'The ranking as published.', body: publicRankingSchema } },
+    // 404: no such cycle, or its results are not published yet.
+    problems: [404],
   },
 });

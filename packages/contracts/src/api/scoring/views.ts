@@ -166,3 +166,32 @@ export const regionIndexSchema = /* @__PURE__ */ (() =>
     predicate: z.string(),
     gainOfOneMore: z.number(),
   }))();
+
+/** A published ranking as anyone may read it: the latest revision, with the cycle it ranks and the region index. */
+export const publicRankingSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    cycleId: z.string(),
+    cycleName: z.string(),
+    year: z.int(),
+    revision: z.int().check(z.positive()),
+    publishedAt: z.iso.datetime(),
+    k: z.int().check(z.positive()),
+    rows: z.array(z.extend(rankingRowSchema, { opdName: z.string() })),
+    shortlist: z.array(OPD_ID),
+    index: z.strictObject({ value: z.number(), predicate: z.string() }),
+  }))();
+
+/** The cycles whose ranking was published, newest publication first (one entry per cycle: its latest revision). */
+export const publicRankingListSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        cycleId: z.string(),
+        cycleName: z.string(),
+        year: z.int(),
+        revision: z.int().check(z.positive()),
+        publishedAt: z.iso.datetime(),
+        index: z.strictObject({ value: z.number(), predicate: z.string() }),
+      }),
+    ),
+  }))();

@@ -14,6 +14,14 @@ export const updateInnovation = { method: 'PATCH', path: '/innovations/{id}', ro
 export const registerInnovation = { method: 'POST', path: '/innovations/{id}/register', roles: OWNER } as const;
 export const withdrawInnovation = { method: 'POST', path: '/innovations/{id}/withdraw', roles: OWNER } as const;
 export const listInnovationVersions = { method: 'GET', path: '/innovations/{id}/versions', roles: ROLES } as const;
+/** Public reads (no token): the showcase of launched innovations. */
+export const listShowcase = { method: 'GET', path: '/public/innovations', roles: [], public: true } as const;
+export const getShowcaseInnovation = {
+  method: 'GET',
+  path: '/public/innovations/{id}',
+  roles: [],
+  public: true,
+} as const;
 
 /** All of them, for the manifest and the API document; a handler imports its own, so its bundle holds no other route. */
 export const submissionsRoutes = {
@@ -24,4 +32,6 @@ export const submissionsRoutes = {
   registerInnovation,
   withdrawInnovation,
   listInnovationVersions,
+  listShowcase,
+  getShowcaseInnovation,
 } as const;

@@ -10,6 +10,7 @@ import {
   registerBody,
   withdrawBody,
 } from './requests';
+import { publicInnovationPageSchema, publicInnovationSchema, showcaseParams, showcaseQuery } from './showcase';
 
 const INNOVATION = {
   description: 'The innovation; its version is the ETag.',
@@ -87,6 +88,22 @@ export const submissionsApi = defineRoutes('submissions', {
     params: innovationParams,
     query: listVersionsQuery,
     responses: { 200: { description: 'One page, oldest first.', body: historyPageSchema } },
+    problems: [404],
+  },
+  listShowcase: {
+    ...submissionsRoutes.listShowcase,
+    summary: 'The public showcase: innovations that reached Display, newest launch first (no token)',
+    description:
+      'Only public fields: name, OPD, government affairs, summary (the goals), results and launch date. Limited per address.',
+    query: showcaseQuery,
+    responses: { 200: { description: 'One page, newest launch first.', body: publicInnovationPageSchema } },
+  },
+  getShowcaseInnovation: {
+    ...submissionsRoutes.getShowcaseInnovation,
+    summary: 'One launched innovation as the public sees it (no token)',
+    params: showcaseParams,
+    responses: { 200: { description: 'Its public fields.', body: publicInnovationSchema } },
+    // 404: no such innovation, or one that has not reached Display (or was withdrawn).
     problems: [404],
   },
 });
