@@ -3,6 +3,7 @@ import type { ConstructCheck } from './construct-check';
 import { type FunctionBench, TARGETS } from './function-bench';
 import type { LoadResult } from './load';
 import { formatBytes, formatMs, formatRatio, heading, type MachineInfo, table, verdict, wrap } from './report';
+import type { WebAppBench } from './web-app';
 
 const target = (value: number) => `≤ ${value.toFixed(2)}`;
 
@@ -255,5 +256,44 @@ export function renderApi(api: ApiLatency): string {
     ...(api.platformMessages.length > 0
       ? ['', 'platform said:', ...api.platformMessages.map((line) => `  ${line}`)]
       : []),
+  ].join('\n');
+}
+
+/** The web app on a slow phone against a plain page, and its shell against the budget. */
+export function renderWebApp(web: WebAppBench): string {
+  const { network } = web;
+  const rows = (
+    [
+      ['first contentful paint', web.firstContentfulPaint],
+      ['profile form takes input', web.formReady],
+    ] as const
+  ).map(([label, timing]) => [
+    label,
+    formatMs(timing.app.p50),
+    formatMs(timing.app.p90),
+    formatMs(timing.plain.p50),
+    formatMs(timing.plain.p90),
+    formatRatio(timing.ratio),
+  ]);
+  return [
+    heading('Web app in headless Chromium (cold cache, one visit per fresh context)'),
+    `${web.runs} visits each of /inovasi/baru (signed in as opd.dinkes) and of a plain static page (one form, the app's ` +
+      'stylesheet, no script) from the same server, alternating;',
+    `network ${network.latency} ms latency, ${((network.downloadThroughput * 8) / 1024 / 1024).toFixed(2)} Mbit/s down, ` +
+      `${((network.uploadThroughput * 8) / 1024).toFixed(0)} kbit/s up (DevTools' Slow 4G); CPU slowed ${web.cpuSlowdown}×.`,
+    table(
+      [
+        { header: 'measure' },
+        { header: 'app p50', align: 'right' },
+        { header: 'app p90', align: 'right' },
+        { header: 'plain p50', align: 'right' },
+        { header: 'plain p90', align: 'right' },
+        { header: 'ratio p50', align: 'right' },
+      ],
+      rows,
+    ),
+    `shell: ${web.shell.files.map((file) => `${file.file} ${formatBytes(file.gzipBytes)}`).join(', ')} gzipped = ` +
+      `${formatBytes(web.shell.gzipBytes)} of ${formatBytes(web.shell.budgetBytes)} ` +
+      verdict(web.shell.gzipBytes, web.shell.budgetBytes),
   ].join('\n');
 }

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: bundle size and cold import of every function against a baseline of only the SDK clients it
- * uses, and the local API's latency against the very DynamoDB operations each route makes, and each handler's
- * own warm overhead in process. Prints tables and writes `.bench/results.json`.
+ * uses, the local API's latency against the very DynamoDB operations each route makes, each handler's own warm
+ * overhead in process, and the web app's first paint and ready form on a slow phone against a plain page. Prints tables and writes `.bench/results.json`.
  * It is a report: missed targets show as ✗ but the exit code is 0. It exits 1 when the bench itself broke, or when its
  * bundles are not byte-identical to the construct's (then it measured something other than what is deployed).
  *
  * Knobs (environment): BENCH_IMPORT_RUNS (default 15), BENCH_CONNECTIONS (10), BENCH_LOAD_SECONDS (5),
- * BENCH_HANDLER_RUNS (in-process invocations per handler, 300), BENCH_ONLY
- * (`functions` or `api`: run one part), BENCH_FUNCTIONS (comma-separated `service/function` prefixes: bench only
+ * BENCH_HANDLER_RUNS (in-process invocations per handler, 300), BENCH_WEB_RUNS (visits of each page, 7), BENCH_ONLY
+ * (`functions`, `api` or `web`: run one part), BENCH_FUNCTIONS (comma-separated `service/function` prefixes: bench only
  * those functions, for a quick look at a few).
  */
 import { services } from '../../infra/lib/platform';
@@ -15,8 +15,9 @@ import { type ApiLatency, measureApiLatency } from './api-latency';
 import { type ConstructCheck, checkAgainstConstruct } from './construct-check';
 import { benchFunctions, type FunctionBench, TARGETS } from './function-bench';
 import { PROJECT_ROOT, RESULTS_FILE } from './paths';
-import { renderApi, renderBundles, renderColdImports, renderMachine } from './render';
+import { renderApi, renderBundles, renderColdImports, renderMachine, renderWebApp } from './render';
 import { machineInfo, writeJson } from './report';
+import { benchWebApp, type WebAppBench } from './web-app';
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -26,11 +27,11 @@ function positiveInteger(name: string, fallback: number): number {
   return value;
 }
 
-function onlyPart(): 'functions' | 'api' | undefined {
+function onlyPart(): 'functions' | 'api' | 'web' | undefined {
   const raw = process.env.BENCH_ONLY;
   if (raw === undefined || raw === '') return undefined;
-  if (raw === 'functions' || raw === 'api') return raw;
-  throw new Error(`BENCH_ONLY=${raw}: expected functions or api`);
+  if (raw === 'functions' || raw === 'api' || raw === 'web') return raw;
+  throw new Error(`BENCH_ONLY=${raw}: expected functions, api or web`);
 }
 
 /** The manifests with only the functions BENCH_FUNCTIONS names (by `service/function` prefix); all when unset. */
@@ -54,6 +55,7 @@ const config = {
   functions: process.env.BENCH_FUNCTIONS || 'all',
   importRuns: positiveInteger('BENCH_IMPORT_RUNS', 15),
   handlerRuns: positiveInteger('BENCH_HANDLER_RUNS', 300),
+  webRuns: positiveInteger('BENCH_WEB_RUNS', 7),
   load: {
     concurrency: positiveInteger('BENCH_CONNECTIONS', 10),
     durationMs: positiveInteger('BENCH_LOAD_SECONDS', 5) * 1000,
@@ -71,10 +73,11 @@ async function main(): Promise<number> {
   let functions: FunctionBench | undefined;
   let check: ConstructCheck | undefined;
   let api: ApiLatency | undefined;
+  let web: WebAppBench | undefined;
   let failure: string | undefined;
   try {
     // Functions first, while the machine is quiet: the platform's JVM and workers would skew the cold imports.
-    if (config.only !== 'api') {
+    if (config.only === undefined || config.only === 'functions') {
       const manifests = selectedManifests();
       functions = await benchFunctions(manifests, config.importRuns, progress);
       progress('building the functions through InovdaFunction, to compare…');
@@ -85,7 +88,7 @@ async function main(): Promise<number> {
       console.log(renderBundles(functions, check));
       console.log(renderColdImports(functions, config.importRuns));
     }
-    if (config.only !== 'functions') {
+    if (config.only === undefined || config.only === 'api') {
       api = await measureApiLatency({
         shape: config.load,
         user: config.user,
@@ -94,6 +97,10 @@ async function main(): Promise<number> {
         onStep: progress,
       });
       console.log(renderApi(api));
+    }
+    if (config.only === undefined || config.only === 'web') {
+      web = await benchWebApp({ runs: config.webRuns, onStep: progress });
+      console.log(renderWebApp(web));
     }
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -143,6 +150,7 @@ async function main(): Promise<number> {
     })),
     constructCheck: check,
     api,
+    web,
     totalMs,
     ...(failure === undefined ? {} : { error: failure }),
   });

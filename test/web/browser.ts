@@ -2,28 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Debian's Chromium (`.ci/run` installs it); a browser download by a test tool fails on this closed network. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Without these flags Chromium keeps dialling out (updates, field trials) on a network that has no way out. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+export { launchChromium } from '../support/chromium';
 
 /** Where the screenshots of each step go (`test-output/web/<test>/<step>.png`, kept out of git). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-output/web', import.meta.url));
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
 
 /**
  * axe-core's source, evaluated in the page through the DevTools protocol: the app's CSP (script-src 'self') rightly
