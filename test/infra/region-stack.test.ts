@@ -163,7 +163,7 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
       return resourcesOf(template, 'AWS::SQS::Queue').some(([id]) => jsonEqual(arn, getAtt(id, 'Arn')));
     }
 
-    it('serves every manifest route, and only those, with a JWT authorizer and one integration per function', () => {
+    it('serves every manifest route, and only those, with a JWT authorizer (none on the public reads) and one integration per function', () => {
       const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route');
       const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
       const jwtAuthorizers = resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer')
@@ -188,6 +188,15 @@ describe.each(apps)('region stacks built from $name', ({ services }) => {
           specRoutes.map((route) => `${route.method} ${route.path}`).sort(),
         );
         for (const [, route] of served) {
+          const key = String(props(route, 'RouteKey'));
+          const isPublic = specRoutes.some((spec) => `${spec.method} ${spec.path}` === key && spec.public);
+          if (isPublic) {
+            // A public read: no authorizer at all, and only ever a GET under /public/.
+            expect(key).toMatch(/^GET \/public\//);
+            expect(props(route, 'AuthorizationType')).toBe('NONE');
+            expect(props(route, 'AuthorizerId')).toBeUndefined();
+            continue;
+          }
           expect(props(route, 'AuthorizationType')).toBe('JWT');
           expect(props(route, 'AuthorizerId')).toEqual(ref(jwtAuthorizers[0] ?? ''));
           // Scopes would refuse the ID tokens the API needs (they carry no `scope`); the kit checks `token_use`.
