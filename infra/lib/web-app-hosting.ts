@@ -1,4 +1,4 @@
-import { webAppSecurityHeaders } from '@inovda/manifest';
+import { webAppConfig, webAppSecurityHeaders } from '@inovda/manifest';
 import {
   type CfnElement,
   DefaultStackSynthesizer,
@@ -61,16 +61,19 @@ export class RegionWebApp extends Construct {
     const deployment = new BucketDeployment(this, 'Deployment', {
       sources: [
         Source.asset(WEB_DIST),
-        Source.jsonData('config.json', {
-          apiUrl: this.props.apiUrl,
-          regionName: this.props.config.displayName,
-          auth: {
-            kind: 'cognito',
-            domain: this.props.loginDomain.baseUrl(),
-            clientId: settings.clientId,
-            userPoolId: settings.userPoolId,
-          },
-        }),
+        Source.jsonData(
+          'config.json',
+          webAppConfig({
+            apiUrl: this.props.apiUrl,
+            region: this.props.config,
+            auth: {
+              kind: 'cognito',
+              domain: this.props.loginDomain.baseUrl(),
+              clientId: settings.clientId,
+              userPoolId: settings.userPoolId,
+            },
+          }),
+        ),
       ],
       destinationBucket: this.bucket,
       // No invalidation (it would need cloudfront:CreateInvalidation on *): index.html and config.json are never

@@ -65,6 +65,7 @@ describe('the web app, for an OPD and the coordinator', () => {
     expect(await config.json()).toEqual({
       apiUrl: platform.url,
       regionName: platform.region.displayName,
+      opds: platform.region.opds.map(({ id, name }) => ({ id, name })),
       auth: { kind: 'local' },
     });
     expect((await fetch(`${platform.webUrl}/assets/nothing.js`)).status).toBe(404);

@@ -424,6 +424,40 @@ export function withOutbox(manifest: ServiceManifest): ServiceManifest {
   };
 }
 
+/** How the web app signs people in: the local dev users' page, or Cognito managed login (code flow with PKCE). */
+export type WebAppAuth =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'cognito'; readonly domain: string; readonly clientId: string; readonly userPoolId: string };
+
+/** The web app's `/config.json`: what one build needs to serve a region (its API, its sign-in, its OPDs' names). */
+export interface WebAppConfig {
+  readonly apiUrl: string;
+  readonly regionName: string;
+  /** The region's OPDs, so pages name an OPD rather than show its id. */
+  readonly opds: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly auth: WebAppAuth;
+}
+
+/**
+ * The web app's `/config.json` for a region, as the region stack deploys it and the local platform serves it. One
+ * definition, so the two cannot differ.
+ */
+export function webAppConfig(settings: {
+  readonly apiUrl: string;
+  readonly region: {
+    readonly displayName: string;
+    readonly opds: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  };
+  readonly auth: WebAppAuth;
+}): WebAppConfig {
+  return {
+    apiUrl: settings.apiUrl,
+    regionName: settings.region.displayName,
+    opds: settings.region.opds.map(({ id, name }) => ({ id, name })),
+    auth: settings.auth,
+  };
+}
+
 /**
  * The response headers the web app is served with, in AWS by CloudFront's response headers policy and locally by
  * the platform's stand-in: a strict CSP that lets the app reach only itself, the region's API and its sign-in

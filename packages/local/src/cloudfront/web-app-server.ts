@@ -1,17 +1,12 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { webAppSecurityHeaders } from '@inovda/manifest';
+import { type WebAppConfig, webAppSecurityHeaders } from '@inovda/manifest';
 import { LocalRuntimeError } from '../errors';
 import { closeServer, listen, sendJson } from '../http-io';
 import { isLoopbackHost, refuseMisdirected } from '../platform/loopback-host';
 
 /** What the web app reads at `/config.json`: the region's API and how to sign in (see packages/web/src/lib/config). */
-export interface WebAppConfig {
-  readonly apiUrl: string;
-  readonly regionName: string;
-  readonly auth: { readonly kind: 'local' };
-}
 
 export interface WebAppServerOptions {
   /** The built app (`packages/web/dist`): `index.html` and `assets/`. */

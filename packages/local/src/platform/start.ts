@@ -1,4 +1,4 @@
-import { eventArchiveNameFor } from '@inovda/manifest';
+import { eventArchiveNameFor, webAppConfig } from '@inovda/manifest';
 import { startWebAppServer } from '../cloudfront/web-app-server';
 import { startFunctionDynamoEndpoint } from '../dynamodb/function-endpoint';
 import { LocalRuntimeError } from '../errors';
@@ -234,7 +234,7 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       ? await startWebAppServer({
           distDir: options.webApp.distDir,
           port: resolveWebPort(options.webApp.port),
-          config: { apiUrl: api.url, regionName: region.displayName, auth: { kind: 'local' } },
+          config: webAppConfig({ apiUrl: api.url, region, auth: { kind: 'local' } }),
         })
       : undefined;
     if (web) {
