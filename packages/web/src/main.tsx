@@ -13,6 +13,20 @@ const Cycles = lazy(() => import('./pages/cycles'));
 const ReviewQueue = lazy(() => import('./pages/review-queue'));
 const Inbox = lazy(() => import('./pages/inbox'));
 const Redirect = lazy(() => import('./pages/redirect'));
+const Board = lazy(() => import('./pages/board'));
+const CycleResults = lazy(() => import('./pages/cycle-results'));
+const Evaluations = lazy(() => import('./pages/evaluations'));
+const EvaluationForm = lazy(() => import('./pages/evaluation-form'));
+const Assignments = lazy(() => import('./pages/assignments'));
+const Calibration = lazy(() => import('./pages/calibration'));
+const Monev = lazy(() => import('./pages/monev'));
+const SelfAssessment = lazy(() => import('./pages/self-assessment'));
+const InnovationResults = lazy(() => import('./pages/innovation-results'));
+const Preferences = lazy(() => import('./pages/preferences'));
+const Webhooks = lazy(() => import('./pages/webhooks'));
+const Showcase = lazy(() => import('./pages/showcase'));
+const ShowcaseInnovation = lazy(() => import('./pages/showcase-innovation'));
+const PublicRanking = lazy(() => import('./pages/public-ranking'));
 const NotFound = lazy(() => import('./pages/not-found'));
 
 export function App() {
@@ -34,6 +48,22 @@ export function App() {
             <Route path="/innovations/:id" component={Redirect} />
             <Route path="/cycles/:id" component={Redirect} />
             <Route path="/notifications" component={Redirect} />
+            <Route path="/siklus/:id/papan" component={Board} />
+            <Route path="/siklus/:id/hasil" component={CycleResults} />
+            <Route path="/penilaian" component={Evaluations} />
+            <Route path="/penilaian/:innovationId" component={EvaluationForm} />
+            <Route path="/penugasan" component={Assignments} />
+            <Route path="/siklus/:id/penugasan" component={Assignments} />
+            <Route path="/inovasi/:id/kalibrasi" component={Calibration} />
+            <Route path="/inovasi/:id/monev" component={Monev} />
+            <Route path="/inovasi/:id/penilaian-mandiri" component={SelfAssessment} />
+            <Route path="/inovasi/:id/hasil" component={InnovationResults} />
+            <Route path="/pengaturan/notifikasi" component={Preferences} />
+            <Route path="/opd/:opdId/webhook" component={Webhooks} />
+            <Route path="/galeri" component={Showcase} />
+            <Route path="/galeri/:id" component={ShowcaseInnovation} />
+            <Route path="/peringkat" component={PublicRanking} />
+            <Route path="/peringkat/:id" component={PublicRanking} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

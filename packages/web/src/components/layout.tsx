@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n';
 import { hasRole, signOut, useSession } from '../lib/session';
@@ -6,7 +7,16 @@ import { hasRole, signOut, useSession } from '../lib/session';
 /** The frame of every page: skip link, header with the role's navigation, and the main landmark. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const session = useSession();
-  const { route } = useLocation();
+  const { route, path } = useLocation();
+  // After a navigation inside the app the focus starts at the new page's content, as the skip link would put it:
+  // left on the link or button that led there, or lost with the page it belonged to, the next Tab would leave the
+  // page or go back through the header. Not on the first page: a page load starts from the top.
+  const main = useRef<HTMLElement>(null);
+  const navigated = useRef(false);
+  useEffect(() => {
+    if (navigated.current) main.current?.focus();
+    navigated.current = true;
+  }, [path]);
   return (
     <>
       <a class="skip-link" href="#main">
@@ -33,11 +43,37 @@ export function Layout({ children }: { children: ComponentChildren }) {
                 </li>
               </>
             )}
+            {hasRole(session, 'evaluator') && (
+              <li>
+                <a href="/penilaian">{t.evaluation.navMine}</a>
+              </li>
+            )}
+            {hasRole(session, 'coordinator', 'admin') && (
+              <li>
+                <a href="/penugasan">{t.evaluation.navAssignments}</a>
+              </li>
+            )}
             {session && (
               <li>
                 <a href="/kotak-masuk">{t.nav.inbox}</a>
               </li>
             )}
+            {session && (
+              <li>
+                <a href="/pengaturan/notifikasi">{t.opd.preferences.title}</a>
+              </li>
+            )}
+            {hasRole(session, 'opd') && session?.opdId && (
+              <li>
+                <a href={`/opd/${session.opdId}/webhook`}>{t.webhooks.nav}</a>
+              </li>
+            )}
+            <li>
+              <a href="/galeri">{t.nav.showcase}</a>
+            </li>
+            <li>
+              <a href="/peringkat">{t.nav.ranking}</a>
+            </li>
             {!session && (
               <li>
                 <a href="/masuk">{t.nav.signIn}</a>
@@ -63,7 +99,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </div>
         )}
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </>

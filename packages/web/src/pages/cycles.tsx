@@ -138,6 +138,10 @@ export default function Cycles() {
                   <td>{cycle.year}</td>
                   <td>{t.cycles.statuses[cycle.status] ?? cycle.status}</td>
                   <td class="row-actions">
+                    <a href={`/siklus/${cycle.id}/papan`}>{t.board.link(cycle.name)}</a>
+                    {cycle.status !== 'planned' && (
+                      <a href={`/siklus/${cycle.id}/hasil`}>{t.results.link(cycle.name)}</a>
+                    )}
                     {cycle.status === 'planned' && (
                       <button
                         type="button"

@@ -11,7 +11,7 @@ export default function Home() {
     if (!session) route('/masuk', true);
     else if (hasRole(session, 'opd', 'admin')) route('/inovasi', true);
     else if (hasRole(session, 'coordinator')) route('/siklus', true);
-    // Evaluators have no pages of their own yet (issue 10 continues): their inbox tells them what is assigned.
+    else if (hasRole(session, 'evaluator')) route('/penilaian', true);
     else route('/kotak-masuk', true);
   }, [session, route]);
   return (

@@ -178,6 +178,23 @@ export default function InnovationPage() {
                 {t.detail.stage}: <strong>{t.stages[track.stage] ?? track.stage}</strong> · {t.detail.trackStatus}:{' '}
                 {t.trackStatuses[track.status] ?? track.status}
               </p>
+              {(track.stage === 'deliver' || track.stage === 'display') && (
+                <nav aria-label={t.opd.links.title}>
+                  <ul class="inline-links">
+                    <li>
+                      <a href={`/inovasi/${data.id}/penilaian-mandiri`}>{t.opd.links.selfAssessment}</a>
+                    </li>
+                    <li>
+                      <a href={`/inovasi/${data.id}/hasil`}>{t.opd.links.results}</a>
+                    </li>
+                    {track.stage === 'display' && (
+                      <li>
+                        <a href={`/inovasi/${data.id}/monev`}>{t.opd.links.monev}</a>
+                      </li>
+                    )}
+                  </ul>
+                </nav>
+              )}
               {track.pendingRequest && <p>{t.detail.pending}</p>}
               {owner && track.status === 'active' && !track.pendingRequest && track.stage !== 'display' && (
                 <form
