@@ -754,7 +754,12 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' }).format(new Date(iso));
 }
 
-/** A score as people in Indonesia read it: a decimal comma, at most two decimals. */
+/**
+ * A score as published: rounded to hundredths half away from zero (as the scoring service rounds, cutting the
+ * binary noise first: 1.005 → 1,01), written the Indonesian way (decimal comma).
+ */
 export function formatScore(value: number): string {
-  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value);
+  const scaled = Number((Math.abs(value) * 100).toPrecision(15));
+  const rounded = (Math.sign(value) * Math.round(scaled)) / 100 + 0;
+  return new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(rounded);
 }

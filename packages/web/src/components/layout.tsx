@@ -2,12 +2,19 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n';
-import { hasRole, signOut, useSession } from '../lib/session';
+import { hasRole, isPublicPath, rememberReturn, signOut, useSession } from '../lib/session';
 
 /** The frame of every page: skip link, header with the role's navigation, and the main landmark. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const session = useSession();
-  const { route, path } = useLocation();
+  const { route, path, url } = useLocation();
+  // A page that needs a session, opened without one (or after it expired): sign in first, then come back here.
+  const mustSignIn = !session && !isPublicPath(path);
+  useEffect(() => {
+    if (!mustSignIn) return;
+    rememberReturn(url);
+    route('/masuk', true);
+  }, [mustSignIn, url, route]);
   // After a navigation inside the app the focus starts at the new page's content, as the skip link would put it:
   // left on the link or button that led there, or lost with the page it belonged to, the next Tab would leave the
   // page or go back through the header. Not on the first page: a page load starts from the top.
@@ -100,7 +107,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         )}
       </header>
       <main id="main" tabIndex={-1} ref={main}>
-        {children}
+        {mustSignIn ? null : children}
       </main>
     </>
   );

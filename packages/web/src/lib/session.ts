@@ -86,3 +86,22 @@ export function useSession(): Session | undefined {
 
 export const hasRole = (session: Session | undefined, ...roles: string[]) =>
   session?.roles.some((role) => roles.includes(role));
+
+/** Pages anyone may open without signing in: the sign-in itself and the public showcase and ranking. */
+const PUBLIC_PATHS = /^\/(?:$|masuk(?:\/|$)|galeri(?:\/|$)|peringkat(?:\/|$))/;
+
+export const isPublicPath = (path: string) => PUBLIC_PATHS.test(path);
+
+const RETURN_KEY = 'inovda.returnTo';
+
+/** Remembers where a signed-out visitor was going, so the sign-in brings them back there. */
+export function rememberReturn(path: string): void {
+  sessionStorage.setItem(RETURN_KEY, path);
+}
+
+/** Where to go after signing in: the page remembered (once), or home, which sends each role to its work. */
+export function takeReturn(): string {
+  const path = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  return path?.startsWith('/') && !path.startsWith('//') && !isPublicPath(path) ? path : '/';
+}

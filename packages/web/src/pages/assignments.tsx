@@ -17,6 +17,7 @@ import type * as z from 'zod/mini';
 import { Field, Notice } from '../components/fields';
 import { t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
+import { opdName, useAppConfig } from '../lib/config';
 import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type Board = z.infer<typeof boardSchema>;
@@ -95,6 +96,7 @@ function ChooseCycle() {
  * the cycle's balanced rule; and the way to calibration where evaluators disagree.
  */
 function CycleAssignments({ cycleId }: { cycleId: string }) {
+  const config = useAppConfig();
   const [cycle, setCycle] = useState<Cycle>();
   const [rows, setRows] = useState<readonly Row[]>();
   const [evaluators, setEvaluators] = useState<readonly Evaluator[]>([]);
@@ -211,7 +213,7 @@ function CycleAssignments({ cycleId }: { cycleId: string }) {
               <a href={`/inovasi/${key}`}>{entry.name}</a>
             </h2>
             <p>
-              {t.evaluation.opd}: {entry.opdId} · {t.stages[entry.stage] ?? entry.stage} ·{' '}
+              {t.evaluation.opd}: {opdName(config, entry.opdId)} · {t.stages[entry.stage] ?? entry.stage} ·{' '}
               {t.evaluation.assign.selfAssessment}:{' '}
               {t.evaluation.assign.selfAssessmentStatuses[selfAssessment?.status ?? 'none']}
               {submitted && selfAssessment ? ` (${t.evaluation.assign.claimedScore(selfAssessment.claimedScore)})` : ''}

@@ -15,6 +15,7 @@ import { BarChart } from '../components/bar-chart';
 import { ErrorSummary, Field, Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { api, type FieldMessage } from '../lib/api';
+import { opdName, useAppConfig } from '../lib/config';
 import { hasRole, useSession } from '../lib/session';
 import { refusalText, useApiAction } from '../lib/use-api-action';
 
@@ -38,6 +39,7 @@ interface StageList {
 export default function BoardPage() {
   const { params } = useRoute();
   const session = useSession();
+  const config = useAppConfig();
   const cycleId = params.id ?? '';
   const path = `/cycles/${encodeURIComponent(cycleId)}`;
   const mayDecide = hasRole(session, 'coordinator', 'admin');
@@ -233,7 +235,11 @@ export default function BoardPage() {
           { key: 'pledged', label: t.board.pledged, missing: t.board.notPledged },
           { key: 'registered', label: t.board.registered },
         ]}
-        rows={opds.map((opd) => ({ key: opd.opdId, label: opd.opdId, values: [opd.pledged, opd.registered] }))}
+        rows={opds.map((opd) => ({
+          key: opd.opdId,
+          label: opdName(config, opd.opdId),
+          values: [opd.pledged, opd.registered],
+        }))}
       />
 
       {mayDecide && cycle.status !== 'closed' && (
@@ -247,7 +253,7 @@ export default function BoardPage() {
                 <select {...aria} value={pledgeOpd} onChange={(event) => choosePledgeOpd(event.currentTarget.value)}>
                   {opds.map((opd) => (
                     <option key={opd.opdId} value={opd.opdId}>
-                      {opd.opdId}
+                      {opdName(config, opd.opdId)}
                     </option>
                   ))}
                 </select>
@@ -324,7 +330,7 @@ export default function BoardPage() {
                   <a href={`/inovasi/${key}`}>{entry.name}</a>
                 </h4>
                 <p>
-                  {entry.opdId} · {t.trackStatuses[entry.status] ?? entry.status} · {t.board.enteredAt}{' '}
+                  {opdName(config, entry.opdId)} · {t.trackStatuses[entry.status] ?? entry.status} · {t.board.enteredAt}{' '}
                   {formatDateTime(entry.stageEnteredAt)}
                 </p>
                 {entry.pendingRequest && <p>{t.board.pendingRequest(stageName(entry.pendingRequest.to))}</p>}

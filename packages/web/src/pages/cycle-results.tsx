@@ -3,23 +3,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { Notice } from '../components/fields';
-import { formatDateTime, t } from '../i18n';
+import { formatDateTime, formatScore, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
+import { opdName, useAppConfig } from '../lib/config';
 import { hasRole, useSession } from '../lib/session';
 import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type Ranking = z.infer<typeof rankingSchema>;
 type RegionIndex = z.infer<typeof regionIndexSchema>;
-
-/**
- * A score as published: rounded to hundredths half away from zero (as the scoring service rounds, cutting the
- * binary noise first: 1.005 → 1,01), written the Indonesian way (decimal comma).
- */
-function formatScore(value: number): string {
-  const scaled = Number((Math.abs(value) * 100).toPrecision(15));
-  const rounded = (Math.sign(value) * Math.round(scaled)) / 100 + 0;
-  return new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(rounded);
-}
 
 /** The lines of what a refusal says is still missing (publication lists the innovations still being scored). */
 function missingOf(error: unknown): readonly string[] {
@@ -55,6 +46,7 @@ function offerDownload(text: string, name: string): void {
 export default function CycleResults() {
   const { params } = useRoute();
   const session = useSession();
+  const config = useAppConfig();
   const cycleId = params.id ?? '';
   const path = `/cycles/${encodeURIComponent(cycleId)}`;
   const mayPublish = hasRole(session, 'coordinator', 'admin');
@@ -227,7 +219,7 @@ export default function CycleResults() {
                   <tr key={row.opdId}>
                     <td>{row.rank}</td>
                     <th scope="row">
-                      {row.opdId}
+                      {opdName(config, row.opdId)}
                       {shortlist.has(row.opdId) && <span class="badge">{t.results.shortlisted}</span>}
                     </th>
                     <td>{formatScore(row.value)}</td>

@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { ErrorSummary, Field, Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { api, type FieldMessage } from '../lib/api';
+import { opdName, useAppConfig } from '../lib/config';
 import { useApiAction } from '../lib/use-api-action';
 
 type Assignment = z.infer<typeof assignmentSchema>;
@@ -25,6 +26,7 @@ function conflictLabel(path: string): string {
  * of interest, which is what makes them assignable at all.
  */
 export default function Evaluations() {
+  const config = useAppConfig();
   const [items, setItems] = useState<readonly Assignment[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [opdIds, setOpdIds] = useState('');
@@ -87,8 +89,8 @@ export default function Evaluations() {
                 </a>
               </h2>
               <p>
-                {t.evaluation.opd}: {item.opdId} · {t.evaluation.mine.assignedAt}: {formatDateTime(item.assignedAt)} (
-                {t.evaluation.how[item.how] ?? item.how}) · {t.evaluation.status}:{' '}
+                {t.evaluation.opd}: {opdName(config, item.opdId)} · {t.evaluation.mine.assignedAt}:{' '}
+                {formatDateTime(item.assignedAt)} ({t.evaluation.how[item.how] ?? item.how}) · {t.evaluation.status}:{' '}
                 <strong>{t.evaluation.statuses[item.status] ?? item.status}</strong>
                 {item.submittedAt ? ` (${formatDateTime(item.submittedAt)})` : ''}
               </p>

@@ -4,6 +4,7 @@ import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
+import { opdName, useAppConfig } from '../lib/config';
 import { refusalText } from '../lib/use-api-action';
 
 type Score = z.infer<typeof scoreSchema>;
@@ -136,6 +137,7 @@ function ScoreTable({ score }: { score: Score }) {
 }
 
 function RankingTable({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
+  const config = useAppConfig();
   const mine = ranking.rows.find((row) => row.opdId === opdId);
   return (
     <>
@@ -167,7 +169,7 @@ function RankingTable({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
               <tr key={row.opdId} class={row.opdId === opdId ? 'mine' : undefined}>
                 <td>{row.rank}</td>
                 <th scope="row">
-                  {row.opdId}
+                  {opdName(config, row.opdId)}
                   {row.opdId === opdId && (
                     <>
                       {' '}

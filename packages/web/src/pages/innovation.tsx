@@ -1,5 +1,5 @@
 import type { Innovation, Track } from '@inovda/contracts';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
@@ -33,6 +33,16 @@ export default function InnovationPage() {
   const [notice, setNotice] = useState<string>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // The button pressed is disabled while its call runs (which takes the focus from it) and often goes with what it
+  // offered (registration, the advance form): once the call is done the focus returns to the page's content rather
+  // than being left with the document, where a screen reader loses its place.
+  const acted = useRef(false);
+  useEffect(() => {
+    if (busy) acted.current = true;
+    else if (acted.current && (document.activeElement === null || document.activeElement === document.body)) {
+      document.getElementById('main')?.focus();
+    }
+  }, [busy]);
 
   const load = useCallback(async () => {
     try {

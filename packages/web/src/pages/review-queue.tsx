@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
+import { opdName, useAppConfig } from '../lib/config';
 
 type ReviewQueueEntry = z.infer<typeof reviewQueueEntrySchema>;
 
@@ -13,6 +14,7 @@ type ReviewQueueEntry = z.infer<typeof reviewQueueEntrySchema>;
 export default function ReviewQueue() {
   const { params } = useRoute();
   const cycleId = params.id ?? '';
+  const config = useAppConfig();
   const [entries, setEntries] = useState<readonly ReviewQueueEntry[]>();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [reasonErrors, setReasonErrors] = useState<Record<string, string>>({});
@@ -94,7 +96,7 @@ export default function ReviewQueue() {
               <a href={`/inovasi/${entry.innovationId}`}>{entry.name}</a>
             </h2>
             <p>
-              {entry.opdId} · {t.stages[entry.request.from] ?? entry.request.from} →{' '}
+              {opdName(config, entry.opdId)} · {t.stages[entry.request.from] ?? entry.request.from} →{' '}
               {t.stages[entry.request.to] ?? entry.request.to} · {formatDateTime(entry.request.requestedAt)}
             </p>
             {entry.request.note && (

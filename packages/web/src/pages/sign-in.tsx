@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { t } from '../i18n';
 import { authorizeUrl, finishSignIn } from '../lib/cognito';
 import { type AppConfig, appConfig } from '../lib/config';
-import { signIn } from '../lib/session';
+import { signIn, takeReturn } from '../lib/session';
 
 interface DevUser {
   readonly username: string;
@@ -37,7 +37,7 @@ export default function SignIn() {
       body: JSON.stringify({ username }),
     }).catch(() => undefined);
     const body = response?.ok ? ((await response.json()) as { token?: string }) : undefined;
-    if (body?.token && signIn(body.token)) route('/');
+    if (body?.token && signIn(body.token)) route(takeReturn());
     else setFailed(true);
   }
 
@@ -95,7 +95,7 @@ export function SignInCallback() {
     void appConfig().then(async (config) => {
       if (config.auth.kind !== 'cognito') return setFailed(true);
       const token = await finishSignIn(config.auth, new URLSearchParams(location.search)).catch(() => undefined);
-      if (token && signIn(token)) route('/', true);
+      if (token && signIn(token)) route(takeReturn(), true);
       else setFailed(true);
     });
   }, [route]);
