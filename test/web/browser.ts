@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+import { WEB_DIST } from '../../infra/lib/web-app';
+import { startE2ePlatform } from '../e2e/e2e-platform';
+
 export { launchChromium } from '../support/chromium';
 
 /** Where the screenshots of each step go (`test-output/web/<test>/<step>.png`, kept out of git). */
@@ -88,4 +91,17 @@ export async function watchedPage(
     }
   });
   return { page, faults };
+}
+
+/**
+ * The whole local platform with the web app, for a browser test. A browser test works the machine as a person's
+ * phone and a whole region do at once: on two shared cores a cold function under that load may outlast API
+ * Gateway's 30 s integration timeout and turn a slow answer into a 503 that says nothing about the pages, so the
+ * gateway here waits up to two minutes (what the gateway does at 30 s is tested in test/local).
+ */
+export function startWebPlatform(
+  tag: string,
+  overrides: Parameters<typeof startE2ePlatform>[1] = {},
+): ReturnType<typeof startE2ePlatform> {
+  return startE2ePlatform(tag, { webApp: { distDir: WEB_DIST, port: 0 }, integrationTimeoutMs: 120_000, ...overrides });
 }

@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { LocalPlatform } from '@inovda/local';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../infra/lib/web-app';
 import { seedKotaSolok } from '../../infra/seed/kota-solok';
-import { apiCaller, type Json, retryUntil, startE2ePlatform } from '../e2e/e2e-platform';
-import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, watchedPage } from './browser';
+import { apiCaller, type Json, retryUntil } from '../e2e/e2e-platform';
+import {
+  expectAccessible,
+  launchChromium,
+  overflowsHorizontally,
+  screenshot,
+  startWebPlatform,
+  watchedPage,
+} from './browser';
 
 /**
  * The coordinator's programme pages in headless Chromium, over the Kota Solok demo (a scored, published and closed
@@ -22,9 +28,7 @@ const call = apiCaller(() => platform);
 const cycleIds: Record<'2026' | '2027', string> = { '2026': '', '2027': '' };
 
 beforeAll(async () => {
-  platform = await startE2ePlatform('web-coordinator', {
-    webApp: { distDir: WEB_DIST, port: 0 },
-  });
+  platform = await startWebPlatform('web-coordinator');
   // The demo seed, run here rather than as the platform's `seed` option: a seed that fails then fails the file with
   // its own message instead of leaving the pages without data.
   await seedKotaSolok({ url: platform.url, tokenFor: platform.tokenFor });
@@ -52,6 +56,11 @@ async function signInAs(page: Page, username: string): Promise<void> {
 }
 
 /** The cells of the table row whose row header is `header`, as a person reads them. */
+/** The name an OPD goes by in the pages (the region's config, as config.json gives it). */
+function opdNameOf(opdId: string): string {
+  return platform.region.opds.find((opd) => opd.id === opdId)?.name ?? opdId;
+}
+
 function cellsOf(table: Locator, header: string): Promise<string[]> {
   return table
     .getByRole('row')
@@ -112,13 +121,13 @@ describe('the coordinator’s board and results', () => {
 
       // Pledged vs registered per OPD of the region, pledges as the seed recorded them.
       const opds = page.getByRole('table', { name: 'Inovasi yang dijanjikan dan yang sudah terdaftar, per OPD' });
-      expect(await cellsOf(opds, 'dinkes')).toEqual(['2', '0']);
-      expect(await cellsOf(opds, 'disdukcapil')).toEqual(['1', '1']);
-      expect(await cellsOf(opds, 'dpmptsp')).toEqual(['1', '1']);
-      expect(await cellsOf(opds, 'distan')).toEqual(['1', '0']);
-      expect(await cellsOf(opds, 'bappeda')).toEqual(['belum ada janji', '0']);
+      expect(await cellsOf(opds, 'Dinas Kesehatan')).toEqual(['2', '0']);
+      expect(await cellsOf(opds, 'Dinas Kependudukan dan Pencatatan Sipil')).toEqual(['1', '1']);
+      expect(await cellsOf(opds, 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu')).toEqual(['1', '1']);
+      expect(await cellsOf(opds, 'Dinas Pertanian')).toEqual(['1', '0']);
+      expect(await cellsOf(opds, 'Badan Perencanaan Pembangunan Daerah')).toEqual(['belum ada janji', '0']);
       expect(await opds.getByRole('row').count()).toBe(1 + platform.region.opds.length);
-      expect(await barWidthsOf(opds, 'disdukcapil')).toEqual(['50%', '50%']);
+      expect(await barWidthsOf(opds, 'Dinas Kependudukan dan Pencatatan Sipil')).toEqual(['50%', '50%']);
       await page.getByText('Target siklus ini: 1 inovasi per OPD.').waitFor();
       await expectAccessible(page, 'board of the open cycle');
       await screenshot(page, 'coordinator', '01-board');
@@ -126,17 +135,17 @@ describe('the coordinator’s board and results', () => {
       // A pledge: refused in the browser by the API's own schema, then recorded.
       await page.getByRole('combobox', { name: 'OPD' }).selectOption('bappeda');
       await page.getByLabel('Jumlah inovasi yang dijanjikan').fill('dua');
-      await page.getByRole('button', { name: 'Simpan janji bappeda' }).click();
+      await page.getByRole('button', { name: 'Simpan janji Badan Perencanaan Pembangunan Daerah' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'Ada isian yang perlu diperbaiki' });
       await summary.waitFor();
       await expect.poll(() => summary.textContent()).toContain('Jumlah inovasi yang dijanjikan:');
       await expectAccessible(page, 'pledge form with an error');
       await screenshot(page, 'coordinator', '02-pledge-error');
       await page.getByLabel('Jumlah inovasi yang dijanjikan').fill('3');
-      await page.getByRole('button', { name: 'Simpan janji bappeda' }).click();
-      await page.getByText('Janji bappeda dicatat: 3 inovasi.').waitFor();
-      await expect.poll(() => cellsOf(opds, 'bappeda')).toEqual(['3', '0']);
-      expect(await barWidthsOf(opds, 'bappeda')).toEqual(['100%', '0%']);
+      await page.getByRole('button', { name: 'Simpan janji Badan Perencanaan Pembangunan Daerah' }).click();
+      await page.getByText('Janji Badan Perencanaan Pembangunan Daerah dicatat: 3 inovasi.').waitFor();
+      await expect.poll(() => cellsOf(opds, 'Badan Perencanaan Pembangunan Daerah')).toEqual(['3', '0']);
+      expect(await barWidthsOf(opds, 'Badan Perencanaan Pembangunan Daerah')).toEqual(['100%', '0%']);
       const board = await call('GET', `/cycles/${cycleIds['2027']}/board`, 'koordinator');
       expect((board.body.opds as Json[]).find((opd) => opd.opdId === 'bappeda')?.pledged).toBe(3);
       // Choosing an OPD shows its pledge as recorded.
@@ -225,7 +234,7 @@ describe('the coordinator’s board and results', () => {
       for (const row of rows) {
         const cells = await table
           .getByRole('row')
-          .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${row.opdId}`) }) })
+          .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${opdNameOf(row.opdId)}`) }) })
           .getByRole('cell')
           .allTextContents();
         expect(cells.slice(0, 4)).toEqual([String(row.rank), score(row.value), score(row.sum), String(row.count)]);
@@ -295,7 +304,7 @@ describe('the coordinator’s board and results', () => {
       const cells = await page
         .getByRole('table', { name: /^Nilai OPD/ })
         .getByRole('row')
-        .filter({ has: page.getByRole('rowheader', { name: /^dpmptsp/ }) })
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${opdNameOf('dpmptsp')}`) }) })
         .getByRole('cell')
         .allTextContents();
       expect(cells[1]).toBe(score(dpmptsp?.value ?? -1));

@@ -5,10 +5,15 @@ import type { LocalPlatform } from '@inovda/local';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../infra/lib/web-app';
 import { must, once, send } from '../../infra/seed/seed-api';
-import { startE2ePlatform } from '../e2e/e2e-platform';
-import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, watchedPage } from './browser';
+import {
+  expectAccessible,
+  launchChromium,
+  overflowsHorizontally,
+  screenshot,
+  startWebPlatform,
+  watchedPage,
+} from './browser';
 
 /**
  * Scoring through the web app in headless Chromium, against the whole local platform: two innovations taken to
@@ -124,13 +129,7 @@ beforeAll(async () => {
   const jwk = await exportJWK(privateKey);
   signingKey = { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
   writeFileSync(path.join(dataDir, 'jwt-signing-key.json'), JSON.stringify(signingKey), { mode: 0o600 });
-  platform = await startE2ePlatform('web-evaluator', {
-    webApp: { distDir: WEB_DIST, port: 0 },
-    inMemory: false,
-    dataDir,
-    // A shared 2-core machine: a cold function may outlast API Gateway's 30 s and turn a slow answer into a 503.
-    integrationTimeoutMs: 120_000,
-  });
+  platform = await startWebPlatform('web-evaluator', { inMemory: false, dataDir });
   browser = await launchChromium();
 
   const coordinator = await platform.tokenFor('koordinator');

@@ -1,9 +1,15 @@
 import type { LocalPlatform } from '@inovda/local';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../infra/lib/web-app';
-import { retryUntil, startE2ePlatform } from '../e2e/e2e-platform';
-import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, watchedPage } from './browser';
+import { retryUntil } from '../e2e/e2e-platform';
+import {
+  expectAccessible,
+  launchChromium,
+  overflowsHorizontally,
+  screenshot,
+  startWebPlatform,
+  watchedPage,
+} from './browser';
 
 /**
  * An OPD's innovation through the web app in headless Chromium, against the whole local platform (the web app on
@@ -16,7 +22,7 @@ let platform: LocalPlatform;
 let browser: Browser;
 
 beforeAll(async () => {
-  platform = await startE2ePlatform('web', { webApp: { distDir: WEB_DIST, port: 0 } });
+  platform = await startWebPlatform('web');
   browser = await launchChromium();
 });
 

@@ -3,11 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { LocalPlatform } from '@inovda/local';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../infra/lib/web-app';
 import { seedKotaSolok } from '../../infra/seed/kota-solok';
 import { must, once, send } from '../../infra/seed/seed-api';
-import { apiCaller, type Json, retryUntil, startE2ePlatform } from '../e2e/e2e-platform';
-import { expectAccessible, launchChromium, overflowsHorizontally, screenshot, watchedPage } from './browser';
+import { apiCaller, type Json, retryUntil } from '../e2e/e2e-platform';
+import {
+  expectAccessible,
+  launchChromium,
+  overflowsHorizontally,
+  screenshot,
+  startWebPlatform,
+  watchedPage,
+} from './browser';
 
 /**
  * The OPD's programme pages through the web app in headless Chromium, against the whole local platform with the
@@ -110,7 +116,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/inovda`;
-  platform = await startE2ePlatform('web-opd-programme', { webApp: { distDir: WEB_DIST, port: 0 } });
+  platform = await startWebPlatform('web-opd-programme');
   // The demo data, through the API as `npm start` loads it (a failure throws here rather than leaving it half in).
   await seedKotaSolok({ url: platform.url, tokenFor: platform.tokenFor });
   const cycles = await call('GET', '/cycles', 'koordinator');
@@ -178,8 +184,8 @@ describe("the OPD's programme pages", () => {
       // Σ 44 (disdukcapil), 32 (dinkes), 31 (dpmptsp), each ÷ MAX(14, 1); the top three are shortlisted.
       await page.getByText('OPD Anda di peringkat 2 dari 3 OPD.').waitFor();
       await page.getByText('OPD Anda termasuk penerima insentif.').waitFor();
-      expect(await cellsOf(page, /^dinkes/).allTextContents()).toEqual(['2', '2,29', '32', '1', '32', 'Ya']);
-      expect((await cellsOf(page, /^disdukcapil/).allTextContents())[0]).toBe('1');
+      expect(await cellsOf(page, /^Dinas Kesehatan/).allTextContents()).toEqual(['2', '2,29', '32', '1', '32', 'Ya']);
+      expect((await cellsOf(page, /^Dinas Kependudukan dan Pencatatan Sipil/).allTextContents())[0]).toBe('1');
       await expectAccessible(page, 'published results');
       await screenshot(page, 'opd-programme', '02-published-results');
 

@@ -122,7 +122,7 @@ export default function BoardPage() {
         await api('PUT', `${path}/commitments/${encodeURIComponent(opdId)}`, { body: checked.data });
         await loadBoard();
       },
-      t.board.pledgeSaved(opdId, checked.data.pledged),
+      t.board.pledgeSaved(opdName(config, opdId), checked.data.pledged),
     );
   }
 
@@ -271,7 +271,7 @@ export default function BoardPage() {
               )}
             </Field>
             <button type="submit" disabled={busy}>
-              {t.board.savePledge(pledgeOpd)}
+              {t.board.savePledge(opdName(config, pledgeOpd))}
             </button>
           </form>
           {pledgeAction.problem && (
