@@ -58,12 +58,12 @@ export async function startWebAppServer(options: WebAppServerOptions): Promise<W
   };
   let port = 0;
 
-  function sendFile(response: ServerResponse, file: string, head: boolean) {
+  function sendFile(response: ServerResponse, file: string, size: number, head: boolean) {
     const immutable = file.startsWith(path.join(root, 'assets') + path.sep);
     response.writeHead(200, {
       ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': String(statSync(file).size),
+      'content-length': String(size),
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (head) response.end();
@@ -92,8 +92,9 @@ export async function startWebAppServer(options: WebAppServerOptions): Promise<W
     // Resolved inside the app's folder, or not at all: `..` and absolute paths cannot leave it.
     const file = path.resolve(root, `.${path.posix.normalize(pathname)}`);
     const inside = file === root || file.startsWith(root + path.sep);
-    if (inside && existsSync(file) && statSync(file).isFile()) return sendFile(response, file, method === 'HEAD');
-    if (path.extname(pathname) === '') return sendFile(response, index, method === 'HEAD');
+    const found = inside ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (found?.isFile()) return sendFile(response, file, found.size, method === 'HEAD');
+    if (path.extname(pathname) === '') return sendFile(response, index, statSync(index).size, method === 'HEAD');
     response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
     response.end('Not Found');
   }

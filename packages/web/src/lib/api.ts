@@ -50,7 +50,8 @@ function problemFrom(status: number, body: unknown): ApiProblem {
           : [];
       })
     : [];
-  const code = typeof document.type === 'string' ? (document.type.split('/').pop() ?? 'unknown') : 'unknown';
+  // The stable `code` every problem carries (the edge's 429 too); `type` is its URI form.
+  const code = typeof document.code === 'string' ? document.code : 'unknown';
   const title = typeof document.title === 'string' ? document.title : t.problems.unknown;
   const detail = typeof document.detail === 'string' ? document.detail : undefined;
   return new ApiProblem(status, code, title, detail, errors, document);
