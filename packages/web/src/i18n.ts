@@ -189,7 +189,7 @@ export const t = {
     edit: 'Ubah profil',
     register: 'Daftarkan ke siklus yang dibuka',
     registerHint: 'Setelah terdaftar, inovasi masuk tahap Drum up dan diikuti sampai Display.',
-    registered: 'Inovasi terdaftar. Jalurnya dibuka begitu koordinator menerimanya.',
+    registered: 'Inovasi terdaftar. Jalur 5D-nya terbuka sebentar lagi, di tahap Drum up.',
     notRegistered: 'Inovasi ini masih draf.',
     track: 'Jalur 5D',
     noTrack: 'Jalur belum dibuka.',
