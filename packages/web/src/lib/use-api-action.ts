@@ -9,6 +9,18 @@ export function refusalText(error: unknown): string {
 }
 
 /**
+ * Puts the focus back where a keyboard or screen-reader user left it, if the call lost it: a button disabled while
+ * its call runs drops the focus to the page's body, and one the result removes takes it with it. Back to that
+ * button when it is there again, else to the page's main content (as after a navigation).
+ */
+function restoreFocus(before: Element | null): void {
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
+  if (before instanceof HTMLElement && before.isConnected && !(before as HTMLButtonElement).disabled) before.focus();
+  else document.getElementById('main')?.focus();
+}
+
+/**
  * The state every page keeps around the API calls it makes on a person's behalf: the refusal to show (`problem`),
  * the confirmation (`notice`) and whether a call is under way (`busy`, which disables the page's buttons).
  * `run(call, done)` clears both messages, runs the call, then shows `done` (its result's words) or the refusal;
@@ -20,6 +32,7 @@ export function useApiAction() {
   const [busy, setBusy] = useState(false);
   const run = useCallback(
     async <T>(call: () => Promise<T>, done?: string | ((result: T) => string)): Promise<T | undefined> => {
+      const before = document.activeElement;
       setBusy(true);
       setProblem(undefined);
       setNotice(undefined);
@@ -32,6 +45,8 @@ export function useApiAction() {
         return undefined;
       } finally {
         setBusy(false);
+        // After the render that enables the buttons again (Preact renders on a microtask).
+        setTimeout(() => restoreFocus(before), 0);
       }
     },
     [],
