@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { TableFrame } from './table-frame';
 
 /** One series of a chart (a column of its table): its heading, and how a missing value reads. */
 export interface BarSeries {
@@ -49,7 +50,7 @@ export function BarChart({
           {description}
         </p>
       )}
-      <div class="table-wrap">
+      <TableFrame label={caption}>
         <table id={id} {...(description ? { 'aria-describedby': `${id}-description` } : {})}>
           <caption>{caption}</caption>
           <thead>
@@ -91,7 +92,7 @@ export function BarChart({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { Field, inputId, Notice } from '../components/fields';
+import { TableFrame } from '../components/table-frame';
 import { t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { refusalText, useApiAction } from '../lib/use-api-action';
@@ -118,7 +119,7 @@ export default function Calibration() {
             {t.evaluation.calibration.status}: <strong>{t.evaluation.assign.scoreStatuses[score.status]}</strong> ·{' '}
             {t.evaluation.calibration.total(score.total, score.maxScore)}
           </p>
-          <div class="table-wrap">
+          <TableFrame label={t.evaluation.calibration.status}>
             <table>
               <thead>
                 <tr>
@@ -157,7 +158,7 @@ export default function Calibration() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           {flagged.length === 0 && <p>{t.evaluation.calibration.nothingFlagged}</p>}
           {flagged.map((indicator) => {
             const code = indicator.indicator;

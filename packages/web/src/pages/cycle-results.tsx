@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { Notice } from '../components/fields';
+import { TableFrame } from '../components/table-frame';
 import { formatDateTime, formatScore, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
@@ -201,7 +202,7 @@ export default function CycleResults() {
         <p>{t.results.rankingEmpty}</p>
       ) : (
         <>
-          <div class="table-wrap">
+          <TableFrame label={t.results.rankingCaption(ranking.k)}>
             <table>
               <caption>{t.results.rankingCaption(ranking.k)}</caption>
               <thead>
@@ -230,7 +231,7 @@ export default function CycleResults() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           {ranking.shortlist.length > 0 && (
             <p>
               {t.results.shortlistTitle}: {ranking.shortlist.join(', ')}

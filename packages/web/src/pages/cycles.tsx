@@ -2,6 +2,7 @@ import { type CreateCycleInput, type Cycle, createCycleInput, STAGES } from '@in
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorSummary, Field, Notice } from '../components/fields';
+import { TableFrame } from '../components/table-frame';
 import { t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
@@ -121,7 +122,7 @@ export default function Cycles() {
       {cycles === undefined && !problem && <p role="status">{t.app.loading}</p>}
       {cycles?.length === 0 && <p>{t.cycles.empty}</p>}
       {cycles && cycles.length > 0 && (
-        <div class="table-wrap">
+        <TableFrame label={t.cycles.title}>
           <table>
             <thead>
               <tr>
@@ -173,7 +174,7 @@ export default function Cycles() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
 
       <h2>{t.cycles.planTitle}</h2>

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { ErrorSummary, Field, Notice } from '../components/fields';
+import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
@@ -431,7 +432,7 @@ export default function EvaluationForm() {
       {submitted && others && others.length > 0 && (
         <>
           <h2>{t.evaluation.form.othersTitle}</h2>
-          <div class="table-wrap">
+          <TableFrame label={t.evaluation.form.othersTitle}>
             <table>
               <thead>
                 <tr>
@@ -463,7 +464,7 @@ export default function EvaluationForm() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import type { Innovation, rankingSchema, scoreSchema, Track } from '@inovda/cont
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
+import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
@@ -95,7 +96,7 @@ function ScoreTable({ score }: { score: Score }) {
         {words.statuses[score.status] ?? score.status}
         {score.revision > 1 && ` · ${words.revision(score.revision)}`}
       </p>
-      <div class="table-wrap">
+      <TableFrame label={words.perIndicator}>
         <table>
           <caption class="table-caption">{words.perIndicator}</caption>
           <thead>
@@ -131,7 +132,7 @@ function ScoreTable({ score }: { score: Score }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   );
 }
@@ -148,7 +149,7 @@ function RankingTable({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
         <strong>{mine ? words.place(mine.rank, ranking.rows.length) : words.notListed}</strong>
         {ranking.shortlist.includes(opdId) && ` ${words.shortlisted}`}
       </p>
-      <div class="table-wrap">
+      <TableFrame label={words.rankingCaption}>
         <table>
           <caption class="table-caption">
             {words.rankingCaption} ({words.divisor(ranking.k)})
@@ -186,7 +187,7 @@ function RankingTable({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   );
 }

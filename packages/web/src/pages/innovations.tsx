@@ -1,5 +1,6 @@
 import type { Innovation } from '@inovda/contracts';
 import { useEffect, useState } from 'preact/hooks';
+import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
 import { useSession } from '../lib/session';
@@ -47,7 +48,7 @@ export default function Innovations() {
       {items === undefined && !problem && <p role="status">{t.app.loading}</p>}
       {items?.length === 0 && <p>{t.innovations.empty}</p>}
       {items && items.length > 0 && (
-        <div class="table-wrap">
+        <TableFrame label={t.innovations.title}>
           <table>
             <thead>
               <tr>
@@ -68,7 +69,7 @@ export default function Innovations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {cursor && (
         <button type="button" onClick={() => void load(cursor)}>

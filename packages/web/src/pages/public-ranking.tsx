@@ -2,6 +2,7 @@ import type { publicRankingListSchema, publicRankingSchema } from '@inovda/contr
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
+import { TableFrame } from '../components/table-frame';
 import { formatDate, formatScore, t } from '../i18n';
 import { api } from '../lib/api';
 import { refusalText } from '../lib/use-api-action';
@@ -75,9 +76,9 @@ export default function PublicRanking() {
               </>
             )}
           </dl>
-          <div class="table-wrap">
+          <TableFrame label={t.publicPages.rankingCaption(ranking.cycleName, ranking.k)}>
             <table>
-              <caption>{t.publicPages.rankingCaption(ranking.cycleName, ranking.k)}</caption>
+              <caption id="ranking-caption">{t.publicPages.rankingCaption(ranking.cycleName, ranking.k)}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.publicPages.rank}</th>
@@ -99,7 +100,7 @@ export default function PublicRanking() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </>
       )}
       {others.length > 0 && (

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { ErrorSummary, Field, inputId, Notice } from '../components/fields';
+import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { hasRole, useSession } from '../lib/session';
@@ -465,7 +466,7 @@ function SubmittedClaims({
     <>
       {selfAssessment.submittedAt && <p>{words.submittedAt(formatDateTime(selfAssessment.submittedAt))}</p>}
       <h2>{words.claimsTitle}</h2>
-      <div class="table-wrap">
+      <TableFrame label={words.claimsTitle}>
         <table>
           <thead>
             <tr>
@@ -498,7 +499,7 @@ function SubmittedClaims({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { ErrorSummary, Field, inputId, Notice } from '../components/fields';
+import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { refusalText, useApiAction } from '../lib/use-api-action';
@@ -469,7 +470,7 @@ function DeliveryLog({
       {deliveries.length === 0 ? (
         <p>{words.noDeliveries}</p>
       ) : (
-        <div class="table-wrap">
+        <TableFrame label={words.deliveriesTitle(name)}>
           <table>
             <thead>
               <tr>
@@ -527,7 +528,7 @@ function DeliveryLog({
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </div>
   );

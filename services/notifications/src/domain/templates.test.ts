@@ -184,6 +184,19 @@ describe('notification templates', () => {
     );
   });
 
+  it("sets a person's reasons and notes inside the sentence with one closing stop, whether they end in one or not", () => {
+    for (const reasons of ['Lengkapi akar masalah', 'Lengkapi akar masalah.', 'Lengkapi akar masalah!  ']) {
+      const data = { ...dataOf('StageReturned'), reasons };
+      expect(render(TEMPLATES.StageReturned, variablesFor('StageReturned', data, NAMES)).body).toContain(
+        'dikembalikan dengan alasan: Lengkapi akar masalah. Silakan lengkapi',
+      );
+    }
+    const held = { ...dataOf('TrackHeld'), note: 'Menunggu anggaran perubahan.' };
+    expect(render(TEMPLATES.TrackHeld, variablesFor('TrackHeld', held, NAMES)).body).toMatch(
+      /Catatan: Menunggu anggaran perubahan\.$/,
+    );
+  });
+
   it('keeps a score from its OPD until it is public: only a correction after publication reaches the OPD', () => {
     const corrected = dataOf('InnovationScored');
     expect(audiencesOf('InnovationScored', corrected).map((audience) => audience.kind)).toContain('owner-opd');

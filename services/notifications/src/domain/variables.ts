@@ -31,6 +31,11 @@ const MONTHS = [
 ];
 
 /** `2027-02-26` → `26 Februari 2027`, as Indonesian letters write dates. */
+/** A person's free text set inside a template's sentence: without its own closing stop, which the template adds. */
+function sentence(value: string): string {
+  return value.trim().replace(/[.!?]+$/u, '');
+}
+
 export function indonesianDate(isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
@@ -91,9 +96,9 @@ export function variablesFor(
       };
     }
     case 'StageReturned':
-      return { ...common, reasons: text(data.reasons) };
+      return { ...common, reasons: sentence(text(data.reasons)) };
     case 'TrackHeld':
-      return { ...common, note: text(data.note) || 'tanpa catatan' };
+      return { ...common, note: sentence(text(data.note)) || 'tanpa catatan' };
     case 'MonevDue':
       return { ...common, period: text(data.period) };
     case 'InnovationScored': {
