@@ -105,3 +105,14 @@ export function startWebPlatform(
 ): ReturnType<typeof startE2ePlatform> {
   return startE2ePlatform(tag, { webApp: { distDir: WEB_DIST, port: 0 }, integrationTimeoutMs: 120_000, ...overrides });
 }
+
+/** Signs in from the app's sign-in page as the dev user `username`, as a person does (each button names the user). */
+export async function signInAs(page: Page, webUrl: string, username: string): Promise<void> {
+  await page.goto(`${webUrl}/`);
+  await page.getByRole('heading', { name: 'Masuk ke inovda' }).waitFor();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: `${username} ·` })
+    .getByRole('button')
+    .click();
+}

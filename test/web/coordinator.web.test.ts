@@ -9,6 +9,7 @@ import {
   launchChromium,
   overflowsHorizontally,
   screenshot,
+  signInAs as signInFrom,
   startWebPlatform,
   watchedPage,
 } from './browser';
@@ -46,20 +47,15 @@ afterAll(async () => {
 
 /** Signs in as the dev user `username` from the sign-in page's list (each button names the user). */
 async function signInAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.webUrl}/`);
-  await page.getByRole('heading', { name: 'Masuk ke inovda' }).waitFor();
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: `${username} ·` })
-    .getByRole('button')
-    .click();
+  await signInFrom(page, platform.webUrl ?? '', username);
 }
 
-/** The cells of the table row whose row header is `header`, as a person reads them. */
 /** The name an OPD goes by in the pages (the region's config, as config.json gives it). */
 function opdNameOf(opdId: string): string {
   return platform.region.opds.find((opd) => opd.id === opdId)?.name ?? opdId;
 }
+
+/** The cells of the table row whose row header is `header`, as a person reads them. */
 
 function cellsOf(table: Locator, header: string): Promise<string[]> {
   return table

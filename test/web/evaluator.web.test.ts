@@ -11,6 +11,7 @@ import {
   launchChromium,
   overflowsHorizontally,
   screenshot,
+  signInAs as signInFrom,
   startWebPlatform,
   watchedPage,
 } from './browser';
@@ -177,13 +178,7 @@ afterAll(async () => {
 
 /** Signs in as the dev user `username` from the sign-in page's list (each button names the user). */
 async function signInAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.webUrl}/`);
-  await page.getByRole('heading', { name: 'Masuk ke inovda' }).waitFor();
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: `${username} ·` })
-    .getByRole('button')
-    .click();
+  await signInFrom(page, platform.webUrl ?? '', username);
 }
 
 /** Calls the API as the second evaluator. */

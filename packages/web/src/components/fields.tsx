@@ -92,3 +92,19 @@ export function Notice({ text }: { text: string | undefined }) {
     </p>
   );
 }
+
+/** What a page shows until its data is in: its heading, and the loading status or why it could not load. */
+export function PageLoading({ heading, problem }: { heading?: string; problem: string | undefined }) {
+  return (
+    <section>
+      {heading && <h1>{heading}</h1>}
+      {problem ? (
+        <p class="error-message" role="alert">
+          {problem}
+        </p>
+      ) : (
+        <p role="status">{t.app.loading}</p>
+      )}
+    </section>
+  );
+}

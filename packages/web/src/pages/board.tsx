@@ -12,7 +12,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { BarChart } from '../components/bar-chart';
-import { ErrorSummary, Field, Notice } from '../components/fields';
+import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { api, type FieldMessage } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
@@ -158,18 +158,7 @@ export default function BoardPage() {
   }
 
   if (!board) {
-    return (
-      <section>
-        <h1>{t.board.heading}</h1>
-        {loadProblem ? (
-          <p class="error-message" role="alert">
-            {loadProblem}
-          </p>
-        ) : (
-          <p role="status">{t.app.loading}</p>
-        )}
-      </section>
-    );
+    return <PageLoading heading={t.board.heading} problem={loadProblem} />;
   }
 
   const { cycle, funnel, opds } = board;

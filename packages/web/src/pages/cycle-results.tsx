@@ -2,7 +2,7 @@ import type { Cycle, rankingSchema, regionIndexSchema } from '@inovda/contracts'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { Notice } from '../components/fields';
+import { Notice, PageLoading } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, formatScore, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
@@ -115,18 +115,7 @@ export default function CycleResults() {
   }
 
   if (!cycle || !ranking || !index) {
-    return (
-      <section>
-        <h1>{t.results.heading}</h1>
-        {loadProblem ? (
-          <p class="error-message" role="alert">
-            {loadProblem}
-          </p>
-        ) : (
-          <p role="status">{t.app.loading}</p>
-        )}
-      </section>
-    );
+    return <PageLoading heading={t.results.heading} problem={loadProblem} />;
   }
 
   const shortlist = new Set(ranking.shortlist);

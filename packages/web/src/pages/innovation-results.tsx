@@ -2,6 +2,7 @@ import type { Innovation, rankingSchema, scoreSchema, Track } from '@inovda/cont
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
+import { PageLoading } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
@@ -57,17 +58,7 @@ export default function InnovationResults() {
   }, [id]);
 
   if (!innovation || !score || !ranking) {
-    return (
-      <section>
-        {problem ? (
-          <p class="error-message" role="alert">
-            {problem}
-          </p>
-        ) : (
-          <p role="status">{t.app.loading}</p>
-        )}
-      </section>
-    );
+    return <PageLoading problem={problem} />;
   }
   return (
     <section>

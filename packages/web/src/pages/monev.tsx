@@ -2,7 +2,7 @@ import { type Innovation, type MonevReport, monevInput, type Track, type TrackHi
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ErrorSummary, Field, Notice } from '../components/fields';
+import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { api, type FieldMessage } from '../lib/api';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
@@ -122,17 +122,7 @@ export default function MonevPage() {
 
   const errorAt = (path: string) => errors.find((error) => error.path === path)?.message;
   if (!innovation || !track) {
-    return (
-      <section>
-        {loadProblem ? (
-          <p class="error-message" role="alert">
-            {loadProblem}
-          </p>
-        ) : (
-          <p role="status">{t.app.loading}</p>
-        )}
-      </section>
-    );
+    return <PageLoading problem={loadProblem} />;
   }
   return (
     <section>

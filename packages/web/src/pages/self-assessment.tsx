@@ -9,7 +9,7 @@ import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Field, inputId, Notice } from '../components/fields';
+import { ErrorSummary, Field, inputId, Notice, PageLoading } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
@@ -217,17 +217,7 @@ export default function SelfAssessmentPage() {
     });
 
   if (innovation === undefined || loaded === undefined) {
-    return (
-      <section>
-        {loadProblem ? (
-          <p class="error-message" role="alert">
-            {loadProblem}
-          </p>
-        ) : (
-          <p role="status">{t.app.loading}</p>
-        )}
-      </section>
-    );
+    return <PageLoading problem={loadProblem} />;
   }
   const submitted = loaded?.data.status === 'submitted';
   return (
