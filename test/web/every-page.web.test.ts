@@ -52,7 +52,7 @@ function pagesOf(): Array<{ who: string | undefined; pages: string[] }> {
   return [
     {
       who: undefined,
-      pages: ['/masuk', '/galeri', `/galeri/${innovation}`, '/peringkat', `/peringkat/${cycle2026}`, '/tidak-ada'],
+      pages: ['/masuk', '/galeri', `/galeri/${innovation}`, '/peringkat', `/peringkat/${cycle2026}`],
     },
     {
       who: 'opd.dinkes',
@@ -67,6 +67,7 @@ function pagesOf(): Array<{ who: string | undefined; pages: string[] }> {
         '/kotak-masuk',
         '/pengaturan/notifikasi',
         '/opd/dinkes/webhook',
+        '/tidak-ada',
       ],
     },
     {
