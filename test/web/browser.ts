@@ -115,4 +115,6 @@ export async function signInAs(page: Page, webUrl: string, username: string): Pr
     .filter({ hasText: `${username} ·` })
     .getByRole('button')
     .click();
+  // Signed in once the app has left the sign-in for the user's page (a navigation before then would find no session).
+  await page.waitForURL((url) => url.pathname !== '/masuk' && url.pathname !== '/');
 }

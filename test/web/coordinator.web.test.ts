@@ -153,12 +153,12 @@ describe('the coordinator’s board and results', () => {
       await page.getByRole('heading', { name: 'Inovasi di tahap Drum up' }).waitFor();
       const name = 'JEBAK Sekolah: perekaman KTP-el di SMA';
       const card = page.getByRole('article', { name });
-      await card.getByText('disdukcapil · Berjalan').waitFor();
+      await card.getByText('Dinas Kependudukan dan Pencatatan Sipil · Berjalan').waitFor();
       await page.getByRole('article', { name: 'Anjungan Izin Mandiri di Mal Pelayanan Publik' }).waitFor();
       await page.getByLabel(`Catatan untuk menahan atau melanjutkan ${name}`).fill('Menunggu SK kepala dinas.');
       await page.getByRole('button', { name: `Tahan ${name}` }).click();
       await page.getByText(`${name} ditahan.`).waitFor();
-      await card.getByText('disdukcapil · Ditahan').waitFor();
+      await card.getByText('Dinas Kependudukan dan Pencatatan Sipil · Ditahan').waitFor();
       await page.getByRole('button', { name: `Lanjutkan ${name}` }).waitFor();
       const innovationId = String(
         (
@@ -187,7 +187,7 @@ describe('the coordinator’s board and results', () => {
 
       await page.getByRole('button', { name: `Lanjutkan ${name}` }).click();
       await page.getByText(`${name} dilanjutkan.`).waitFor();
-      await card.getByText('disdukcapil · Berjalan').waitFor();
+      await card.getByText('Dinas Kependudukan dan Pencatatan Sipil · Berjalan').waitFor();
       expect((await call('GET', `/innovations/${innovationId}/track`, 'koordinator')).body.status).toBe('active');
       await screenshot(page, 'coordinator', '05-track-resumed');
 
