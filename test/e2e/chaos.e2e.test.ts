@@ -14,7 +14,8 @@ import { startE2ePlatform } from './e2e-platform';
 let platform: LocalPlatform;
 
 beforeAll(async () => {
-  platform = await startE2ePlatform('e2e-chaos', CHAOS_TIMINGS);
+  // A DynamoDB Local of its own: the run's shared one has served every file before this one.
+  platform = await startE2ePlatform('e2e-chaos', { ...CHAOS_TIMINGS, ownDynamoDb: true });
 });
 
 afterAll(async () => {

@@ -6,21 +6,23 @@ import { kotaSolok } from '../../infra/regions/kota-solok';
 
 /**
  * The whole platform for one end-to-end file: every service, Kota Solok, a free port, nothing on disk, sharing the
- * run's DynamoDB Local under tables of its own (so files never see each other's data).
+ * run's DynamoDB Local under tables of its own (so files never see each other's data; they go when it stops), or
+ * with a DynamoDB Local of its own (`ownDynamoDb`: a load run, which must not share it with the files beside it).
  */
 export function startE2ePlatform(
   tag: string,
-  overrides: Partial<Omit<StartLocalPlatformOptions, 'region' | 'services'>> = {},
+  overrides: Partial<Omit<StartLocalPlatformOptions, 'region' | 'services'>> & { readonly ownDynamoDb?: boolean } = {},
 ): Promise<LocalPlatform> {
+  const { ownDynamoDb, ...options } = overrides;
   return startLocalPlatform({
     region: kotaSolok,
     services,
     port: 0,
     inMemory: true,
-    dynamoEndpoint: inject('dynamoEndpoint'),
+    ...(ownDynamoDb ? {} : { dynamoEndpoint: inject('dynamoEndpoint') }),
     tablePrefix: `${tag}-${randomUUID().slice(0, 8)}-`,
     log: silentLogger,
-    ...overrides,
+    ...options,
   });
 }
 

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { silentLogger, startLocalPlatform } from '@inovda/local';
 import { describe, expect, it } from 'vitest';
+import { localDynamoClient } from '../../packages/local/src/dynamodb/clients';
 import { fixtureManifest } from './fixtures/manifest';
 import { uniquePrefix, useDynamoLocal } from './helpers/dynamo';
 import { dynamoLocalPids, exited, portOf, runTypeScript, sesLocalPids, waitForLine } from './helpers/processes';
@@ -46,6 +51,47 @@ describe('shutdown leaves no emulator process behind', () => {
     child.kill('SIGKILL');
     await exited(child);
     await waitFor(() => (dynamoLocalPids(port).length === 0 ? true : undefined), 30_000);
+  });
+});
+
+describe('shutdown leaves no table behind on a shared DynamoDB Local', () => {
+  it('stop() deletes the tables an in-memory platform created, and keeps one it found', {
+    timeout: 60_000,
+  }, async () => {
+    const dynamo = await useDynamoLocal();
+    const client = localDynamoClient(dynamo.endpoint, 'ap-southeast-3');
+    const options = {
+      region: testRegion,
+      services: [fixtureManifest],
+      port: 0,
+      dynamoEndpoint: dynamo.endpoint,
+      tablePrefix: uniquePrefix(),
+      log: silentLogger,
+    };
+    const dataDir = mkdtempSync(join(tmpdir(), 'inovda-kept-'));
+    const tableExists = async (name: string) =>
+      ((await client.send(new ListTablesCommand({}))).TableNames ?? []).includes(name);
+    try {
+      // Made by a platform that keeps its data, then used by an in-memory one: not its to delete.
+      const keeping = await startLocalPlatform({ ...options, dataDir });
+      const table = keeping.tableNames.fixture ?? '';
+      await keeping.stop();
+      expect(await tableExists(table)).toBe(true);
+      const reusing = await startLocalPlatform({ ...options, inMemory: true });
+      await reusing.stop();
+      expect(await tableExists(table)).toBe(true);
+      await client.send(new DeleteTableCommand({ TableName: table }));
+
+      const fresh = await startLocalPlatform({ ...options, tablePrefix: uniquePrefix(), inMemory: true });
+      const created = fresh.tableNames.fixture ?? '';
+      expect(await tableExists(created)).toBe(true);
+      await fresh.stop();
+      expect(await tableExists(created)).toBe(false);
+    } finally {
+      client.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+      await dynamo.stop();
+    }
   });
 });
 

@@ -90,6 +90,12 @@ export interface ScheduleSpec {
   readonly name: string;
   readonly expression: string;
   readonly localExpression?: string;
+  /**
+   * Also run once as the local platform starts, before it takes requests or seeds: for a schedule that prepares what
+   * requests and events rely on (the notifications' copy of the user directory), which would otherwise be missing
+   * until its first run. In AWS the first run comes within one period of the deployment.
+   */
+  readonly localAtStart?: boolean;
 }
 
 export interface FunctionSpec {

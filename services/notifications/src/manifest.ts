@@ -124,7 +124,9 @@ export const notificationsManifest = withOutbox({
         "Take the region's user directory into the recipients: staff told before they first sign in, leavers no more",
       tableAccess: 'read-write',
       grants: [{ kind: 'user-directory' }],
-      schedules: [{ name: 'directory', expression: 'rate(15 minutes)', localExpression: 'rate(1 minute)' }],
+      schedules: [
+        { name: 'directory', expression: 'rate(15 minutes)', localExpression: 'rate(1 minute)', localAtStart: true },
+      ],
       timeoutSeconds: 60,
     },
     {

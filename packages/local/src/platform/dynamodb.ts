@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { ServiceManifest } from '@inovda/manifest';
 import { localDynamoClient, localStreamsClient } from '../dynamodb/clients';
@@ -50,19 +50,32 @@ export async function connectDynamoDb(
   return { endpoint: resolved, started, client, streams };
 }
 
-/** Creates (or keeps, with their data) the manifests' tables; returns the table name per service. */
+/**
+ * Creates (or keeps, with their data) the manifests' tables; returns the table name per service. On a DynamoDB Local
+ * the platform did not start, a platform that keeps nothing (`inMemory`) deletes the tables it created when it stops,
+ * as the memory of a DynamoDB Local of its own would go: a test run sharing one DynamoDB Local across many files does
+ * not pile up their tables and data (which slowed everything run after them).
+ */
 export async function ensureServiceTables(
   services: readonly ServiceManifest[],
-  client: DynamoDBClient,
-  naming: { readonly tablePrefix: string; readonly regionId: string },
+  dynamoDb: PlatformDynamoDb,
+  options: { readonly tablePrefix: string; readonly regionId: string; readonly inMemory: boolean },
   log: LocalLogger,
+  stops: StopOrder,
 ): Promise<Record<string, string>> {
   const tableNames: Record<string, string> = {};
+  const created: string[] = [];
   for (const manifest of services) {
-    const tableName = tableNameFor(naming.tablePrefix, naming.regionId, manifest);
+    const tableName = tableNameFor(options.tablePrefix, options.regionId, manifest);
     tableNames[manifest.name] = tableName;
-    const created = await ensureTable(client, tableName, manifest.table, log);
-    log.info(`▸ table ${tableName}: ${created ? 'created' : 'kept (existing data)'}`);
+    const isNew = await ensureTable(dynamoDb.client, tableName, manifest.table, log);
+    if (isNew) created.push(tableName);
+    log.info(`▸ table ${tableName}: ${isNew ? 'created' : 'kept (existing data)'}`);
+  }
+  if (options.inMemory && dynamoDb.started === undefined && created.length > 0) {
+    stops.add(async () => {
+      for (const tableName of created) await dynamoDb.client.send(new DeleteTableCommand({ TableName: tableName }));
+    });
   }
   return tableNames;
 }

@@ -46,6 +46,7 @@ export function scheduledRules(invoked: readonly AsyncInvokedFunction[]): Schedu
       name: `${manifest.name}-${schedule.name}`,
       scheduleName: schedule.name,
       expression: schedule.localExpression ?? schedule.expression,
+      atStart: schedule.localAtStart === true,
       target,
     })),
   );

@@ -67,9 +67,10 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
     const ses = await connectSes(options.sesEndpoint, log, stops);
     const tableNames = await ensureServiceTables(
       services,
-      dynamoDb.client,
-      { tablePrefix: options.tablePrefix ?? '', regionId: region.id },
+      dynamoDb,
+      { tablePrefix: options.tablePrefix ?? '', regionId: region.id, inMemory: dataDir.inMemory },
       log,
+      stops,
     );
     const eventBusName = eventBusNameFor(region.id);
     // Every fault starts off; tests (and `/local/faults`) turn them on.
@@ -185,7 +186,14 @@ export async function startLocalPlatform(options: StartLocalPlatformOptions): Pr
       },
       stops,
     );
-    const scheduler = startSchedules(scheduledRules(invoked), bus, awsRegion, log, stops);
+    const rules = scheduledRules(invoked);
+    const scheduler = startSchedules(rules, bus, awsRegion, log, stops);
+    // What a schedule prepares for requests and events is there before the first (and before the seed): the dev
+    // users are known to the notifications from the start, not from its first run a minute later.
+    for (const rule of rules.filter((candidate) => candidate.atStart)) {
+      const outcome = await scheduler.run(rule.name).delivery;
+      if (!outcome.ok) log.warn(`schedule ${rule.name} failed at start: ${outcome.errorMessage}`);
+    }
 
     let demoData: DemoData = 'loading';
     const health = healthCheck({

@@ -18,6 +18,8 @@ export interface ScheduledRuleSpec {
   readonly scheduleName: string;
   /** The expression in effect locally (`localExpression` when the manifest sets one). */
   readonly expression: string;
+  /** Run once as the platform starts (the manifest's `localAtStart`). */
+  readonly atStart?: boolean;
   readonly target: BusTarget;
 }
 
