@@ -3,7 +3,8 @@ import { must, once, type SeedContext, send } from './seed-api';
 /**
  * The demo's scored cycle: Program Inovasi Daerah 2026, its innovations taken through the five stages to Deliver,
  * self-assessed by their OPDs, verified by the evaluator, the region readiness rows entered and the results
- * published, so `npm start` shows a ranking, a shortlist and the region's index at once.
+ * published, so `npm start` shows a ranking, a shortlist and the region's index at once; one of them then launched
+ * (Display, in the public showcase) with its first monev report.
  */
 
 const WORDS = (
@@ -155,6 +156,26 @@ async function toSelfAssessed(context: SeedContext, cycleId: string, innovation:
   return id;
 }
 
+/**
+ * Launches the innovation (Deliver → Display: the public showcase shows it) and files its first monev report, so a
+ * newcomer finds a launched innovation in the gallery and a report on its monev page.
+ */
+async function launchAndReport(context: SeedContext, id: string, ownerName: string) {
+  const { url } = context;
+  const owner = await context.tokenFor(ownerName);
+  const coordinator = await context.tokenFor('koordinator');
+  const request = await must('POST', `${url}/innovations/${id}/track/advance-requests`, owner, {
+    note: 'Layanan sudah berjalan di seluruh kelurahan; siap diluncurkan.',
+  });
+  await must('POST', `${url}/innovations/${id}/track/advance-requests/${request.requestId}/approve`, coordinator, {});
+  await must('POST', `${url}/innovations/${id}/monev`, owner, {
+    period: 'P1',
+    progress: 'Mobil layanan mengunjungi 13 kelurahan; perekaman KTP-el bagi warga lansia dan penyandang disabilitas.',
+    indicators: { beneficiariesServed: 412, complaintsReceived: 6, complaintsResolved: 5 },
+    issues: 'Jaringan seluler lemah di dua kelurahan; data direkam luring lalu diunggah di kantor.',
+  });
+}
+
 /** The scored, published 2026 cycle of the demo; returns its id. */
 export async function seedScoredCycle(context: SeedContext): Promise<string> {
   const { url } = context;
@@ -187,6 +208,8 @@ export async function seedScoredCycle(context: SeedContext): Promise<string> {
   }
   await must('PUT', `${url}/cycles/${cycleId}/readiness`, coordinator, { levels: READINESS_2026 });
   await must('POST', `${url}/cycles/${cycleId}/results/publish`, coordinator);
+  const [first] = INNOVATIONS_2026;
+  if (first && ids[0]) await launchAndReport(context, ids[0], first.owner);
   await must('POST', `${url}/cycles/${cycleId}/close`, coordinator);
   return cycleId;
 }

@@ -79,6 +79,7 @@ function pagesOf(): Array<{ who: string | undefined; pages: string[] }> {
         '/penugasan',
         `/siklus/${cycle2026}/penugasan`,
         `/inovasi/${innovation}/kalibrasi`,
+        `/inovasi/${innovation}/monev`,
         `/siklus/${cycle2026}/hasil`,
         `/siklus/${cycle2027}/hasil`,
         '/kotak-masuk',

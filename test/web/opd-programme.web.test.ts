@@ -179,7 +179,14 @@ describe("the OPD's programme pages", () => {
       // Σ 44 (disdukcapil), 32 (dinkes), 31 (dpmptsp), each ÷ MAX(14, 1); the top three are shortlisted.
       await page.getByText('OPD Anda di peringkat 2 dari 3 OPD.').waitFor();
       await page.getByText('OPD Anda termasuk penerima insentif.').waitFor();
-      expect(await cellsOf(page, /^Dinas Kesehatan/).allTextContents()).toEqual(['2', '2,29', '32', '1', '32', 'Ya']);
+      expect(await cellsOf(page, /^Dinas Kesehatan/).allTextContents()).toEqual([
+        '2',
+        '2,29',
+        '32,00',
+        '1',
+        '32,00',
+        'Ya',
+      ]);
       expect((await cellsOf(page, /^Dinas Kependudukan dan Pencatatan Sipil/).allTextContents())[0]).toBe('1');
       await expectAccessible(page, 'published results');
       await screenshot(page, 'opd-programme', '02-published-results');
@@ -330,7 +337,18 @@ describe("the OPD's programme pages", () => {
       await page.getByLabel('Kendala').fill('Timbangan digital baru tersedia di dua posyandu.');
       await page.getByRole('button', { name: 'Kirim laporan monev P1' }).click();
       await page.getByText('Laporan monev P1 terkirim.').waitFor();
-      await page.getByText(/^P1: dikirim .* oleh opd\.dinkes$/).waitFor();
+      // The report as filed, read back from the API (GET /innovations/{id}/monev): the progress, figures and issues.
+      const filed = page.locator('article').filter({
+        has: page.getByRole('heading', { name: /^P1: dikirim .* oleh opd\.dinkes$/, level: 3 }),
+      });
+      await filed.waitFor();
+      expect(await filed.getByRole('definition').allTextContents()).toEqual([
+        'Kelas berjalan di 4 kelurahan; 120 balita diskrining.',
+        '120',
+        '3',
+        '3',
+        'Timbangan digital baru tersedia di dua posyandu.',
+      ]);
       await page.getByText('Semua periode yang sudah dibuka telah dilaporkan.').waitFor();
       await expectAccessible(page, 'monev filed');
       await screenshot(page, 'opd-programme', '12-monev-filed');

@@ -514,9 +514,9 @@ describe('the whole programme through the web app', () => {
       expect(await cellsOf(page, new RegExp(`^${OPD_NAME}`))).toEqual([
         '1',
         OPD_VALUE,
-        String(SCORE),
+        `${SCORE},00`,
         '1',
-        String(SCORE),
+        `${SCORE},00`,
         'Ya',
       ]);
       await expectAccessible(page, 'innovation results');
@@ -595,7 +595,7 @@ describe('the whole programme through the web app', () => {
       await pub.getByRole('link', { name: 'Peringkat OPD' }).first().click();
       await pub.getByRole('heading', { name: 'Peringkat OPD', level: 1 }).waitFor();
       await pub.getByRole('heading', { name: `Siklus ${CYCLE}` }).waitFor();
-      expect(await cellsOf(pub, OPD_NAME)).toEqual(['1', OPD_VALUE, '1', `${SCORE},00`]);
+      expect(await cellsOf(pub, OPD_NAME)).toEqual(['1', OPD_VALUE, `${SCORE},00`, '1', `${SCORE},00`, 'Ya']);
       await pub.getByRole('definition').filter({ hasText: OPD_NAME }).waitFor();
       expect(await overflowsHorizontally(pub)).toBe(false);
       await expectAccessible(pub, 'public ranking');

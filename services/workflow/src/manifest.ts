@@ -89,9 +89,9 @@ export const workflowManifest = withOutbox({
     {
       name: 'get-track',
       entry: 'src/handlers/get-track.ts',
-      description: 'Read the 5D track of an innovation and its history',
+      description: 'Read the 5D track of an innovation, its history and its monev reports',
       tableAccess: 'read',
-      routes: [routes.getTrack, routes.getTrackHistory],
+      routes: [routes.getTrack, routes.getTrackHistory, routes.listMonevReports],
     },
     {
       name: 'request-advance',

@@ -222,7 +222,7 @@ describe('commitments and maturity: any body, any OPD', () => {
 });
 
 describe('queries and path ids: anything', () => {
-  it('never answers 5xx on lists, the board, tracks and history; refusals are catalogued problems', async () => {
+  it('never answers 5xx on lists, the board, tracks, history and monev; refusals are catalogued problems', async () => {
     const cycleId = await api.openedCycle();
     const id = await api.registered(cycleId, 'dinkes');
     // Real cursors of the right lists, and of the wrong ones, among the random strings.
@@ -240,7 +240,7 @@ describe('queries and path ids: anything', () => {
       maxKeys: 4,
     });
     const pathId = fc.oneof(fc.constant(cycleId), fc.constant(id), fc.string({ maxLength: 40 }), fc.constant(''));
-    const route = fc.constantFrom('listCycles', 'board', 'track', 'history', 'cycle');
+    const route = fc.constantFrom('listCycles', 'board', 'track', 'history', 'monev', 'cycle');
     await fc.assert(
       fc.asyncProperty(route, pathId, query, async (which, path, candidate) => {
         const response =
@@ -252,7 +252,9 @@ describe('queries and path ids: anything', () => {
                 ? await api.track('dinkes', path)
                 : which === 'history'
                   ? await api.history('dinkes', path, candidate)
-                  : await api.getCycle('evaluator', path);
+                  : which === 'monev'
+                    ? await api.monevReports('dinkes', path, candidate)
+                    : await api.getCycle('evaluator', path);
         if (response.status < 300) return;
         expectWellFormedRefusal(response);
       }),

@@ -95,6 +95,23 @@ describe('the deadline schedule', () => {
       action: string;
     }>;
     expect(history.filter((entry) => entry.action === 'monev-reported')).toHaveLength(2);
+
+    // The reports as filed, by period, for the OPD and the coordinator; a page at a time.
+    const filed = await api.monevReports('coordinator', innovationId);
+    expect(filed.status).toBe(200);
+    expect(filed.body.items).toEqual([
+      expect.objectContaining({ period: 'P1', progress: 'Berjalan baik', indicators: {}, innovationId }),
+      expect.objectContaining({
+        period: 'P2',
+        indicators: { beneficiariesServed: 420 },
+        issues: 'Sinyal lemah',
+        reportedBy: expect.objectContaining({ role: 'opd' }),
+      }),
+    ]);
+    const first = await api.monevReports('dinkes', innovationId, { limit: '1' });
+    expect((first.body.items as Array<{ period: string }>).map((item) => item.period)).toEqual(['P1']);
+    const next = await api.monevReports('dinkes', innovationId, { limit: '1', cursor: String(first.body.nextCursor) });
+    expect((next.body.items as Array<{ period: string }>).map((item) => item.period)).toEqual(['P2']);
   });
 });
 
@@ -135,5 +152,9 @@ describe('POST /innovations/{id}/monev', () => {
     const before = (await api.items()).length;
     expectProblem(await api.monev('dinkes', innovationId, report), 'invalid-state');
     expect((await api.items()).length).toBe(before);
+    // Another OPD does not learn the innovation exists; a query out of bounds is refused.
+    expectProblem(await api.monevReports('capil', innovationId), 'not-found');
+    expectProblem(await api.monevReports('dinkes', innovationId, { limit: '0' }), 'invalid-query');
+    expect((await api.monevReports('dinkes', innovationId)).body.items).toHaveLength(1);
   });
 });

@@ -125,6 +125,8 @@ export async function startHarness(options: { transactionConflicts?: boolean } =
     resume: (who: Who, id: string, body?: unknown) => to(routes.resumeTrack, who, { id }, { body }),
     maturity: (who: Who, id: string, body: unknown) => to(routes.recordMaturity, who, { id }, { body }),
     monev: (who: Who, id: string, body: unknown) => to(routes.reportMonev, who, { id }, { body }),
+    monevReports: (who: Who, id: string, query: Record<string, string> = {}) =>
+      to(routes.listMonevReports, who, { id }, { query }),
 
     /** The use-case dependencies against this table, with a clock of the test's choosing. */
     depsAt(now: Date): TrackEventDeps & GateDeps & ListDeps & RegionOpdDeps {

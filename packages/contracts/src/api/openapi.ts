@@ -23,7 +23,7 @@ import {
 } from './workflow/board';
 import { cyclePageSchema, cycleSchema } from './workflow/cycle';
 import { commitmentInput, createCycleInput, updateCycleInput } from './workflow/cycle-input';
-import { monevReportSchema } from './workflow/monev';
+import { monevReportPageSchema, monevReportSchema } from './workflow/monev';
 import { monevInput } from './workflow/monev-input';
 import { workflowApi } from './workflow/routes';
 import {
@@ -84,6 +84,7 @@ const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   TrackHistoryPage: trackHistoryPageSchema,
   ReviewResult: reviewResultSchema,
   MonevReport: monevReportSchema,
+  MonevReportPage: monevReportPageSchema,
 };
 
 /** Request bodies by component name (JSON Schema of what the API accepts: `io: 'input'`). */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { Notice, PageLoading } from '../components/fields';
-import { TableFrame } from '../components/table-frame';
+import { RankingTable } from '../components/ranking-table';
 import { formatDateTime, formatScore, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
@@ -118,8 +118,6 @@ export default function CycleResults() {
     return <PageLoading heading={t.results.heading} problem={loadProblem} />;
   }
 
-  const shortlist = new Set(ranking.shortlist);
-
   return (
     <section>
       <h1>{t.results.title(cycle.name)}</h1>
@@ -191,39 +189,15 @@ export default function CycleResults() {
         <p>{t.results.rankingEmpty}</p>
       ) : (
         <>
-          <TableFrame label={t.results.rankingCaption(ranking.k)}>
-            <table>
-              <caption>{t.results.rankingCaption(ranking.k)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.results.rank}</th>
-                  <th scope="col">{t.results.opd}</th>
-                  <th scope="col">{t.results.value}</th>
-                  <th scope="col">{t.results.sum}</th>
-                  <th scope="col">{t.results.count}</th>
-                  <th scope="col">{t.results.best}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.rows.map((row) => (
-                  <tr key={row.opdId}>
-                    <td>{row.rank}</td>
-                    <th scope="row">
-                      {opdName(config, row.opdId)}
-                      {shortlist.has(row.opdId) && <span class="badge">{t.results.shortlisted}</span>}
-                    </th>
-                    <td>{formatScore(row.value)}</td>
-                    <td>{formatScore(row.sum)}</td>
-                    <td>{row.count}</td>
-                    <td>{formatScore(row.best)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+          <RankingTable
+            caption={t.results.rankingCaption(ranking.k)}
+            rows={ranking.rows}
+            shortlist={ranking.shortlist}
+            opdName={(opdId) => opdName(config, opdId)}
+          />
           {ranking.shortlist.length > 0 && (
             <p>
-              {t.results.shortlistTitle}: {ranking.shortlist.join(', ')}
+              {t.results.shortlistTitle}: {ranking.shortlist.map((opdId) => opdName(config, opdId)).join(', ')}
             </p>
           )}
         </>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { PageLoading } from '../components/fields';
+import { RankingTable } from '../components/ranking-table';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
@@ -72,7 +73,7 @@ export default function InnovationResults() {
       {'unavailable' in ranking ? (
         <p>{ranking.unavailable}</p>
       ) : (
-        <RankingTable ranking={ranking.data} opdId={innovation.opdId} />
+        <PublishedRanking ranking={ranking.data} opdId={innovation.opdId} />
       )}
     </section>
   );
@@ -128,7 +129,7 @@ function ScoreTable({ score }: { score: Score }) {
   );
 }
 
-function RankingTable({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
+function PublishedRanking({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
   const config = useAppConfig();
   const mine = ranking.rows.find((row) => row.opdId === opdId);
   return (
@@ -140,45 +141,13 @@ function RankingTable({ ranking, opdId }: { ranking: Ranking; opdId: string }) {
         <strong>{mine ? words.place(mine.rank, ranking.rows.length) : words.notListed}</strong>
         {ranking.shortlist.includes(opdId) && ` ${words.shortlisted}`}
       </p>
-      <TableFrame label={words.rankingCaption}>
-        <table>
-          <caption class="table-caption">
-            {words.rankingCaption} ({words.divisor(ranking.k)})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{words.rank}</th>
-              <th scope="col">{words.opdColumn}</th>
-              <th scope="col">{words.value}</th>
-              <th scope="col">{words.sum}</th>
-              <th scope="col">{words.count}</th>
-              <th scope="col">{words.best}</th>
-              <th scope="col">{words.incentive}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ranking.rows.map((row) => (
-              <tr key={row.opdId} class={row.opdId === opdId ? 'mine' : undefined}>
-                <td>{row.rank}</td>
-                <th scope="row">
-                  {opdName(config, row.opdId)}
-                  {row.opdId === opdId && (
-                    <>
-                      {' '}
-                      <span class="badge">{words.yours}</span>
-                    </>
-                  )}
-                </th>
-                <td>{t.opd.number(row.value)}</td>
-                <td>{t.opd.number(row.sum)}</td>
-                <td>{row.count}</td>
-                <td>{t.opd.number(row.best)}</td>
-                <td>{ranking.shortlist.includes(row.opdId) ? words.yes : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableFrame>
+      <RankingTable
+        caption={`${words.rankingCaption} (${words.divisor(ranking.k)})`}
+        rows={ranking.rows}
+        shortlist={ranking.shortlist}
+        opdName={(id) => opdName(config, id)}
+        ownOpdId={opdId}
+      />
     </>
   );
 }

@@ -1,10 +1,12 @@
-import { type Innovation, type MonevReport, monevInput, type Track, type TrackHistoryEntry } from '@inovda/contracts';
+import { type Innovation, type MonevReport, monevInput, type Track } from '@inovda/contracts';
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
+import { Fragment } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { api, type FieldMessage } from '../lib/api';
+import { hasRole, useSession } from '../lib/session';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
 import { refusalText, useApiAction } from '../lib/use-api-action';
 
@@ -44,21 +46,47 @@ function labelOf(path: string): string {
   return words.fields[field]?.label ?? field;
 }
 
-/** Every entry of a track's history (oldest first), a few bounded pages. */
-async function wholeHistory(id: string): Promise<TrackHistoryEntry[]> {
-  const entries: TrackHistoryEntry[] = [];
+/** Every monev report filed for the innovation (by period), a few bounded pages. */
+async function everyReport(id: string): Promise<MonevReport[]> {
+  const reports: MonevReport[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const { data } = await api<{ items: TrackHistoryEntry[]; nextCursor: string | null }>(
+    const { data } = await api<{ items: MonevReport[]; nextCursor: string | null }>(
       'GET',
-      `/innovations/${encodeURIComponent(id)}/track/history`,
+      `/innovations/${encodeURIComponent(id)}/monev`,
       { query: { limit: '100', ...(cursor ? { cursor } : {}) } },
     );
-    entries.push(...data.items);
+    reports.push(...data.items);
     if (!data.nextCursor) break;
     cursor = data.nextCursor;
   }
-  return entries;
+  return reports;
+}
+
+/** One filed report as the OPD and the coordinator read it: when and by whom, the progress, the figures, the issues. */
+function FiledReport({ report }: { report: MonevReport }) {
+  const counts = COUNTS.filter((name) => report.indicators[name] !== undefined);
+  return (
+    <article>
+      <h3>{words.filed(report.period, formatDateTime(report.reportedAt), report.reportedBy.username)}</h3>
+      <dl class="profile">
+        <dt>{words.fields.progress?.label}</dt>
+        <dd>{report.progress}</dd>
+        {counts.map((name) => (
+          <Fragment key={name}>
+            <dt>{words.fields[name]?.label}</dt>
+            <dd>{t.opd.number(report.indicators[name] ?? 0)}</dd>
+          </Fragment>
+        ))}
+        {report.issues && (
+          <>
+            <dt>{words.fields.issues?.label}</dt>
+            <dd>{report.issues}</dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
 }
 
 /** The monev reports of a launched innovation: what was filed, what is due next, and the form for a period. */
@@ -67,11 +95,12 @@ export default function MonevPage() {
   const id = params.id ?? '';
   const [innovation, setInnovation] = useState<Innovation>();
   const [track, setTrack] = useState<Track>();
-  const [filed, setFiled] = useState<readonly TrackHistoryEntry[]>([]);
+  const [filed, setFiled] = useState<readonly MonevReport[]>([]);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(''));
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const [loadProblem, setLoadProblem] = useState<string>();
   const { problem, notice, busy, run } = useApiAction();
+  const session = useSession();
   useUnsavedChanges((draft.progress !== '' || draft.issues !== '') && !busy);
 
   const load = useCallback(async () => {
@@ -82,8 +111,7 @@ export default function MonevPage() {
       ]);
       setInnovation(loaded.data);
       setTrack(loadedTrack.data);
-      const reported = loadedTrack.data.stage === 'display' ? await wholeHistory(id) : [];
-      setFiled(reported.filter((entry) => entry.action === 'monev-reported'));
+      setFiled(loadedTrack.data.stage === 'display' ? await everyReport(id) : []);
     } catch (error) {
       setLoadProblem(refusalText(error));
     }
@@ -95,7 +123,7 @@ export default function MonevPage() {
   // The periods one may report now: every period up to the one about to fall due, less those already filed.
   const upcoming =
     track?.due?.kind === 'monev' ? track.due.period : track ? (track.monevLastReported ?? 0) + 1 : undefined;
-  const filedPeriods = new Set(filed.map((entry) => entry.note));
+  const filedPeriods = new Set(filed.map((report) => report.period));
   const open =
     upcoming === undefined
       ? []
@@ -124,6 +152,8 @@ export default function MonevPage() {
   if (!innovation || !track) {
     return <PageLoading problem={loadProblem} />;
   }
+  // The owner OPD files reports (the API's rule); the coordinator and evaluators read them.
+  const mayFile = hasRole(session, 'admin') || (hasRole(session, 'opd') && session?.opdId === innovation.opdId);
   return (
     <section>
       <h1>{words.title(innovation.name)}</h1>
@@ -143,107 +173,105 @@ export default function MonevPage() {
           {filed.length === 0 ? (
             <p>{words.noneFiled}</p>
           ) : (
-            <ul>
-              {filed.map((entry) => (
-                <li key={entry.version}>
-                  {words.filed(entry.note ?? '', formatDateTime(entry.at), entry.actor.username)}
-                </li>
-              ))}
-            </ul>
+            filed.map((report) => <FiledReport key={report.period} report={report} />)
           )}
-          <h2>{words.formTitle}</h2>
-          {problem && (
-            <p class="error-message" role="alert">
-              {problem}
-            </p>
-          )}
-          <Notice text={notice} />
-          {open.length === 0 ? (
-            <p>{words.allFiled}</p>
-          ) : (
+          {mayFile && (
             <>
-              <ErrorSummary errors={errors} labelOf={labelOf} />
-              <form onSubmit={(event) => void submit(event)} noValidate>
-                <Field
-                  path="/period"
-                  label={words.fields.period?.label ?? ''}
-                  hint={words.fields.period?.hint}
-                  required
-                  error={errorAt('/period')}
-                >
-                  {(aria) => (
-                    <select
-                      {...aria}
-                      value={period}
-                      onChange={(event) => setDraft({ ...draft, period: event.currentTarget.value })}
-                    >
-                      {open.map((option) => (
-                        <option key={option} value={option}>
-                          {option}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field
-                  path="/progress"
-                  label={words.fields.progress?.label ?? ''}
-                  hint={words.fields.progress?.hint}
-                  required
-                  error={errorAt('/progress')}
-                >
-                  {(aria) => (
-                    <textarea
-                      {...aria}
-                      rows={5}
-                      value={draft.progress}
-                      onInput={(event) => setDraft({ ...draft, progress: event.currentTarget.value })}
-                    />
-                  )}
-                </Field>
-                <fieldset>
-                  <legend>{words.indicators}</legend>
-                  {COUNTS.map((name) => (
+              <h2>{words.formTitle}</h2>
+              {problem && (
+                <p class="error-message" role="alert">
+                  {problem}
+                </p>
+              )}
+              <Notice text={notice} />
+              {open.length === 0 ? (
+                <p>{words.allFiled}</p>
+              ) : (
+                <>
+                  <ErrorSummary errors={errors} labelOf={labelOf} />
+                  <form onSubmit={(event) => void submit(event)} noValidate>
                     <Field
-                      key={name}
-                      path={`/indicators/${name}`}
-                      label={words.fields[name]?.label ?? name}
-                      hint={words.fields[name]?.hint}
-                      error={errorAt(`/indicators/${name}`)}
+                      path="/period"
+                      label={words.fields.period?.label ?? ''}
+                      hint={words.fields.period?.hint}
+                      required
+                      error={errorAt('/period')}
                     >
                       {(aria) => (
-                        <input
+                        <select
                           {...aria}
-                          type="text"
-                          inputMode="numeric"
-                          value={draft.counts[name]}
-                          onInput={(event) =>
-                            setDraft({ ...draft, counts: { ...draft.counts, [name]: event.currentTarget.value } })
-                          }
+                          value={period}
+                          onChange={(event) => setDraft({ ...draft, period: event.currentTarget.value })}
+                        >
+                          {open.map((option) => (
+                            <option key={option} value={option}>
+                              {option}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <Field
+                      path="/progress"
+                      label={words.fields.progress?.label ?? ''}
+                      hint={words.fields.progress?.hint}
+                      required
+                      error={errorAt('/progress')}
+                    >
+                      {(aria) => (
+                        <textarea
+                          {...aria}
+                          rows={5}
+                          value={draft.progress}
+                          onInput={(event) => setDraft({ ...draft, progress: event.currentTarget.value })}
                         />
                       )}
                     </Field>
-                  ))}
-                </fieldset>
-                <Field
-                  path="/issues"
-                  label={words.fields.issues?.label ?? ''}
-                  hint={words.fields.issues?.hint}
-                  error={errorAt('/issues')}
-                >
-                  {(aria) => (
-                    <textarea
-                      {...aria}
-                      rows={3}
-                      value={draft.issues}
-                      onInput={(event) => setDraft({ ...draft, issues: event.currentTarget.value })}
-                    />
-                  )}
-                </Field>
-                <button type="submit" disabled={busy}>
-                  {words.submit(period)}
-                </button>
-              </form>
+                    <fieldset>
+                      <legend>{words.indicators}</legend>
+                      {COUNTS.map((name) => (
+                        <Field
+                          key={name}
+                          path={`/indicators/${name}`}
+                          label={words.fields[name]?.label ?? name}
+                          hint={words.fields[name]?.hint}
+                          error={errorAt(`/indicators/${name}`)}
+                        >
+                          {(aria) => (
+                            <input
+                              {...aria}
+                              type="text"
+                              inputMode="numeric"
+                              value={draft.counts[name]}
+                              onInput={(event) =>
+                                setDraft({ ...draft, counts: { ...draft.counts, [name]: event.currentTarget.value } })
+                              }
+                            />
+                          )}
+                        </Field>
+                      ))}
+                    </fieldset>
+                    <Field
+                      path="/issues"
+                      label={words.fields.issues?.label ?? ''}
+                      hint={words.fields.issues?.hint}
+                      error={errorAt('/issues')}
+                    >
+                      {(aria) => (
+                        <textarea
+                          {...aria}
+                          rows={3}
+                          value={draft.issues}
+                          onInput={(event) => setDraft({ ...draft, issues: event.currentTarget.value })}
+                        />
+                      )}
+                    </Field>
+                    <button type="submit" disabled={busy}>
+                      {words.submit(period)}
+                    </button>
+                  </form>
+                </>
+              )}
             </>
           )}
         </>

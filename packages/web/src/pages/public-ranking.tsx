@@ -2,7 +2,7 @@ import type { publicRankingListSchema, publicRankingSchema } from '@inovda/contr
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { TableFrame } from '../components/table-frame';
+import { RankingTable } from '../components/ranking-table';
 import { formatDate, formatScore, t } from '../i18n';
 import { api } from '../lib/api';
 import { refusalText } from '../lib/use-api-action';
@@ -76,31 +76,12 @@ export default function PublicRanking() {
               </>
             )}
           </dl>
-          <TableFrame label={t.publicPages.rankingCaption(ranking.cycleName, ranking.k)}>
-            <table>
-              <caption id="ranking-caption">{t.publicPages.rankingCaption(ranking.cycleName, ranking.k)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.publicPages.rank}</th>
-                  <th scope="col">{t.publicPages.opd}</th>
-                  <th scope="col">{t.publicPages.value}</th>
-                  <th scope="col">{t.publicPages.count}</th>
-                  <th scope="col">{t.publicPages.best}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.rows.map((row) => (
-                  <tr key={row.opdId}>
-                    <td>{row.rank}</td>
-                    <th scope="row">{row.opdName}</th>
-                    <td>{formatScore(row.value)}</td>
-                    <td>{row.count}</td>
-                    <td>{formatScore(row.best)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+          <RankingTable
+            caption={t.publicPages.rankingCaption(ranking.cycleName, ranking.k)}
+            rows={ranking.rows}
+            shortlist={ranking.shortlist}
+            opdName={(opdId) => ranking.rows.find((row) => row.opdId === opdId)?.opdName ?? opdId}
+          />
         </>
       )}
       {others.length > 0 && (

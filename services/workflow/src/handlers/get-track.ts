@@ -4,7 +4,7 @@ import { byRoute, httpHandler, json, versioned } from '@inovda/lambda-kit';
 import { listDepsFromEnv } from '../deps';
 import { parseId } from '../http/request-schemas';
 import * as routes from '../routes';
-import { getTrack, getTrackHistory } from '../use-cases/tracks';
+import { getTrack, getTrackHistory, listMonevReports } from '../use-cases/tracks';
 
 const deps = listDepsFromEnv();
 
@@ -18,5 +18,11 @@ const history = httpHandler(routes.getTrackHistory, { body: 'none' }, async (req
   return json(200, await getTrackHistory(deps, request.acting, id, query));
 });
 
-/** GET /innovations/{id}/track and GET /innovations/{id}/track/history. */
-export const handler = byRoute(track, history);
+const monev = httpHandler(routes.listMonevReports, { body: 'none' }, async (request) => {
+  const id = parseId(request.pathParameters.id);
+  const query = parseOrProblem(pageQuery, request.query, 'invalid-query');
+  return json(200, await listMonevReports(deps, request.acting, id, query));
+});
+
+/** GET /innovations/{id}/track, GET /innovations/{id}/track/history and GET /innovations/{id}/monev. */
+export const handler = byRoute(track, history, monev);

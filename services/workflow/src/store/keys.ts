@@ -135,8 +135,10 @@ export function requestKey(innovationId: string, requestId: string) {
   return { pk: `TRACK#${innovationId}`, sk: `REQUEST#${requestId}` };
 }
 
+export const MONEV_PREFIX = 'MONEV#';
+
 export function monevKey(innovationId: string, period: number) {
-  return { pk: `TRACK#${innovationId}`, sk: `MONEV#${String(period).padStart(4, '0')}` };
+  return { pk: `TRACK#${innovationId}`, sk: `${MONEV_PREFIX}${String(period).padStart(4, '0')}` };
 }
 
 /** Attributes that are storage details, never part of an entity as the API shows it. */

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Stage } from '@inovda/contracts';
+import type { MonevReport, Stage } from '@inovda/contracts';
 import { queryPage, withoutStorage } from '@inovda/dynamo';
 import type { Page } from '@inovda/kernel';
 import { addCounts, type BoardCounts, NO_COUNTS } from '../domain/board';
@@ -14,6 +14,7 @@ import {
   cyclePartition,
   DUE_PARTITION,
   HISTORY_PREFIX,
+  MONEV_PREFIX,
   OPD_ROW_PREFIX,
   pendingPartition,
   stagePartition,
@@ -33,7 +34,7 @@ export interface OpdRow {
 
 /**
  * What the workflow lists: cycles, the tracks in a stage of a cycle, the review queue, what is due, a track's
- * history, and the board's counts. Queries, each bounded by a page. Apart from the stores that change things, so
+ * history and monev reports, and the board's counts. Queries, each bounded by a page. Apart from the stores that change things, so
  * that the functions that change tracks or cycles bundle no Query (and the readers no write).
  */
 export class ListStore {
@@ -67,6 +68,20 @@ export class ListStore {
       limit,
       ...(cursor ? { cursor } : {}),
       map: (item) => withoutStorage<TrackHistoryEntry>(item, ['pk', 'sk']),
+    });
+  }
+
+  /** One page of an innovation's monev reports, by period (the key pads it, so P2 comes before P10). */
+  monev(innovationId: string, limit: number, cursor?: string): Promise<Page<MonevReport>> {
+    return queryPage({
+      db: this.db,
+      tableName: this.tableName,
+      partition: trackPartition(innovationId),
+      sortKeyPrefix: MONEV_PREFIX,
+      consistentRead: true,
+      limit,
+      ...(cursor ? { cursor } : {}),
+      map: (item) => withoutStorage<MonevReport>(item, ['pk', 'sk']),
     });
   }
 

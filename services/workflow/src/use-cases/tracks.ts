@@ -1,4 +1,4 @@
-import { type MonevInput, MonevReported } from '@inovda/contracts';
+import { type MonevInput, type MonevReport, MonevReported } from '@inovda/contracts';
 import { type Acting, actorRef, eventContext, type Page, Problem } from '@inovda/kernel';
 import { assertCanSee, assertIsOwner, assertIsOwnerOrCoordinator } from '../domain/access';
 import { type Maturity, type Track, type TrackAction, type TrackHistoryEntry, trackRef } from '../domain/track';
@@ -21,6 +21,17 @@ export async function getTrackHistory(
 ): Promise<Page<TrackHistoryEntry>> {
   await getTrack(deps, actor, innovationId);
   return deps.lists.history(innovationId, query.limit, query.cursor);
+}
+
+/** One page of an innovation's monev reports, for whoever may see its track. */
+export async function listMonevReports(
+  deps: ListDeps,
+  actor: Acting,
+  innovationId: string,
+  query: { limit: number; cursor?: string },
+): Promise<Page<MonevReport>> {
+  await getTrack(deps, actor, innovationId);
+  return deps.lists.monev(innovationId, query.limit, query.cursor);
 }
 
 export function historyEntry(

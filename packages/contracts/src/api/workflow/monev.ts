@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { actorRefSchema } from '../actor-ref';
+import { pageOf } from '../common';
 
 const count = z.int().check(z.nonnegative());
 
@@ -18,3 +19,6 @@ export const monevReportSchema = z.strictObject({
   reportedBy: actorRefSchema,
 });
 export type MonevReport = z.infer<typeof monevReportSchema>;
+
+/** A page of an innovation's monev reports, by period. */
+export const monevReportPageSchema = pageOf(monevReportSchema);

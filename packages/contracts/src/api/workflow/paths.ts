@@ -27,6 +27,7 @@ export const getBoard = { method: 'GET', path: '/cycles/{id}/board', roles: STAF
 export const listAdvanceRequests = { method: 'GET', path: '/cycles/{id}/advance-requests', roles: STAFF } as const;
 export const getTrack = { method: 'GET', path: '/innovations/{id}/track', roles: ROLES } as const;
 export const getTrackHistory = { method: 'GET', path: '/innovations/{id}/track/history', roles: ROLES } as const;
+export const listMonevReports = { method: 'GET', path: '/innovations/{id}/monev', roles: ROLES } as const;
 export const requestAdvance = {
   method: 'POST',
   path: '/innovations/{id}/track/advance-requests',
@@ -71,4 +72,5 @@ export const workflowRoutes = {
   resumeTrack,
   recordMaturity,
   reportMonev,
+  listMonevReports,
 } as const;

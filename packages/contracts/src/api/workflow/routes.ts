@@ -3,7 +3,7 @@ import { defineRoutes } from '../route';
 import { boardSchema, commitmentSchema, reviewQueuePageSchema } from './board';
 import { cyclePageSchema, cycleSchema } from './cycle';
 import { commitmentInput, createCycleInput, updateCycleInput } from './cycle-input';
-import { monevReportSchema } from './monev';
+import { monevReportPageSchema, monevReportSchema } from './monev';
 import { monevInput } from './monev-input';
 import { workflowRoutes } from './paths';
 import { advanceRequestParams, boardQuery, commitmentParams, idParams } from './requests';
@@ -169,5 +169,13 @@ export const workflowApi = defineRoutes('workflow', {
     body: { schema: monevInput, required: true },
     responses: { 201: { description: 'The report as filed.', body: monevReportSchema } },
     problems: [404, 409],
+  },
+  listMonevReports: {
+    ...workflowRoutes.listMonevReports,
+    summary: "An innovation's monev reports, as filed",
+    params: idParams,
+    query: pageQuery,
+    responses: { 200: { description: 'One page, by period (P1 first).', body: monevReportPageSchema } },
+    problems: [404],
   },
 });
