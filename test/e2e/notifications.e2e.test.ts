@@ -23,33 +23,43 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** An innovation of dinkes registered into a fresh cycle, with an advance request returned with `reasons`. */
-async function returnedRequest(name: string, reasons: string): Promise<string> {
+const WAIT = { timeoutMs: 30_000, intervalMs: 150 };
+
+/** An innovation of `opdId`, created by its user `opd.<opdId>` and registered into a cycle opened for it. */
+async function registered(name: string, opdId = 'dinkes'): Promise<string> {
   const cycle = await call('POST', '/cycles', 'koordinator', cycleAhead(`Siklus ${name}`));
   const cycleId = cycle.body.id as string;
-  await call('POST', `/cycles/${cycleId}/open`, 'koordinator');
-  const created = await call('POST', '/innovations', 'opd.dinkes', {
+  expect((await call('POST', `/cycles/${cycleId}/open`, 'koordinator')).status).toBe(200);
+  const created = await call('POST', '/innovations', `opd.${opdId}`, {
     name,
-    opdId: 'dinkes',
+    opdId,
     problemStatement: 'Masalah yang jelas.',
     beneficiaries: 'Warga',
   });
   const id = created.body.id as string;
-  const wait = { timeoutMs: 30_000, intervalMs: 150 };
+  // The track opens from the bus: until then the registration may be refused as not yet possible.
   await retryUntil(
-    () => call('POST', `/innovations/${id}/register`, 'opd.dinkes', { cycleId }),
-    (a) => a.status === 200,
-    wait,
+    () => call('POST', `/innovations/${id}/register`, `opd.${opdId}`, { cycleId }),
+    (answer) => answer.status === 200,
+    WAIT,
   );
+  return id;
+}
+
+/** Asks to advance `id` (an innovation of dinkes) and has the coordinator return the request with `reasons`. */
+async function returnRequest(id: string, reasons: string): Promise<void> {
   const requested = await retryUntil(
     () => call('POST', `/innovations/${id}/track/advance-requests`, 'opd.dinkes', {}),
-    (a) => a.status === 201,
-    wait,
+    (answer) => answer.status === 201,
+    WAIT,
   );
-  await call('POST', `/innovations/${id}/track/advance-requests/${requested.body.requestId}/return`, 'koordinator', {
-    reasons,
-  });
-  return id;
+  const returned = await call(
+    'POST',
+    `/innovations/${id}/track/advance-requests/${requested.body.requestId}/return`,
+    'koordinator',
+    { reasons },
+  );
+  expect(returned.status).toBe(200);
 }
 
 describe('notifications, end to end', () => {
@@ -57,7 +67,7 @@ describe('notifications, end to end', () => {
     expect((await call('GET', '/notifications', 'opd.dinkes')).status).toBe(200);
     await platform.faults.set('ses-throttled', {});
     try {
-      await returnedRequest('Pasar Daring Solok', 'Data pedagang belum ada.');
+      await returnRequest(await registered('Pasar Daring Solok'), 'Data pedagang belum ada.');
       await retryUntil(
         () => call('GET', '/notifications', 'opd.dinkes'),
         (answer) => JSON.stringify(answer.body).includes('Pasar Daring Solok'),
@@ -90,21 +100,7 @@ describe('notifications, end to end', () => {
   it('tells an OPD user who never opened the inbox: the user directory is known from the start', async () => {
     // opd.distan calls only the submissions API before the event: the notifications service knows them from the
     // region's user directory, synced as the platform started (not from its first scheduled run, a minute later).
-    const cycle = await call('POST', '/cycles', 'koordinator', cycleAhead('Siklus uji direktori'));
-    const cycleId = cycle.body.id as string;
-    expect((await call('POST', `/cycles/${cycleId}/open`, 'koordinator')).status).toBe(200);
-    const created = await call('POST', '/innovations', 'opd.distan', {
-      name: 'Kartu Tani Daring',
-      opdId: 'distan',
-      problemStatement: 'Petani antre lama untuk pupuk bersubsidi.',
-      beneficiaries: 'Petani',
-    });
-    const id = created.body.id as string;
-    await retryUntil(
-      () => call('POST', `/innovations/${id}/register`, 'opd.distan', { cycleId }),
-      (answer) => answer.status === 200,
-      { timeoutMs: 30_000, intervalMs: 150 },
-    );
+    await registered('Kartu Tani Daring', 'distan');
     // The registration's notification is recorded by the time the bus and the queues are idle.
     await platform.bus.whenIdle();
     const inbox = await call('GET', '/notifications', 'opd.distan');
@@ -113,36 +109,8 @@ describe('notifications, end to end', () => {
   });
 
   it('tells the OPD of a returned request in its inbox and by e-mail, once', { timeout: 120_000 }, async () => {
-    const cycle = await call('POST', '/cycles', 'koordinator', cycleAhead('Siklus uji notifikasi'));
-    const cycleId = cycle.body.id as string;
-    expect((await call('POST', `/cycles/${cycleId}/open`, 'koordinator')).status).toBe(200);
-    const created = await call('POST', '/innovations', 'opd.dinkes', {
-      name: 'Antrean Puskesmas Daring',
-      opdId: 'dinkes',
-      problemStatement: 'Antrean panjang di puskesmas setiap pagi.',
-      beneficiaries: 'Pasien puskesmas',
-    });
-    const id = created.body.id as string;
-    await retryUntil(
-      () => call('POST', `/innovations/${id}/register`, 'opd.dinkes', { cycleId }),
-      (answer) => answer.status === 200,
-      { timeoutMs: 30_000, intervalMs: 150 },
-    );
-    const requested = await retryUntil(
-      () => call('POST', `/innovations/${id}/track/advance-requests`, 'opd.dinkes', {}),
-      (answer) => answer.status === 201,
-      { timeoutMs: 30_000, intervalMs: 150 },
-    );
-    const requestId = requested.body.requestId as string;
-    const returned = await call(
-      'POST',
-      `/innovations/${id}/track/advance-requests/${requestId}/return`,
-      'koordinator',
-      {
-        reasons: 'Uraian akar masalah belum ada.',
-      },
-    );
-    expect(returned.status).toBe(200);
+    const id = await registered('Antrean Puskesmas Daring');
+    await returnRequest(id, 'Uraian akar masalah belum ada.');
 
     const inbox = await retryUntil(
       () => call('GET', '/notifications', 'opd.dinkes'),

@@ -219,7 +219,9 @@ describe('scoring in the web app: the evaluator and the coordinator', () => {
       await expectAccessible(page, 'my assignments (empty)');
       await screenshot(page, 'evaluator', '01-my-assignments-empty');
 
-      // Conflicts of interest: the contracts' schema refuses a malformed OPD code in the browser, then it is saved.
+      // Conflicts of interest: none declared yet; the contracts' schema refuses a malformed OPD code in the browser,
+      // then it is saved, and read back (GET /evaluators/me) into the form when the page is opened again.
+      await page.getByText('Anda belum menyatakan benturan kepentingan, sehingga belum dapat ditugaskan.').waitFor();
       await page.getByLabel('Kode OPD yang berbenturan kepentingan dengan Anda').fill('Dinas Kesehatan');
       await page.getByRole('button', { name: 'Simpan pernyataan benturan kepentingan' }).click();
       const conflictErrors = page.getByRole('alert').filter({ hasText: 'Ada isian yang perlu diperbaiki' });
@@ -230,6 +232,9 @@ describe('scoring in the web app: the evaluator and the coordinator', () => {
       await page.getByLabel('Kode OPD yang berbenturan kepentingan dengan Anda').fill('distan');
       await page.getByRole('button', { name: 'Simpan pernyataan benturan kepentingan' }).click();
       await page.getByText('Pernyataan tersimpan: Anda sekarang dapat ditugaskan.').waitFor();
+      await page.reload();
+      await page.getByText(/^Pernyataan terakhir Anda disimpan .+; isiannya tertera di bawah\.$/).waitFor();
+      expect(await page.getByLabel('Kode OPD yang berbenturan kepentingan dengan Anda').inputValue()).toBe('distan');
       // The second evaluator declares a conflict with Disdukcapil, through the API.
       await asSecond('PUT', '/evaluators/me', { opdIds: ['disdukcapil'], innovationIds: [] });
 

@@ -293,6 +293,8 @@ export const t = {
       innovationIdsHint: 'Pisahkan dengan koma (id 26 karakter). Kosongkan bila tidak ada.',
       declare: 'Simpan pernyataan benturan kepentingan',
       declared: 'Pernyataan tersimpan: Anda sekarang dapat ditugaskan.',
+      declaredAt: (at: string) => `Pernyataan terakhir Anda disimpan ${at}; isiannya tertera di bawah.`,
+      notDeclared: 'Anda belum menyatakan benturan kepentingan, sehingga belum dapat ditugaskan.',
     },
     form: {
       title: (name: string) => `Verifikasi: ${name}`,

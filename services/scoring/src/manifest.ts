@@ -49,7 +49,13 @@ export const scoringManifest = withOutbox({
       entry: 'src/handlers/assignments.ts',
       description: 'Evaluators: their declared conflicts, and assignment by hand or by the balanced rule',
       tableAccess: 'read-write',
-      routes: [routes.declareConflicts, routes.listEvaluators, routes.assignEvaluators, routes.autoAssign],
+      routes: [
+        routes.declareConflicts,
+        routes.getMyConflicts,
+        routes.listEvaluators,
+        routes.assignEvaluators,
+        routes.autoAssign,
+      ],
       timeoutSeconds: 60,
     },
     {

@@ -113,7 +113,15 @@ describe('an evaluator', () => {
     expectProblem(await h.assign('coordinator2', id, [EVALUATOR_SUBS.evaluator2]), 'conflict-of-interest');
     expect((await h.declare('evaluator2', { innovationIds: [id] })).status).toBe(200);
     expectProblem(await h.assign('coordinator2', id, [EVALUATOR_SUBS.evaluator2]), 'conflict-of-interest');
+    // Read back before it is changed (a declaration replaces the last one whole): their own, never another's.
+    const declared = await h.declared('evaluator2');
+    expect(declared.status).toBe(200);
+    expect(declared.body).toMatchObject({
+      sub: EVALUATOR_SUBS.evaluator2,
+      conflicts: { opdIds: [], innovationIds: [id] },
+    });
     expect((await h.declare('evaluator2')).status).toBe(200);
+    expect((await h.declared('evaluator2')).body.conflicts).toEqual({ opdIds: [], innovationIds: [] });
     // Nothing was assigned by the refused requests.
     expect((await h.evaluations('coordinator2', id)).body.items).toEqual([]);
     // One refused evaluator refuses the whole request.

@@ -95,6 +95,7 @@ export async function startHarness(options: { scoringRule?: 'median' | 'minimum'
     submitSelfAssessment: (who: Who, id: string, headers: Record<string, string> = {}) =>
       to(routes.submitSelfAssessment, who, { id }, { headers }),
     declare: (who: Who, body: unknown = {}) => to(routes.declareConflicts, who, {}, { body }),
+    declared: (who: Who) => to(routes.getMyConflicts, who, {}),
     evaluators: (who: Who) => to(routes.listEvaluators, who, {}),
     assign: (who: Who, id: string, evaluators: string[]) =>
       to(routes.assignEvaluators, who, { id }, { body: { evaluators } }),

@@ -1,15 +1,10 @@
+import type { rankingRowSchema } from '@inovda/contracts';
+import type * as z from 'zod/mini';
 import { formatScore, t } from '../i18n';
 import { TableFrame } from './table-frame';
 
-/** One OPD's row of a ranking, as the ranking routes give it. */
-export interface RankingRow {
-  readonly rank: number;
-  readonly opdId: string;
-  readonly value: number;
-  readonly sum: number;
-  readonly count: number;
-  readonly best: number;
-}
+/** One OPD's row of a ranking, as every ranking route gives it. */
+type RankingRow = z.infer<typeof rankingRowSchema>;
 
 /**
  * The OPD ranking as the coordinator, an OPD and the public read it: one table, the same columns and words on every

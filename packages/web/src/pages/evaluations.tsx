@@ -1,14 +1,15 @@
-import { type assignmentSchema, conflictsInput } from '@inovda/contracts';
+import { type assignmentSchema, conflictsInput, type evaluatorSchema } from '@inovda/contracts';
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import { ErrorSummary, Field, Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
-import { api, type FieldMessage } from '../lib/api';
+import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
-import { useApiAction } from '../lib/use-api-action';
+import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type Assignment = z.infer<typeof assignmentSchema>;
+type Declaration = z.infer<typeof evaluatorSchema>;
 
 /** A comma-separated list as typed, as the array the schema checks (blanks dropped). */
 const listOf = (text: string) =>
@@ -32,7 +33,25 @@ export default function Evaluations() {
   const [opdIds, setOpdIds] = useState('');
   const [innovationIds, setInnovationIds] = useState('');
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
-  const { problem, notice, busy, run } = useApiAction();
+  const [declaredAt, setDeclaredAt] = useState<string>();
+  const { problem, notice, busy, run, setProblem } = useApiAction();
+
+  // The declaration on record fills the form: a new one replaces it whole, so what was declared must be in it.
+  const showDeclaration = useCallback((declaration: Declaration) => {
+    setOpdIds(declaration.conflicts.opdIds.join(', '));
+    setInnovationIds(declaration.conflicts.innovationIds.join(', '));
+    setDeclaredAt(declaration.updatedAt);
+  }, []);
+  useEffect(() => {
+    void (async () => {
+      try {
+        showDeclaration((await api<Declaration>('GET', '/evaluators/me')).data);
+      } catch (error) {
+        // 404: nothing declared yet, the form starts empty.
+        if (!(error instanceof ApiProblem && error.status === 404)) setProblem(refusalText(error));
+      }
+    })();
+  }, [showDeclaration, setProblem]);
 
   const load = useCallback(
     async (after?: string) => {
@@ -62,7 +81,11 @@ export default function Evaluations() {
       return;
     }
     setErrors([]);
-    await run(() => api('PUT', '/evaluators/me', { body: checked.data }), t.evaluation.mine.declared);
+    const saved = await run(
+      () => api<Declaration>('PUT', '/evaluators/me', { body: checked.data }),
+      t.evaluation.mine.declared,
+    );
+    if (saved) showDeclaration(saved.data);
   }
 
   const errorAt = (field: string) => errors.find((error) => error.path.startsWith(`/${field}`))?.message;
@@ -106,6 +129,7 @@ export default function Evaluations() {
 
       <h2>{t.evaluation.mine.conflictsTitle}</h2>
       <p>{t.evaluation.mine.conflictsIntro}</p>
+      <p>{declaredAt ? t.evaluation.mine.declaredAt(formatDateTime(declaredAt)) : t.evaluation.mine.notDeclared}</p>
       <ErrorSummary errors={errors} labelOf={conflictLabel} />
       <form onSubmit={(event) => void declare(event)} noValidate>
         <Field

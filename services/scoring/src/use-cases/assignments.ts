@@ -32,6 +32,13 @@ export function declareConflicts(
   });
 }
 
+/** The evaluator's own declaration, to be read back before it is replaced (a new one replaces it whole). */
+export async function myConflicts(deps: Deps, actor: Acting): Promise<Evaluator> {
+  const evaluator = await deps.reads.evaluator(actor.caller.sub);
+  if (!evaluator) throw new Problem('not-found', { detail: 'Anda belum menyatakan benturan kepentingan.' });
+  return evaluator;
+}
+
 export async function listEvaluators(deps: Deps): Promise<Evaluator[]> {
   return deps.reads.evaluators();
 }

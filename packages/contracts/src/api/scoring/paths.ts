@@ -19,6 +19,7 @@ export const submitSelfAssessment = {
   roles: OWNER,
 } as const;
 export const declareConflicts = { method: 'PUT', path: '/evaluators/me', roles: ['evaluator'] } as const;
+export const getMyConflicts = { method: 'GET', path: '/evaluators/me', roles: ['evaluator'] } as const;
 export const listEvaluators = { method: 'GET', path: '/evaluators', roles: PROGRAMME } as const;
 export const assignEvaluators = { method: 'PUT', path: '/innovations/{id}/assignments', roles: PROGRAMME } as const;
 export const autoAssign = { method: 'POST', path: '/cycles/{id}/assignments/auto', roles: PROGRAMME } as const;
@@ -59,6 +60,7 @@ export const scoringRoutes = {
   saveSelfAssessment,
   submitSelfAssessment,
   declareConflicts,
+  getMyConflicts,
   listEvaluators,
   assignEvaluators,
   autoAssign,

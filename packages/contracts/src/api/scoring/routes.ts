@@ -91,6 +91,12 @@ export const scoringApi = defineRoutes('scoring', {
     body: { schema: conflictsInput, required: true },
     responses: { 200: { description: 'The evaluator as recorded.', body: evaluatorSchema } },
   },
+  getMyConflicts: {
+    ...scoringRoutes.getMyConflicts,
+    summary: 'My declared conflicts of interest, to change them (404 until I first declare)',
+    responses: { 200: { description: 'The evaluator as recorded.', body: evaluatorSchema } },
+    problems: [404],
+  },
   listEvaluators: {
     ...scoringRoutes.listEvaluators,
     summary: 'Evaluators who declared their conflicts, with their current load',
