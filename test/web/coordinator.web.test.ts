@@ -346,6 +346,26 @@ describe('the coordinator’s board and results', () => {
       await expectAccessible(page, 'unpublished results');
       await screenshot(page, 'coordinator', '10-results-unpublished');
 
+      // The readiness (SPD) rows, entered before publication: a row's level chosen, saved, the index recomputed.
+      const readiness = page.getByRole('table', { name: 'Baris kesiapan daerah: nilai = bobot × tingkat' });
+      const before = (await call('GET', `/cycles/${cycleId}/region-index`, 'koordinator')).body;
+      const row = (before.readiness as Array<{ code: string; name: string; level: number }>)[0];
+      if (!row) throw new Error('the edition has no readiness row');
+      const level = row.level === 3 ? 1 : row.level + 1;
+      await readiness.getByRole('combobox', { name: row.name, exact: true }).selectOption(String(level));
+      await page.getByRole('button', { name: 'Simpan kesiapan daerah' }).click();
+      await page.getByText('Kesiapan daerah tersimpan; indeks dihitung ulang.').waitFor();
+      const after = (await call('GET', `/cycles/${cycleId}/region-index`, 'koordinator')).body;
+      expect(
+        (after.readiness as Array<{ code: string; level: number }>).find((each) => each.code === row.code),
+      ).toMatchObject({ level });
+      expect(after.spd).not.toBe(before.spd);
+      const spd = page.locator('.co-totals > div').filter({ hasText: 'Kesiapan daerah (SPD)' }).getByRole('definition');
+      await expect.poll(() => spd.textContent()).toBe(score(after.spd as number));
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await expectAccessible(page, 'readiness rows saved');
+      await screenshot(page, 'coordinator', '10b-readiness-saved');
+
       // The first press only asks; cancelling publishes nothing and returns the focus to the button.
       const publish = page.getByRole('button', { name: 'Umumkan hasil Program Inovasi Daerah 2027' });
       await publish.click();
@@ -370,6 +390,8 @@ describe('the coordinator’s board and results', () => {
       expect(await page.getByRole('button', { name: /^Umumkan hasil/ }).count()).toBe(0);
       const ranking = (await call('GET', `/cycles/${cycleId}/ranking`, 'koordinator')).body;
       expect(ranking.published).toMatchObject({ revision: 1 });
+      // Published: the readiness rows only read now.
+      expect(await readiness.getByRole('combobox').count()).toBe(0);
       expect(await overflowsHorizontally(page)).toBe(false);
       await expectAccessible(page, 'results just published');
       await screenshot(page, 'coordinator', '12-published');

@@ -679,6 +679,20 @@ export const t = {
     gain: (gain: string, mean: string) =>
       `Satu inovasi lagi dengan nilai rata-rata saat ini (${mean}) menambah indeks ${gain} poin.`,
     spd: 'Kesiapan daerah (SPD)',
+    readiness: {
+      title: 'Kesiapan daerah (SPD)',
+      intro: 'Tingkat tiap baris kesiapan daerah sebagaimana dimasukkan koordinator, dengan bobot dan nilainya.',
+      introEditable:
+        'Masukkan tingkat tiap baris kesiapan daerah menurut data tahun ini (0 bila tidak terpenuhi). Indeks dihitung ulang begitu disimpan; setelah hasil diumumkan, baris tidak dapat diubah lagi.',
+      caption: 'Baris kesiapan daerah: nilai = bobot × tingkat',
+      row: 'Baris kesiapan',
+      weight: 'Bobot',
+      level: 'Tingkat',
+      score: 'Nilai',
+      levelOption: (level: number) => (level === 0 ? '0 (tidak terpenuhi)' : String(level)),
+      save: 'Simpan kesiapan daerah',
+      saved: 'Kesiapan daerah tersimpan; indeks dihitung ulang.',
+    },
     sidScores: (k: number) => `Nilai inovasi ÷ MAKS(${k}, banyak inovasi)`,
     countBonus: 'Bonus jumlah inovasi',
     basicCovered: 'keenam urusan pelayanan dasar tercakup',

@@ -85,7 +85,7 @@ export function useSession(): Session | undefined {
 }
 
 export const hasRole = (session: Session | undefined, ...roles: string[]) =>
-  session?.roles.some((role) => roles.includes(role));
+  session?.roles.some((role) => roles.includes(role)) ?? false;
 
 /** Pages anyone may open without signing in: the sign-in itself and the public showcase and ranking. */
 const PUBLIC_PATHS = /^\/(?:$|masuk(?:\/|$)|galeri(?:\/|$)|peringkat(?:\/|$))/;

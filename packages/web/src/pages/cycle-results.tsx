@@ -9,6 +9,7 @@ import { ApiProblem, api } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
 import { hasRole, useSession } from '../lib/session';
 import { refusalText, useApiAction } from '../lib/use-api-action';
+import { ReadinessRows } from './readiness-rows';
 
 type Ranking = z.infer<typeof rankingSchema>;
 type RegionIndex = z.infer<typeof regionIndexSchema>;
@@ -41,8 +42,8 @@ function offerDownload(text: string, name: string): void {
 
 /**
  * The results of a cycle for the coordinator: the OPD ranking with the incentive shortlist, the region's index
- * with its predicate and the gain of one more innovation, publishing the results (with a confirmation step), and
- * the TPP export as a CSV download.
+ * with its predicate and the gain of one more innovation, its readiness (SPD) rows (entered here before
+ * publication), publishing the results (with a confirmation step), and the TPP export as a CSV download.
  */
 export default function CycleResults() {
   const { params } = useRoute();
@@ -235,6 +236,13 @@ export default function CycleResults() {
           <dd>{index.count}</dd>
         </div>
       </dl>
+
+      <ReadinessRows
+        cycleId={cycle.id}
+        index={index}
+        editable={mayPublish && ranking.published === null}
+        onSaved={setIndex}
+      />
 
       {mayPublish && (
         <>
