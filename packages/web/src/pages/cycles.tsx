@@ -6,6 +6,7 @@ import { TableFrame } from '../components/table-frame';
 import { t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
+import { refusalText, useApiAction } from '../lib/use-api-action';
 
 interface Plan {
   name: string;
@@ -49,38 +50,33 @@ export default function Cycles() {
   const [cycles, setCycles] = useState<readonly Cycle[]>();
   const [plan, setPlan] = useState<Plan>(emptyPlan);
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
-  const [problem, setProblem] = useState<string>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useApiAction();
+  const { problem, notice, busy, setProblem } = action;
   useUnsavedChanges(JSON.stringify(plan) !== JSON.stringify(emptyPlan()) && !busy);
 
   const load = useCallback(async () => {
     try {
       setCycles((await api<{ items: Cycle[] }>('GET', '/cycles', { query: { limit: '100' } })).data.items);
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error.title : t.problems.unknown);
+      setProblem(refusalText(error));
     }
-  }, []);
+  }, [setProblem]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setProblem(undefined);
-    setNotice(undefined);
-    try {
-      await action();
-      setNotice(done);
-      await load();
-    } catch (error) {
-      if (error instanceof ApiProblem) {
-        setErrors(error.errors);
-        setProblem(error.detail ? `${error.title}: ${error.detail}` : error.title);
-      } else setProblem(t.problems.unknown);
-    } finally {
-      setBusy(false);
-    }
+  /** Runs a call on the cycles; the API's field errors go to the plan's fields, and the list is read again after. */
+  async function run(call: () => Promise<unknown>, done: string) {
+    const succeeded = await action.run(async () => {
+      try {
+        await call();
+        return true;
+      } catch (error) {
+        if (error instanceof ApiProblem) setErrors(error.errors);
+        throw error;
+      }
+    }, done);
+    if (succeeded) await load();
   }
 
   function submit(event: Event) {

@@ -5,8 +5,9 @@ import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
 import { Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
-import { ApiProblem, api } from '../lib/api';
+import { api } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
+import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type ReviewQueueEntry = z.infer<typeof reviewQueueEntrySchema>;
 
@@ -18,9 +19,7 @@ export default function ReviewQueue() {
   const [entries, setEntries] = useState<readonly ReviewQueueEntry[]>();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [reasonErrors, setReasonErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { problem, notice, busy, run, setProblem } = useApiAction();
 
   const load = useCallback(async () => {
     try {
@@ -33,9 +32,9 @@ export default function ReviewQueue() {
       );
       setEntries(data.items);
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error.title : t.problems.unknown);
+      setProblem(refusalText(error));
     }
-  }, [cycleId]);
+  }, [cycleId, setProblem]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -53,24 +52,11 @@ export default function ReviewQueue() {
       body = checked.data;
     }
     setReasonErrors({ ...reasonErrors, [key]: '' });
-    setBusy(true);
-    setProblem(undefined);
-    setNotice(undefined);
-    try {
-      await api('POST', `/innovations/${entry.innovationId}/track/advance-requests/${key}/${decision}`, { body });
-      setNotice(decision === 'approve' ? t.review.approved(entry.name) : t.review.returned(entry.name));
-      await load();
-    } catch (error) {
-      setProblem(
-        error instanceof ApiProblem
-          ? error.detail
-            ? `${error.title}: ${error.detail}`
-            : error.title
-          : t.problems.unknown,
-      );
-    } finally {
-      setBusy(false);
-    }
+    const decided = await run(
+      () => api('POST', `/innovations/${entry.innovationId}/track/advance-requests/${key}/${decision}`, { body }),
+      decision === 'approve' ? t.review.approved(entry.name) : t.review.returned(entry.name),
+    );
+    if (decided) await load();
   }
 
   return (
