@@ -112,7 +112,7 @@ describe('the web app, for an OPD and the coordinator', () => {
       await expect.poll(() => summary.textContent()).toContain('alamat tautan (URL http/https) tidak valid');
       await page.getByLabel('Tautan bukti').fill('https://jdih.solokkota.go.id/perwako-12-2026.pdf');
       await page.getByRole('button', { name: 'Simpan draf' }).click();
-      await page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+      await page.getByRole('heading', { name: 'Posyandu Digital', level: 1, exact: true }).waitFor();
       await expect.poll(() => page.getByText('Inovasi ini masih draf.').count()).toBe(1);
       await expectAccessible(page, 'innovation (draft)');
       await screenshot(page, 'opd-innovation', '04-draft');
@@ -147,7 +147,7 @@ describe('the web app, for an OPD and the coordinator', () => {
       const registered = await retryUntil(
         async () => {
           await page.reload();
-          await page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+          await page.getByRole('heading', { name: 'Posyandu Digital', level: 1, exact: true }).waitFor();
           const answer = page.waitForResponse((response) => response.url().endsWith('/register'));
           await page.getByRole('button', { name: 'Daftarkan ke siklus yang dibuka' }).click();
           return (await answer).status();
@@ -220,7 +220,8 @@ describe('the web app, for an OPD and the coordinator', () => {
       await page.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
       await page.getByText('Semua pemberitahuan sudah dibaca.').waitFor();
       await page.getByRole('link', { name: '"Posyandu Digital" naik ke tahap Diagnose' }).click();
-      await page.getByRole('heading', { name: 'Posyandu Digital' }).waitFor();
+      // The innovation's own page (the inbox's entries about it are headings too, until the page has changed).
+      await page.getByRole('heading', { name: 'Posyandu Digital', level: 1, exact: true }).waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/inovasi\/[0-9A-Z]{26}$/);
       expect(coordinator.faults).toEqual([]);
       await coordinator.page.close();

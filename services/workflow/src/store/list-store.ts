@@ -34,8 +34,8 @@ export interface OpdRow {
 
 /**
  * What the workflow lists: cycles, the tracks in a stage of a cycle, the review queue, what is due, a track's
- * history and monev reports, and the board's counts. Queries, each bounded by a page. Apart from the stores that change things, so
- * that the functions that change tracks or cycles bundle no Query (and the readers no write).
+ * history and monev reports, and the board's counts. Queries, each bounded by a page. Apart from the stores that
+ * change things, so that the functions that change tracks or cycles bundle no Query (and the readers no write).
  */
 export class ListStore {
   constructor(
