@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dynamoLocalPids, exited, portOf, runTypeScript, sesLocalPids, waitForLine } from '../local/helpers/processes';
+import { retryUntil } from './e2e-platform';
 
 const ENTRY = fileURLToPath(new URL('../../infra/bin/local.ts', import.meta.url));
 
@@ -21,12 +22,14 @@ describe('npm start (infra/bin/local.ts)', () => {
 
       // Healthy once the demo data is in and every part answers; on a loaded machine a part may answer late at
       // first (the health check gives each a short deadline), so it is asked again for a while, and says why not.
-      let health = { status: 0, body: '' };
-      for (let attempt = 0; attempt < 30 && health.status !== 200; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2_000));
-        const response = await fetch(`${api}/health`);
-        health = { status: response.status, body: await response.text() };
-      }
+      const health = await retryUntil(
+        async () => {
+          const response = await fetch(`${api}/health`);
+          return { status: response.status, body: await response.text() };
+        },
+        (answer) => answer.status === 200,
+        { timeoutMs: 60_000, intervalMs: 2_000 },
+      );
       expect(health.status, health.body.slice(0, 600)).toBe(200);
       // The web app, built at start, on its own origin, told where the API is.
       const web = /Web app\s+(http:\/\/localhost:\d+)/.exec(banner)?.[1] ?? '';

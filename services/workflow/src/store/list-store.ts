@@ -59,29 +59,25 @@ export class ListStore {
 
   /** One page of a track's history, oldest first. */
   history(innovationId: string, limit: number, cursor?: string): Promise<Page<TrackHistoryEntry>> {
-    return queryPage({
-      db: this.db,
-      tableName: this.tableName,
-      partition: trackPartition(innovationId),
-      sortKeyPrefix: HISTORY_PREFIX,
-      consistentRead: true,
-      limit,
-      ...(cursor ? { cursor } : {}),
-      map: (item) => withoutStorage<TrackHistoryEntry>(item, ['pk', 'sk']),
-    });
+    return this.trackItems<TrackHistoryEntry>(innovationId, HISTORY_PREFIX, limit, cursor);
   }
 
   /** One page of an innovation's monev reports, by period (the key pads it, so P2 comes before P10). */
   monev(innovationId: string, limit: number, cursor?: string): Promise<Page<MonevReport>> {
+    return this.trackItems<MonevReport>(innovationId, MONEV_PREFIX, limit, cursor);
+  }
+
+  /** One page of the items of a track's partition whose sort key starts with `prefix`, in key order. */
+  private trackItems<T>(innovationId: string, prefix: string, limit: number, cursor?: string): Promise<Page<T>> {
     return queryPage({
       db: this.db,
       tableName: this.tableName,
       partition: trackPartition(innovationId),
-      sortKeyPrefix: MONEV_PREFIX,
+      sortKeyPrefix: prefix,
       consistentRead: true,
       limit,
       ...(cursor ? { cursor } : {}),
-      map: (item) => withoutStorage<MonevReport>(item, ['pk', 'sk']),
+      map: (item) => withoutStorage<T>(item, ['pk', 'sk']),
     });
   }
 
