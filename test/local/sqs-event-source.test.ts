@@ -1,4 +1,4 @@
-import { silentLogger } from '@inovda/local';
+import { type LocalLogger, silentLogger } from '@inovda/local';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsumerFailsFault } from '../../packages/local/src/faults/switches';
 import type { InvokeResult } from '../../packages/local/src/lambda/invocation';
@@ -14,7 +14,12 @@ interface SqsRecordSeen {
 /** A queue with a DLQ, fed to `respond` by a mapping; records what each invocation received. */
 function wire(
   respond: (records: SqsRecordSeen[]) => Promise<InvokeResult>,
-  options: { maxReceiveCount?: number; maximumConcurrency?: number; fault?: ConsumerFailsFault } = {},
+  options: {
+    maxReceiveCount?: number;
+    maximumConcurrency?: number;
+    fault?: ConsumerFailsFault;
+    log?: LocalLogger;
+  } = {},
 ) {
   const deadLetterQueue = new LocalQueue({
     name: 'q-dlq',
@@ -36,7 +41,7 @@ function wire(
     batchSize: 2,
     maximumConcurrency: options.maximumConcurrency ?? 2,
     awsRegion: 'ap-southeast-3',
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     fault: () => options.fault,
     invoke: async (event) => {
       const records = (event as { Records: SqsRecordSeen[] }).Records;
@@ -119,6 +124,27 @@ describe('a local SQS event source mapping', () => {
       ['3', '3'],
     ]);
     expect(wired.deadLetterQueue.size).toBe(0);
+  });
+
+  it('warns, once, when a batch outlives the visibility timeout and its messages are received again', async () => {
+    const warnings: string[] = [];
+    let calls = 0;
+    const wired = wire(
+      async () => {
+        calls += 1;
+        // The first invocation outlasts the queue's 30 ms visibility timeout; the copy received meanwhile is quick.
+        if (calls === 1) await sleep(120);
+        return ok();
+      },
+      { maximumConcurrency: 2, log: { ...silentLogger, warn: (message) => warnings.push(message) } },
+    );
+    mappings.push(wired.mapping);
+    wired.queue.send('"slow"');
+    await wired.mapping.whenIdle();
+    // Received again while the first batch still ran (a busy machine may add receives; the first two are these).
+    const receives = wired.batches.map((records) => records.map((record) => record.attributes.ApproximateReceiveCount));
+    expect(receives.slice(0, 2)).toEqual([['1'], ['2']]);
+    expect(warnings).toEqual([expect.stringMatching(/^svc\/consumer: a batch ran \d+ ms, longer than .*\(30 ms\)/)]);
   });
 
   it('with the consumer-fails fault, fails the matching records without invoking the function for them', async () => {

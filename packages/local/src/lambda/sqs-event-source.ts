@@ -45,6 +45,7 @@ export class SqsEventSource {
   private inFlight = 0;
   private stopped = false;
   private scheduled = false;
+  private outlivedVisibility = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly idleWaiters: Array<() => void> = [];
   private readonly unsubscribe: () => void;
@@ -104,7 +105,9 @@ export class SqsEventSource {
   }
 
   private async process(messages: ReceivedMessage[]): Promise<void> {
+    const started = Date.now();
     const outcome = await this.invoke(messages);
+    this.noteIfOutlivedVisibility(Date.now() - started);
     const failed = outcome.kind === 'done' ? outcome.failed : new Set(messages.map((message) => message.messageId));
     for (const message of messages) {
       if (!failed.has(message.messageId)) this.options.queue.delete(message.messageId, message.receiptHandle);
@@ -115,6 +118,19 @@ export class SqsEventSource {
         `${this.options.functionId}: ${failed.size} of ${messages.length} message(s) not done (${why}); SQS redelivers them after the visibility timeout`,
       );
     }
+  }
+
+  /**
+   * A batch that runs longer than the queue's visibility timeout has its messages handed out again while it still
+   * runs (as SQS does: why AWS asks for six function timeouts); said once per mapping, as it is a setting to fix.
+   */
+  private noteIfOutlivedVisibility(tookMs: number): void {
+    const { visibilityTimeoutMs } = this.options.queue.options;
+    if (this.outlivedVisibility || tookMs <= visibilityTimeoutMs) return;
+    this.outlivedVisibility = true;
+    this.options.log.warn(
+      `${this.options.functionId}: a batch ran ${tookMs} ms, longer than its queue's visibility timeout (${visibilityTimeoutMs} ms): its messages were received again while it ran`,
+    );
   }
 
   private async invoke(messages: ReceivedMessage[]): Promise<BatchOutcome> {
