@@ -40,9 +40,9 @@ describe('the local platform, running a fixture service', () => {
       tablePrefix: uniquePrefix(),
       log: silentLogger,
       retryBaseDelayMs: 5,
-      // Longer than an invocation takes: a shorter one hands a message to a second batch while the first still runs
-      // (as SQS would; why AWS asks for 6 × the function timeout).
-      consumerQueues: { visibilityTimeoutMs: 400, maxReceiveCount: 3 },
+      // Longer than an invocation takes, a cold start on a busy machine included: a shorter one hands a message to a
+      // second batch while the first still runs (as SQS would; why AWS asks for 6 × the function timeout).
+      consumerQueues: { visibilityTimeoutMs: 1_500, maxReceiveCount: 3 },
       streamPollIntervalMs: 50,
       functionLogLevel: 'SILENT',
       openApi: () => ({ openapi: '3.1.0', info: { title: 'fixture', version: '1' }, paths: {} }),
