@@ -283,17 +283,32 @@ describe('the coordinator’s board and results', () => {
       await page.getByText(`Berkas peringkat-opd-2026-${cycleId}.csv diunduh.`).waitFor();
       await screenshot(page, 'coordinator', '07-export-downloaded');
 
-      // A correction after publication republishes (revision 2); the page shows the new revision and totals.
+      // A correction after publication, made on the innovation's calibration page: the page offers the correction form
+      // only (no calibration), the browser refuses it without a reason (nothing sent), then it is saved and the
+      // results republished (revision 2); the results page shows the new revision and totals.
       const deliver = (await call('GET', `/cycles/${cycleId}/board?stage=deliver`, 'koordinator')).body.innovations as {
         items: Json[];
       };
       const issh = deliver.items.find((item) => item.opdId === 'dpmptsp');
-      const corrected = await call('POST', `/innovations/${issh?.innovationId}/score-corrections`, 'koordinator', {
-        indicator: 'tools',
-        level: 2,
-        reason: 'Alat kerja baru tersedia di satu loket.',
+      await page.goto(`${platform.webUrl}/inovasi/${issh?.innovationId}/kalibrasi`);
+      const correction = page.getByRole('article', { name: 'Koreksi nilai' });
+      await correction.waitFor();
+      expect(await page.getByRole('button', { name: /^Tetapkan tingkat/ }).count()).toBe(0);
+      await correction.getByRole('combobox', { name: 'Indikator' }).selectOption({ label: 'Alat kerja' });
+      await correction.getByRole('combobox', { name: 'Tingkat yang ditetapkan' }).selectOption('2');
+      await correction.getByRole('button', { name: 'Koreksi nilai dan umumkan ulang' }).click();
+      await expect.poll(() => page.locator('#f-Correction-reason-error').textContent()).toContain('minimal 1 karakter');
+      expect((await call('GET', `/cycles/${cycleId}/ranking`, 'koordinator')).body.published).toMatchObject({
+        revision: 1,
       });
-      expect(corrected.status).toBe(200);
+      await expectAccessible(page, 'score correction refused');
+      await correction.getByRole('textbox', { name: 'Alasan koreksi' }).fill('Alat kerja baru tersedia di satu loket.');
+      await correction.getByRole('button', { name: 'Koreksi nilai dan umumkan ulang' }).click();
+      await page.getByText('Nilai Alat kerja dikoreksi; hasil diumumkan ulang.').waitFor();
+      await page.getByRole('cell', { name: 'koreksi: Alat kerja baru tersedia di satu loket.' }).waitFor();
+      await expectAccessible(page, 'score corrected');
+      await screenshot(page, 'coordinator', '08a-score-corrected');
+      await page.goto(`${platform.webUrl}/siklus/${cycleId}/hasil`);
       const republished = await retryUntil(
         async () => {
           await page.reload();
@@ -319,7 +334,7 @@ describe('the coordinator’s board and results', () => {
         .allTextContents();
       expect(cells[1]).toBe(score(dpmptsp?.value ?? -1));
       await expectAccessible(page, 'results republished');
-      await screenshot(page, 'coordinator', '08-republished');
+      await screenshot(page, 'coordinator', '08b-republished');
       expect(faults).toEqual([]);
     } finally {
       await page.close();

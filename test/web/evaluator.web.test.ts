@@ -181,6 +181,11 @@ async function signInAs(page: Page, username: string): Promise<void> {
   await signInFrom(page, platform.webUrl ?? '', username);
 }
 
+/** Calls the API as the dev evaluator `penilai` (status and payload, whatever the answer). */
+async function asEvaluator(method: string, url: string, body?: unknown) {
+  return send(method, `${platform.url}${url}`, await platform.tokenFor('penilai'), body);
+}
+
 /** Calls the API as the second evaluator. */
 async function asSecond(method: string, url: string, body?: unknown) {
   return must(method, `${platform.url}${url}`, await secondEvaluatorToken(), body);
@@ -219,22 +224,33 @@ describe('scoring in the web app: the evaluator and the coordinator', () => {
       await expectAccessible(page, 'my assignments (empty)');
       await screenshot(page, 'evaluator', '01-my-assignments-empty');
 
-      // Conflicts of interest: none declared yet; the contracts' schema refuses a malformed OPD code in the browser,
-      // then it is saved, and read back (GET /evaluators/me) into the form when the page is opened again.
+      // Conflicts of interest: none declared yet. The region's OPDs are checkboxes; an innovation id is typed, and the
+      // contracts' schema refuses a malformed one in the browser with its own message. Saved, it is read back
+      // (GET /evaluators/me) into the form when the page is opened again.
       await page.getByText('Anda belum menyatakan benturan kepentingan, sehingga belum dapat ditugaskan.').waitFor();
-      await page.getByLabel('Kode OPD yang berbenturan kepentingan dengan Anda').fill('Dinas Kesehatan');
+      const opdConflicts = page.getByRole('group', { name: 'OPD yang berbenturan kepentingan dengan Anda' });
+      await opdConflicts.getByRole('checkbox', { name: 'Dinas Pertanian' }).check();
+      const innovationConflicts = page.getByLabel('Id inovasi yang berbenturan kepentingan dengan Anda');
+      await innovationConflicts.fill('inovasi-pasar');
       await page.getByRole('button', { name: 'Simpan pernyataan benturan kepentingan' }).click();
       const conflictErrors = page.getByRole('alert').filter({ hasText: 'Ada isian yang perlu diperbaiki' });
       await conflictErrors.waitFor();
-      await expect.poll(() => conflictErrors.textContent()).toContain('harus berupa kode OPD');
+      await expect.poll(() => conflictErrors.textContent()).toContain('harus berupa id: 26 huruf besar dan angka');
       await expectAccessible(page, 'conflicts form with errors');
       await screenshot(page, 'evaluator', '02-conflicts-refused');
-      await page.getByLabel('Kode OPD yang berbenturan kepentingan dengan Anda').fill('distan');
+      // Refused in the browser: nothing was sent, so nothing is declared yet.
+      expect((await asEvaluator('GET', '/evaluators/me')).status).toBe(404);
+      await innovationConflicts.fill('');
       await page.getByRole('button', { name: 'Simpan pernyataan benturan kepentingan' }).click();
       await page.getByText('Pernyataan tersimpan: Anda sekarang dapat ditugaskan.').waitFor();
+      expect((await asEvaluator('GET', '/evaluators/me')).payload.conflicts).toEqual({
+        opdIds: ['distan'],
+        innovationIds: [],
+      });
       await page.reload();
       await page.getByText(/^Pernyataan terakhir Anda disimpan .+; isiannya tertera di bawah\.$/).waitFor();
-      expect(await page.getByLabel('Kode OPD yang berbenturan kepentingan dengan Anda').inputValue()).toBe('distan');
+      expect(await opdConflicts.getByRole('checkbox', { name: 'Dinas Pertanian' }).isChecked()).toBe(true);
+      expect(await opdConflicts.getByRole('checkbox', { name: 'Dinas Kesehatan' }).isChecked()).toBe(false);
       // The second evaluator declares a conflict with Disdukcapil, through the API.
       await asSecond('PUT', '/evaluators/me', { opdIds: ['disdukcapil'], innovationIds: [] });
 

@@ -287,8 +287,8 @@ export const t = {
       conflictsTitle: 'Pernyataan benturan kepentingan',
       conflictsIntro:
         'Koordinator hanya dapat menugaskan Anda setelah Anda menyatakan benturan kepentingan (boleh kosong). OPD Anda sendiri selalu dihitung sebagai benturan. Pernyataan baru menggantikan yang lama seluruhnya.',
-      opdIds: 'Kode OPD yang berbenturan kepentingan dengan Anda',
-      opdIdsHint: 'Pisahkan dengan koma, misalnya dinkes, distan. Kosongkan bila tidak ada.',
+      opdIds: 'OPD yang berbenturan kepentingan dengan Anda',
+      opdIdsHint: 'Centang setiap OPD yang inovasinya tidak boleh Anda nilai. Biarkan semua kosong bila tidak ada.',
       innovationIds: 'Id inovasi yang berbenturan kepentingan dengan Anda',
       innovationIdsHint: 'Pisahkan dengan koma (id 26 karakter). Kosongkan bila tidak ada.',
       declare: 'Simpan pernyataan benturan kepentingan',
@@ -405,6 +405,14 @@ export const t = {
       reasonHint: 'Dicatat bersama nilai: mengapa tingkat ini yang ditetapkan.',
       settle: (indicator: string) => `Tetapkan tingkat ${indicator}`,
       settled: (indicator: string) => `Tingkat ${indicator} ditetapkan.`,
+      correctTitle: 'Koreksi nilai',
+      correctIntro:
+        'Hasil siklus ini sudah diumumkan, sehingga nilai hanya berubah melalui koreksi dengan alasan yang tercatat. Koreksi mengubah nilai, total OPD dan peringkat sekaligus, lalu hasil diumumkan ulang.',
+      levelHintFirst: 'Pilih indikatornya dulu; tingkat 0 (ditolak) sampai klaim OPD.',
+      correctReason: 'Alasan koreksi',
+      correctReasonHint: 'Dicatat bersama nilai dan dapat dibaca OPD: mengapa nilai ini dikoreksi.',
+      correct: 'Koreksi nilai dan umumkan ulang',
+      corrected: (indicator: string) => `Nilai ${indicator} dikoreksi; hasil diumumkan ulang.`,
     },
   },
   opd: {
@@ -422,6 +430,8 @@ export const t = {
       title: (name: string) => `Laporan monev: ${name}`,
       intro:
         'Setelah inovasi diluncurkan (tahap Display), laporkan perkembangannya tiap periode monev. Setiap periode dilaporkan sekali; laporan boleh dikirim lebih awal untuk periode yang akan jatuh tempo.',
+      introReader:
+        'Setelah inovasi diluncurkan (tahap Display), OPD pemiliknya melaporkan perkembangannya tiap periode monev. Di sini Anda membaca laporan yang sudah dikirim dan periode yang jatuh tempo; hanya OPD pemilik yang dapat mengirim laporan.',
       notLaunched: 'Laporan monev diisi setelah inovasi diluncurkan (tahap Display).',
       launchedAt: (at: string) => `Diluncurkan ${at}.`,
       due: (period: string, date: string) => `Laporan ${period} jatuh tempo ${date}.`,

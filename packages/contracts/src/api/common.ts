@@ -18,7 +18,8 @@ export const pageCursor = /* @__PURE__ */ (() => z.string().check(z.minLength(1)
 export const pageQuery = /* @__PURE__ */ (() => z.strictObject({ limit: pageLimit, cursor: z.optional(pageCursor) }))();
 
 /** Ids the services mint are ULIDs; anything else cannot exist. */
-export const ulidId = /* @__PURE__ */ (() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)))();
+export const ulidId = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'harus berupa id: 26 huruf besar dan angka')))();
 
 /** A page of a list as every list route answers it. */
 /* @__NO_SIDE_EFFECTS__ */

@@ -1,4 +1,10 @@
-import { type evaluationSchema, type Innovation, type scoreSchema, settleInput } from '@inovda/contracts';
+import {
+  type evaluationSchema,
+  type Innovation,
+  type rankingSchema,
+  type scoreSchema,
+  settleInput,
+} from '@inovda/contracts';
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
@@ -11,6 +17,10 @@ import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type Score = z.infer<typeof scoreSchema>;
 type Evaluation = z.infer<typeof evaluationSchema>;
+type Ranking = z.infer<typeof rankingSchema>;
+
+/** The key of the correction form among the per-indicator calibration forms (no rubric code has a capital). */
+const CORRECTION = 'Correction';
 
 /** A decision in words: rejected (0), or accepted or lowered to a level. */
 function decisionText(decided: { decision: string; level: number }): string {
@@ -18,15 +28,34 @@ function decisionText(decided: { decision: string; level: number }): string {
   return decided.decision === 'reject' ? what : `${what}, ${t.evaluation.levelOf(decided.level)}`;
 }
 
-/** What the coordinator types to settle one indicator. */
+/** What the coordinator types to settle one indicator (the indicator itself is chosen only when correcting). */
 interface Settling {
+  indicator?: string;
   level: string;
   reason: string;
+}
+
+/** The levels a coordinator may set: 0 (rejected) up to the OPD's claim, never above. */
+function LevelOptions({ claimed }: { claimed: number }) {
+  return (
+    <>
+      <option value="">{t.choose}</option>
+      {[0, 1, 2, 3]
+        .filter((level) => level <= claimed)
+        .map((level) => (
+          <option key={level} value={String(level)}>
+            {t.evaluation.levelOf(level)}
+          </option>
+        ))}
+    </>
+  );
 }
 
 /**
  * The coordinator's calibration of one innovation: its score per indicator with each evaluator's level, and for
  * every indicator flagged (evaluators more than one level apart) a form to settle its level with a recorded reason.
+ * Once the cycle's results are published, a score changes only by a correction (which publishes the results again),
+ * so the page then offers that form instead.
  */
 export default function Calibration() {
   const { params } = useRoute();
@@ -35,6 +64,7 @@ export default function Calibration() {
   const [name, setName] = useState<string>();
   const [score, setScore] = useState<Score | null>();
   const [evaluations, setEvaluations] = useState<readonly Evaluation[]>([]);
+  const [published, setPublished] = useState<Ranking['published']>(null);
   const [typed, setTyped] = useState<Record<string, Settling>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { problem, notice, busy, run, setProblem } = useApiAction();
@@ -52,6 +82,7 @@ export default function Calibration() {
         throw error;
       });
       setScore(found ? found.data : null);
+      if (found) setPublished((await api<Ranking>('GET', `/cycles/${found.data.cycleId}/ranking`)).data.published);
     } catch (error) {
       setProblem(refusalText(error));
     }
@@ -60,29 +91,39 @@ export default function Calibration() {
     void load();
   }, [load]);
 
-  async function settle(indicator: string, label: string) {
-    const entry = typed[indicator] ?? { level: '', reason: '' };
+  /**
+   * Settles one indicator through `route` (a calibration, or a correction after publication); `key` names the form
+   * whose fields show the errors.
+   */
+  async function settle(key: string, route: 'calibrations' | 'score-corrections') {
+    const entry = typed[key] ?? { level: '', reason: '' };
+    const indicator = key === CORRECTION ? entry.indicator : key;
     const checked = settleInput.safeParse(
       { indicator, level: entry.level === '' ? undefined : Number(entry.level), reason: entry.reason },
       { error: indonesianMessage },
     );
     if (!checked.success) {
-      showErrors(indicator, fieldErrors(checked.error));
+      showErrors(key, fieldErrors(checked.error));
       return;
     }
     setErrors({});
-    const done = await run(async () => {
-      try {
-        return await api<Score>('POST', `${at}/calibrations`, { body: checked.data });
-      } catch (error) {
-        // The API's own field messages (a level above the claim) go to their field, as the browser's would.
-        if (error instanceof ApiProblem) showErrors(indicator, error.errors);
-        throw error;
-      }
-    }, t.evaluation.calibration.settled(label));
+    const label = score?.indicators.find((candidate) => candidate.indicator === indicator)?.name ?? String(indicator);
+    const words = t.evaluation.calibration;
+    const done = await run(
+      async () => {
+        try {
+          return await api<Score>('POST', `${at}/${route}`, { body: checked.data });
+        } catch (error) {
+          // The API's own field messages (a level above the claim) go to their field, as the browser's would.
+          if (error instanceof ApiProblem) showErrors(key, error.errors);
+          throw error;
+        }
+      },
+      route === 'calibrations' ? words.settled(label) : words.corrected(label),
+    );
     if (done) {
       setScore(done.data);
-      setTyped({ ...typed, [indicator]: { level: '', reason: '' } });
+      setTyped({ ...typed, [key]: { level: '', reason: '' } });
     }
   }
 
@@ -94,7 +135,11 @@ export default function Calibration() {
   }
 
   const title = name ?? id;
-  const flagged = score?.indicators.filter((indicator) => indicator.flagged) ?? [];
+  const flagged = published ? [] : (score?.indicators.filter((indicator) => indicator.flagged) ?? []);
+  const claimedIndicators = score?.indicators.filter((indicator) => indicator.claimedLevel) ?? [];
+  const correcting = typed[CORRECTION] ?? { level: '', reason: '' };
+  const correctingClaim =
+    claimedIndicators.find((indicator) => indicator.indicator === correcting.indicator)?.claimedLevel ?? 3;
   const set = (indicator: string, change: Partial<Settling>) =>
     setTyped({ ...typed, [indicator]: { ...(typed[indicator] ?? { level: '', reason: '' }), ...change } });
 
@@ -159,7 +204,7 @@ export default function Calibration() {
               </tbody>
             </table>
           </TableFrame>
-          {flagged.length === 0 && <p>{t.evaluation.calibration.nothingFlagged}</p>}
+          {!published && flagged.length === 0 && <p>{t.evaluation.calibration.nothingFlagged}</p>}
           {flagged.map((indicator) => {
             const code = indicator.indicator;
             const entry = typed[code] ?? { level: '', reason: '' };
@@ -185,7 +230,7 @@ export default function Calibration() {
                   noValidate
                   onSubmit={(event) => {
                     event.preventDefault();
-                    void settle(code, indicator.name);
+                    void settle(code, 'calibrations');
                   }}
                 >
                   <Field
@@ -201,14 +246,7 @@ export default function Calibration() {
                         value={entry.level}
                         onChange={(event) => set(code, { level: event.currentTarget.value })}
                       >
-                        <option value="">{t.choose}</option>
-                        {[0, 1, 2, 3]
-                          .filter((level) => level <= claimed)
-                          .map((level) => (
-                            <option key={level} value={String(level)}>
-                              {t.evaluation.levelOf(level)}
-                            </option>
-                          ))}
+                        <LevelOptions claimed={claimed} />
                       </select>
                     )}
                   </Field>
@@ -235,6 +273,83 @@ export default function Calibration() {
               </article>
             );
           })}
+          {published && (
+            <article class="card" aria-labelledby="correct-title">
+              <h2 id="correct-title">{t.evaluation.calibration.correctTitle}</h2>
+              <p>{t.evaluation.calibration.correctIntro}</p>
+              <form
+                noValidate
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void settle(CORRECTION, 'score-corrections');
+                }}
+              >
+                <Field
+                  path={`/${CORRECTION}/indicator`}
+                  label={t.evaluation.calibration.indicator}
+                  required
+                  error={errors[`${CORRECTION}/indicator`] || undefined}
+                >
+                  {(aria) => (
+                    <select
+                      {...aria}
+                      value={correcting.indicator ?? ''}
+                      onChange={(event) =>
+                        set(CORRECTION, { indicator: event.currentTarget.value || undefined, level: '' })
+                      }
+                    >
+                      <option value="">{t.choose}</option>
+                      {claimedIndicators.map((indicator) => (
+                        <option key={indicator.indicator} value={indicator.indicator}>
+                          {indicator.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field
+                  path={`/${CORRECTION}/level`}
+                  label={t.evaluation.calibration.level}
+                  hint={
+                    correcting.indicator
+                      ? t.evaluation.calibration.levelHint(correctingClaim)
+                      : t.evaluation.calibration.levelHintFirst
+                  }
+                  required
+                  error={errors[`${CORRECTION}/level`] || undefined}
+                >
+                  {(aria) => (
+                    <select
+                      {...aria}
+                      value={correcting.level}
+                      onChange={(event) => set(CORRECTION, { level: event.currentTarget.value })}
+                    >
+                      <LevelOptions claimed={correctingClaim} />
+                    </select>
+                  )}
+                </Field>
+                <Field
+                  path={`/${CORRECTION}/reason`}
+                  label={t.evaluation.calibration.correctReason}
+                  hint={t.evaluation.calibration.correctReasonHint}
+                  required
+                  error={errors[`${CORRECTION}/reason`] || undefined}
+                >
+                  {(aria) => (
+                    <textarea
+                      {...aria}
+                      rows={3}
+                      value={correcting.reason}
+                      onInput={(event) => set(CORRECTION, { reason: event.currentTarget.value })}
+                    />
+                  )}
+                </Field>
+                <button type="submit" disabled={busy}>
+                  {t.evaluation.calibration.correct}
+                </button>
+              </form>
+            </article>
+          )}
         </>
       )}
     </section>

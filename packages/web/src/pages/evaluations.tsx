@@ -2,7 +2,7 @@ import { type assignmentSchema, conflictsInput, type evaluatorSchema } from '@in
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Field, Notice } from '../components/fields';
+import { ErrorSummary, Field, inputId, Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
@@ -30,7 +30,7 @@ export default function Evaluations() {
   const config = useAppConfig();
   const [items, setItems] = useState<readonly Assignment[]>();
   const [cursor, setCursor] = useState<string | null>(null);
-  const [opdIds, setOpdIds] = useState('');
+  const [opdIds, setOpdIds] = useState<readonly string[]>([]);
   const [innovationIds, setInnovationIds] = useState('');
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const [declaredAt, setDeclaredAt] = useState<string>();
@@ -38,7 +38,7 @@ export default function Evaluations() {
 
   // The declaration on record fills the form: a new one replaces it whole, so what was declared must be in it.
   const showDeclaration = useCallback((declaration: Declaration) => {
-    setOpdIds(declaration.conflicts.opdIds.join(', '));
+    setOpdIds(declaration.conflicts.opdIds);
     setInnovationIds(declaration.conflicts.innovationIds.join(', '));
     setDeclaredAt(declaration.updatedAt);
   }, []);
@@ -73,7 +73,7 @@ export default function Evaluations() {
   async function declare(event: Event) {
     event.preventDefault();
     const checked = conflictsInput.safeParse(
-      { opdIds: listOf(opdIds), innovationIds: listOf(innovationIds) },
+      { opdIds, innovationIds: listOf(innovationIds) },
       { error: indonesianMessage },
     );
     if (!checked.success) {
@@ -89,6 +89,13 @@ export default function Evaluations() {
   }
 
   const errorAt = (field: string) => errors.find((error) => error.path.startsWith(`/${field}`))?.message;
+  const opdError = errorAt('opdIds');
+  const opdHintId = `${inputId('/opdIds')}-hint`;
+  // The region's OPDs, and any declared OPD the region's list no longer holds (so saving again keeps it).
+  const opdChoices = [
+    ...(config?.opds.map((opd) => opd.id) ?? []),
+    ...opdIds.filter((opdId) => !config?.opds.some((opd) => opd.id === opdId)),
+  ];
   return (
     <section>
       <h1>{t.evaluation.mine.title}</h1>
@@ -132,16 +139,29 @@ export default function Evaluations() {
       <p>{declaredAt ? t.evaluation.mine.declaredAt(formatDateTime(declaredAt)) : t.evaluation.mine.notDeclared}</p>
       <ErrorSummary errors={errors} labelOf={conflictLabel} />
       <form onSubmit={(event) => void declare(event)} noValidate>
-        <Field
-          path="/opdIds"
-          label={t.evaluation.mine.opdIds}
-          hint={t.evaluation.mine.opdIdsHint}
-          error={errorAt('opdIds')}
-        >
-          {(aria) => (
-            <input {...aria} type="text" value={opdIds} onInput={(event) => setOpdIds(event.currentTarget.value)} />
-          )}
-        </Field>
+        <fieldset class={opdError ? 'checkboxes field-error' : 'checkboxes'} aria-describedby={opdHintId}>
+          <legend>{t.evaluation.mine.opdIds}</legend>
+          <p class="hint" id={opdHintId}>
+            {t.evaluation.mine.opdIdsHint}
+          </p>
+          {opdError && <p class="error-message">{opdError}</p>}
+          {opdChoices.map((opdId, index) => (
+            <label key={opdId} class="checkbox">
+              <input
+                type="checkbox"
+                id={index === 0 ? inputId('/opdIds') : undefined}
+                checked={opdIds.includes(opdId)}
+                onChange={(event) => {
+                  const { checked } = event.currentTarget;
+                  setOpdIds((previous) =>
+                    checked ? [...previous, opdId] : previous.filter((candidate) => candidate !== opdId),
+                  );
+                }}
+              />{' '}
+              {opdName(config, opdId)}
+            </label>
+          ))}
+        </fieldset>
         <Field
           path="/innovationIds"
           label={t.evaluation.mine.innovationIds}

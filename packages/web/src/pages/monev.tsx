@@ -160,7 +160,7 @@ export default function MonevPage() {
       <p>
         <a href={`/inovasi/${innovation.id}`}>{t.opd.back(innovation.name)}</a>
       </p>
-      <p>{words.intro}</p>
+      <p>{mayFile ? words.intro : words.introReader}</p>
       {track.stage !== 'display' ? (
         <p>{words.notLaunched}</p>
       ) : (
