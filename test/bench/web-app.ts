@@ -1,7 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { type LocalPlatform, silentLogger, startLocalPlatform } from '@inovda/local';
 import type { Browser, Page } from 'playwright-core';
 import { services } from '../../infra/lib/platform';
@@ -9,6 +8,7 @@ import { buildWebApp, WEB_DIST } from '../../infra/lib/web-app';
 import { defaultLocalRegion } from '../../infra/regions';
 import { launchChromium } from '../support/chromium';
 import { ratio, type Summary, summarize } from './stats';
+import { type ShellSize, shellSize } from './web-shell';
 
 /**
  * The web app in headless Chromium on a slow phone: the first contentful paint and the time until the profile form
@@ -20,15 +20,6 @@ import { ratio, type Summary, summarize } from './stats';
 /** Chrome DevTools' "Slow 4G" preset (latency in ms, throughput in bytes per second), as the issue asks. */
 export const SLOW_4G = { latency: 562.5, downloadThroughput: 188_744, uploadThroughput: 86_400 } as const;
 export const CPU_SLOWDOWN = 4;
-/** The shell's budget: JavaScript loaded by index.html, gzipped. */
-export const SHELL_BUDGET_BYTES = 80 * 1024;
-
-export interface ShellSize {
-  readonly files: ReadonlyArray<{ readonly file: string; readonly bytes: number; readonly gzipBytes: number }>;
-  readonly gzipBytes: number;
-  readonly budgetBytes: number;
-}
-
 export interface PageTiming {
   readonly app: Summary;
   readonly plain: Summary;
@@ -44,23 +35,6 @@ export interface WebAppBench {
   readonly firstContentfulPaint: PageTiming;
   /** From navigation start until the form's name field exists and is enabled. */
   readonly formReady: PageTiming;
-}
-
-/** The scripts index.html loads at once (its module entry and the chunks it preloads), each with its gzipped size. */
-export function shellSize(distDir: string): ShellSize {
-  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
-    (match) => match[1] ?? '',
-  );
-  const files = [...new Set(scripts)].map((file) => {
-    const content = readFileSync(path.join(distDir, file));
-    return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
-  });
-  return {
-    files,
-    gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
-    budgetBytes: SHELL_BUDGET_BYTES,
-  };
 }
 
 /** The baseline page: what the profile form's first field looks like without the app, and the app's stylesheet. */

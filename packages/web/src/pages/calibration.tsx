@@ -149,7 +149,8 @@ export default function Calibration() {
         <a href={score ? `/siklus/${score.cycleId}/penugasan` : '/penugasan'}>{t.evaluation.calibration.back}</a>
       </p>
       <h1>{t.evaluation.calibration.title(title)}</h1>
-      <p>{t.evaluation.calibration.intro}</p>
+      {/* After publication the correction form says what may still change. */}
+      {!published && <p>{t.evaluation.calibration.intro}</p>}
       {problem && (
         <p class="error-message" role="alert">
           {problem}
