@@ -51,6 +51,65 @@ function LevelOptions({ claimed }: { claimed: number }) {
   );
 }
 
+/** The level a form settles and the reason recorded with it, as one form (`formKey`) holds them. */
+function LevelAndReason({
+  formKey,
+  claimed,
+  levelHint,
+  reasonLabel,
+  reasonHint,
+  entry,
+  errors,
+  set,
+}: {
+  formKey: string;
+  claimed: number;
+  levelHint: string;
+  reasonLabel: string;
+  reasonHint: string;
+  entry: Settling;
+  errors: Record<string, string>;
+  set: (formKey: string, change: Partial<Settling>) => void;
+}) {
+  return (
+    <>
+      <Field
+        path={`/${formKey}/level`}
+        label={t.evaluation.calibration.level}
+        hint={levelHint}
+        required
+        error={errors[`${formKey}/level`] || undefined}
+      >
+        {(aria) => (
+          <select
+            {...aria}
+            value={entry.level}
+            onChange={(event) => set(formKey, { level: event.currentTarget.value })}
+          >
+            <LevelOptions claimed={claimed} />
+          </select>
+        )}
+      </Field>
+      <Field
+        path={`/${formKey}/reason`}
+        label={reasonLabel}
+        hint={reasonHint}
+        required
+        error={errors[`${formKey}/reason`] || undefined}
+      >
+        {(aria) => (
+          <textarea
+            {...aria}
+            rows={3}
+            value={entry.reason}
+            onInput={(event) => set(formKey, { reason: event.currentTarget.value })}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
 /**
  * The coordinator's calibration of one innovation: its score per indicator with each evaluator's level, and for
  * every indicator flagged (evaluators more than one level apart) a form to settle its level with a recorded reason.
@@ -234,39 +293,16 @@ export default function Calibration() {
                     void settle(code, 'calibrations');
                   }}
                 >
-                  <Field
-                    path={`/${code}/level`}
-                    label={t.evaluation.calibration.level}
-                    hint={t.evaluation.calibration.levelHint(claimed)}
-                    required
-                    error={errors[`${code}/level`] || undefined}
-                  >
-                    {(aria) => (
-                      <select
-                        {...aria}
-                        value={entry.level}
-                        onChange={(event) => set(code, { level: event.currentTarget.value })}
-                      >
-                        <LevelOptions claimed={claimed} />
-                      </select>
-                    )}
-                  </Field>
-                  <Field
-                    path={`/${code}/reason`}
-                    label={t.evaluation.calibration.reason}
-                    hint={t.evaluation.calibration.reasonHint}
-                    required
-                    error={errors[`${code}/reason`] || undefined}
-                  >
-                    {(aria) => (
-                      <textarea
-                        {...aria}
-                        rows={3}
-                        value={entry.reason}
-                        onInput={(event) => set(code, { reason: event.currentTarget.value })}
-                      />
-                    )}
-                  </Field>
+                  <LevelAndReason
+                    formKey={code}
+                    claimed={claimed}
+                    levelHint={t.evaluation.calibration.levelHint(claimed)}
+                    reasonLabel={t.evaluation.calibration.reason}
+                    reasonHint={t.evaluation.calibration.reasonHint}
+                    entry={entry}
+                    errors={errors}
+                    set={set}
+                  />
                   <button type="submit" disabled={busy}>
                     {t.evaluation.calibration.settle(indicator.name)}
                   </button>
@@ -308,43 +344,20 @@ export default function Calibration() {
                     </select>
                   )}
                 </Field>
-                <Field
-                  path={`/${CORRECTION}/level`}
-                  label={t.evaluation.calibration.level}
-                  hint={
+                <LevelAndReason
+                  formKey={CORRECTION}
+                  claimed={correctingClaim}
+                  levelHint={
                     correcting.indicator
                       ? t.evaluation.calibration.levelHint(correctingClaim)
                       : t.evaluation.calibration.levelHintFirst
                   }
-                  required
-                  error={errors[`${CORRECTION}/level`] || undefined}
-                >
-                  {(aria) => (
-                    <select
-                      {...aria}
-                      value={correcting.level}
-                      onChange={(event) => set(CORRECTION, { level: event.currentTarget.value })}
-                    >
-                      <LevelOptions claimed={correctingClaim} />
-                    </select>
-                  )}
-                </Field>
-                <Field
-                  path={`/${CORRECTION}/reason`}
-                  label={t.evaluation.calibration.correctReason}
-                  hint={t.evaluation.calibration.correctReasonHint}
-                  required
-                  error={errors[`${CORRECTION}/reason`] || undefined}
-                >
-                  {(aria) => (
-                    <textarea
-                      {...aria}
-                      rows={3}
-                      value={correcting.reason}
-                      onInput={(event) => set(CORRECTION, { reason: event.currentTarget.value })}
-                    />
-                  )}
-                </Field>
+                  reasonLabel={t.evaluation.calibration.correctReason}
+                  reasonHint={t.evaluation.calibration.correctReasonHint}
+                  entry={correcting}
+                  errors={errors}
+                  set={set}
+                />
                 <button type="submit" disabled={busy}>
                   {t.evaluation.calibration.correct}
                 </button>
