@@ -18,7 +18,7 @@ import {
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { RegionConfig } from '../regions';
+import { type RegionConfig, signInDomainPrefixOf } from '../regions';
 import { removalPolicyOf } from './retention';
 
 /** The custom attribute carrying an OPD user's unit; tokens carry it as the `custom:opdId` claim. */
@@ -96,9 +96,10 @@ export class RegionUserPool extends Construct {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `inovda role ${role}` });
     }
 
-    // The prefix is unique per AWS Region across all accounts: a region id another account took needs another one.
+    // The prefix is unique per AWS Region across all accounts: a region id another account took needs another one
+    // (`signInDomainPrefix` in the region's config).
     this.domain = this.userPool.addDomain('LoginDomain', {
-      cognitoDomain: { domainPrefix: `inovda-${config.id}` },
+      cognitoDomain: { domainPrefix: signInDomainPrefixOf(config) },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
     this.client = this.userPool.addClient('WebClient', {

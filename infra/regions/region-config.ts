@@ -17,6 +17,18 @@ export const RATE_LIMIT_WINDOW_SECONDS = 300;
 /** The smallest rate limit AWS WAF accepts for a rate-based rule. */
 const WAF_MIN_RATE_LIMIT = 10;
 
+/**
+ * What Cognito accepts as a managed login domain prefix: lower-case letters, digits and hyphens, not at either end,
+ * at most 63 characters, without the words Cognito reserves.
+ */
+const COGNITO_DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const COGNITO_RESERVED_WORDS = ['aws', 'amazon', 'cognito'];
+
+/** The region's sign-in domain prefix: the config's, or `inovda-<region id>`. */
+export function signInDomainPrefixOf(config: { id: string; signInDomainPrefix?: string | undefined }): string {
+  return config.signInDomainPrefix ?? `inovda-${config.id}`;
+}
+
 /** A work unit (OPD) of a region. `id` is a stable slug used in tokens, keys and events. */
 const opdSchema = z.strictObject({
   id: z
@@ -94,8 +106,21 @@ export const regionConfigSchema = z
       createSenderIdentity: z.boolean().default(true),
     }),
     alarmEmail: z.email(),
+    /**
+     * Prefix of the managed login domain, `https://<prefix>.auth.<aws-region>.amazoncognito.com`. Unique per AWS
+     * Region across all accounts: when `inovda-<id>` is taken by another account, name another here.
+     */
+    signInDomainPrefix: z.string().optional(),
   })
   .superRefine((config, ctx) => {
+    const prefix = signInDomainPrefixOf(config);
+    if (!COGNITO_DOMAIN_PREFIX.test(prefix) || COGNITO_RESERVED_WORDS.some((word) => prefix.includes(word))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signInDomainPrefix'],
+        message: `sign-in domain prefix ${prefix} is not one Cognito accepts: 1-63 lower-case letters, digits and inner hyphens, without ${COGNITO_RESERVED_WORDS.join(', ')}`,
+      });
+    }
     const ids = config.opds.map((opd) => opd.id);
     const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
     if (duplicate) ctx.addIssue({ code: 'custom', path: ['opds'], message: `duplicate OPD id ${duplicate}` });

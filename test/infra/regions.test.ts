@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stackIdOf } from '../../infra/lib/region-stack';
-import { defineRegion, regionConfigSchema, regions } from '../../infra/regions';
+import { defineRegion, regionConfigSchema, regions, signInDomainPrefixOf } from '../../infra/regions';
 import type { RegionConfigInput } from '../../infra/regions/region-config';
 
 /** A valid config to break one field at a time. */
@@ -49,6 +49,30 @@ describe('region configs', () => {
     const id = `dinas-${'x'.repeat(58)}`;
     expect(id).toHaveLength(64);
     expect(defineRegion({ ...valid, opds: [...valid.opds, { id, name: 'Dinas Panjang' }] }).opds.at(-1)?.id).toBe(id);
+  });
+
+  it('signs in at inovda-<id> by default, or at the prefix the config names when that one is taken', () => {
+    expect(signInDomainPrefixOf(defineRegion(valid))).toBe('inovda-kota-contoh');
+    expect(signInDomainPrefixOf(defineRegion({ ...valid, signInDomainPrefix: 'inovasi-kota-contoh-2' }))).toBe(
+      'inovasi-kota-contoh-2',
+    );
+  });
+
+  it.each([
+    ['a capital letter', 'Inovda-contoh'],
+    ['a leading hyphen', '-inovda'],
+    ['a trailing hyphen', 'inovda-'],
+    ['a word Cognito reserves', 'inovda-aws-contoh'],
+    ['more than 63 characters', `inovda-${'x'.repeat(57)}`],
+    ['an empty prefix', ''],
+  ])('refuses a sign-in domain prefix with %s', (_what, prefix) => {
+    expect(() => defineRegion({ ...valid, signInDomainPrefix: prefix })).toThrow(/signInDomainPrefix/);
+  });
+
+  it('refuses a region id whose default sign-in prefix Cognito would refuse, unless another prefix is named', () => {
+    const id = `kota-${'x'.repeat(55)}`;
+    expect(() => defineRegion({ ...valid, id })).toThrow(/signInDomainPrefix/);
+    expect(defineRegion({ ...valid, id, signInDomainPrefix: 'inovda-kota-panjang' }).id).toBe(id);
   });
 
   it('defaults an OPD to not coordinating', () => {
