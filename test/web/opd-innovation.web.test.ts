@@ -166,6 +166,9 @@ describe('the web app, for an OPD and the coordinator', () => {
         (count) => count === 1,
         { timeoutMs: 60_000, intervalMs: 1_000 },
       );
+      // What leaving Drum up needs, before asking: nothing (the default gates hold Drum up to its registration).
+      await page.getByRole('heading', { name: 'Syarat lanjut ke tahap Diagnose' }).waitFor();
+      await page.getByText('Semua syarat sudah terpenuhi: permintaan naik tahap dapat diajukan.').waitFor();
       await expectAccessible(page, 'innovation (registered, track)');
       await screenshot(page, 'opd-innovation', '06-track');
 
@@ -187,15 +190,26 @@ describe('the web app, for an OPD and the coordinator', () => {
       await coordinator.page.getByText('Posyandu Digital dikembalikan ke OPD dengan alasan.').waitFor();
       await screenshot(coordinator.page, 'opd-innovation', '08-returned');
 
+      // The OPD reads why on the innovation's page, then asks again.
       await page.reload();
+      await page.getByRole('heading', { name: 'Permintaan naik tahap dikembalikan' }).waitFor();
+      await page.getByText('Lengkapi akar masalah.').waitFor();
+      await expectAccessible(page, 'returned, with its reasons');
+      await screenshot(page, 'opd-innovation', '08b-returned-reasons');
       await page.getByRole('button', { name: 'Minta naik ke tahap berikutnya' }).click();
       await page.getByText('Permintaan naik tahap terkirim.').waitFor();
+      // Once the page has read the track again, the new request replaces the returned one's reasons.
+      await page.getByText('Menunggu keputusan koordinator atas permintaan naik tahap.').waitFor();
+      expect(await page.getByRole('heading', { name: 'Permintaan naik tahap dikembalikan' }).count()).toBe(0);
       await coordinator.page.reload();
       await coordinator.page.getByRole('button', { name: 'Setujui Posyandu Digital' }).click();
       await coordinator.page.getByText('Posyandu Digital naik ke tahap berikutnya.').waitFor();
       await coordinator.page.getByText('Tidak ada permintaan yang menunggu.').waitFor();
       await page.reload();
       await page.getByText('Tahap saat ini: Diagnose').waitFor();
+      // Leaving Diagnose needs the beneficiaries, which the profile lacks: the page says so before any request.
+      await page.getByRole('heading', { name: 'Syarat lanjut ke tahap Design' }).waitFor();
+      expect(await page.locator('.gate li').allTextContents()).toEqual(['penerima manfaat belum diisi']);
       await expectAccessible(page, 'innovation at Diagnose');
       await screenshot(page, 'opd-innovation', '09-approved');
 

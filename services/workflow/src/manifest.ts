@@ -96,9 +96,10 @@ export const workflowManifest = withOutbox({
     {
       name: 'request-advance',
       entry: 'src/handlers/request-advance.ts',
-      description: 'The owner OPD asks to leave its stage, checked against the gate',
+      description:
+        'The owner OPD asks to leave its stage, checked against the gate; anyone who reads the track sees what the gate still needs',
       tableAccess: 'read-write',
-      routes: [routes.requestAdvance],
+      routes: [routes.requestAdvance, routes.getGateStatus],
       regionSettings: ['stageGates'],
     },
     {

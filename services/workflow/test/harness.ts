@@ -116,6 +116,7 @@ export async function startHarness(options: { transactionConflicts?: boolean } =
     track: (who: Who, id: string) => to(routes.getTrack, who, { id }),
     history: (who: Who, id: string, query: Record<string, string> = {}) =>
       to(routes.getTrackHistory, who, { id }, { query }),
+    gate: (who: Who, id: string) => to(routes.getGateStatus, who, { id }),
     requestAdvance: (who: Who, id: string, body?: unknown) => to(routes.requestAdvance, who, { id }, { body }),
     approve: (who: Who, id: string, requestId: string, body?: unknown) =>
       to(routes.approveAdvance, who, { id, requestId }, { body }),

@@ -261,9 +261,12 @@ describe('tracks from submissions events', () => {
     const innovationId = await api.registered(cycleId);
     for (const who of ['dinkes', 'coordinator', 'evaluator', 'admin'] as const) {
       expect((await api.track(who, innovationId)).status).toBe(200);
+      expect((await api.gate(who, innovationId)).status).toBe(200);
     }
     expectProblem(await api.track('capil', innovationId), 'not-found');
     expectProblem(await api.history('capil', innovationId), 'not-found');
+    expectProblem(await api.gate('capil', innovationId), 'not-found');
+    expectProblem(await api.gate('dinkes', ulid()), 'not-found');
     expectProblem(await api.track('dinkes', ulid()), 'not-found');
   });
 });
@@ -303,13 +306,23 @@ describe('gates and transitions', () => {
     const innovationId = await api.registered(cycleId);
     await advance(innovationId);
     const before = (await api.items()).length;
+    // Asked beforehand, the gate says what the refusal will list, and reading it writes nothing.
+    const gate = await api.gate('dinkes', innovationId);
+    expect(gate.status).toBe(200);
+    expect(gate.body).toEqual({
+      innovationId,
+      stage: 'diagnose',
+      next: 'design',
+      met: false,
+      missing: [
+        { kind: 'field', field: 'problemStatement', message: 'permasalahan belum diisi' },
+        { kind: 'field', field: 'beneficiaries', message: 'penerima manfaat belum diisi' },
+      ],
+    });
     const refused = await api.requestAdvance('dinkes', innovationId, { note: 'mohon' });
     expectProblem(refused, 'gate-not-met');
     expect(refused.status).toBe(422);
-    expect(refused.body.missing).toEqual([
-      { kind: 'field', field: 'problemStatement', message: 'permasalahan belum diisi' },
-      { kind: 'field', field: 'beneficiaries', message: 'penerima manfaat belum diisi' },
-    ]);
+    expect(refused.body.missing).toEqual(gate.body.missing);
     expect((await api.items()).length).toBe(before);
   });
 
@@ -342,6 +355,12 @@ describe('gates and transitions', () => {
     await advance(innovationId);
     const inDeliver = await api.track('dinkes', innovationId);
     expect(inDeliver.body.stage).toBe('deliver');
+    expect((await api.gate('coordinator', innovationId)).body).toMatchObject({
+      stage: 'deliver',
+      next: 'display',
+      met: true,
+      missing: [],
+    });
     expect((await api.maturity('dinkes', innovationId, { maturity: 'trial', date: '2099-07-01' })).status).toBe(200);
     expect(
       (await api.maturity('coordinator', innovationId, { maturity: 'implemented', date: '2099-08-01' })).body,
@@ -353,6 +372,8 @@ describe('gates and transitions', () => {
     const launched = await advance(innovationId);
     expect(launched.body).toMatchObject({ track: { stage: 'display', launchedAt: expect.any(String) } });
     expectProblem(await api.requestAdvance('dinkes', innovationId), 'invalid-state');
+    // Display is the last stage: no gate to pass.
+    expect((await api.gate('dinkes', innovationId)).body).toMatchObject({ stage: 'display', next: null, met: true });
 
     const mine = (events: Array<{ data: Record<string, unknown> }>) =>
       events.filter((event) => event.data.innovationId === innovationId);

@@ -28,6 +28,7 @@ import { monevInput } from './workflow/monev-input';
 import { workflowApi } from './workflow/routes';
 import {
   advanceRequestSchema,
+  gateStatusSchema,
   pendingRequestSchema,
   reviewResultSchema,
   trackHistoryEntrySchema,
@@ -80,6 +81,7 @@ const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   PendingRequest: pendingRequestSchema,
   AdvanceRequest: advanceRequestSchema,
   Track: trackSchema,
+  GateStatus: gateStatusSchema,
   TrackHistoryEntry: trackHistoryEntrySchema,
   TrackHistoryPage: trackHistoryPageSchema,
   ReviewResult: reviewResultSchema,

@@ -1,6 +1,7 @@
-import type { Innovation, Track } from '@inovda/contracts';
+import type { GateStatus, Innovation, Track, trackHistoryPageSchema } from '@inovda/contracts';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import type * as z from 'zod/mini';
 import { Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
@@ -22,13 +23,24 @@ function refusalOf(error: unknown): Refusal {
   return { text: error.detail ? `${error.title}: ${error.detail}` : error.title, missing };
 }
 
-/** One innovation: its profile, registration, and its 5D track with the advance request. */
+type HistoryEntry = z.infer<typeof trackHistoryPageSchema>['items'][number];
+
+/** Tries to read the track while it opens: registration opens it once the event has crossed the bus. */
+const TRACK_TRIES = 10;
+const TRACK_RETRY_MS = 1_000;
+
+/**
+ * One innovation: its profile, registration, and its 5D track with what the next gate still needs, the last return
+ * and its reasons, and the advance request.
+ */
 export default function InnovationPage() {
   const { params } = useRoute();
   const session = useSession();
   const id = params.id ?? '';
   const [innovation, setInnovation] = useState<{ data: Innovation; etag: string }>();
   const [track, setTrack] = useState<Track | null>();
+  const [gate, setGate] = useState<GateStatus>();
+  const [lastEntry, setLastEntry] = useState<HistoryEntry>();
   const [refusal, setRefusal] = useState<Refusal>();
   const [notice, setNotice] = useState<string>();
   const [note, setNote] = useState('');
@@ -44,35 +56,57 @@ export default function InnovationPage() {
     }
   }, [busy]);
 
-  const load = useCallback(async () => {
-    try {
-      const loaded = await api<Innovation>('GET', `/innovations/${encodeURIComponent(id)}`);
-      setInnovation({ data: loaded.data, etag: loaded.etag ?? '' });
-      if (loaded.data.status === 'registered') {
-        const found = await api<Track>('GET', `/innovations/${encodeURIComponent(id)}/track`).catch(
-          (error: unknown) => {
-            if (error instanceof ApiProblem && error.status === 404) return undefined;
-            throw error;
-          },
-        );
-        setTrack(found ? found.data : null);
-      }
-    } catch (error) {
-      setRefusal(refusalOf(error));
-    }
+  /** The track, with its gate and its last history entry; null while it is not open (yet). */
+  const loadTrack = useCallback(async () => {
+    const at = `/innovations/${encodeURIComponent(id)}/track`;
+    const found = await api<Track>('GET', at).catch((error: unknown) => {
+      if (error instanceof ApiProblem && error.status === 404) return undefined;
+      throw error;
+    });
+    if (!found) return null;
+    const [gateAnswer, history] = await Promise.all([
+      found.data.stage === 'display' ? undefined : api<GateStatus>('GET', `${at}/gate`),
+      // Oldest first; a track holds a few dozen entries at most over its life.
+      api<{ items: HistoryEntry[] }>('GET', `${at}/history`, { query: { limit: '100' } }),
+    ]);
+    setGate(gateAnswer?.data);
+    setLastEntry(history.data.items.at(-1));
+    return found.data;
   }, [id]);
+
+  const load = useCallback(
+    async (tries = 1) => {
+      try {
+        const loaded = await api<Innovation>('GET', `/innovations/${encodeURIComponent(id)}`);
+        setInnovation({ data: loaded.data, etag: loaded.etag ?? '' });
+        if (loaded.data.status !== 'registered') return;
+        for (let attempt = 1; ; attempt += 1) {
+          const found = await loadTrack();
+          if (found || attempt >= tries) {
+            setTrack(found);
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, TRACK_RETRY_MS));
+        }
+      } catch (error) {
+        setRefusal(refusalOf(error));
+      }
+    },
+    [id, loadTrack],
+  );
   useEffect(() => {
     void load();
   }, [load]);
 
-  async function act(run: () => Promise<unknown>, done: string) {
+  /** Runs an action; then reads the page again (`tries` > 1: waiting for the track a registration opens). */
+  async function act(run: () => Promise<unknown>, done: string, tries = 1) {
     setBusy(true);
     setRefusal(undefined);
     setNotice(undefined);
     try {
       await run();
       setNotice(done);
-      await load();
+      await load(tries);
     } catch (error) {
       setRefusal(refusalOf(error));
     } finally {
@@ -162,6 +196,7 @@ export default function InnovationPage() {
                   void act(
                     () => api('POST', `/innovations/${data.id}/register`, { body: {}, ifMatch: innovation.etag }),
                     t.detail.registered,
+                    TRACK_TRIES,
                   )
                 }
               >
@@ -204,6 +239,31 @@ export default function InnovationPage() {
                     )}
                   </ul>
                 </nav>
+              )}
+              {lastEntry?.action === 'returned' && !track.pendingRequest && (
+                <div class="returned" role="note" aria-labelledby="returned-title">
+                  <h3 id="returned-title">{t.detail.returnedTitle}</h3>
+                  <p>{t.detail.returnedBy(lastEntry.actor.username, formatDateTime(lastEntry.at))}</p>
+                  {lastEntry.note && <p class="returned-note">{lastEntry.note}</p>}
+                </div>
+              )}
+              {gate?.next && track.status !== 'withdrawn' && (
+                <div class="gate">
+                  <h3>{t.detail.gateTitle(t.stages[gate.next] ?? gate.next)}</h3>
+                  {gate.met ? (
+                    <p>{t.detail.gateMet}</p>
+                  ) : (
+                    <>
+                      <p>{t.detail.gateMissing}</p>
+                      <ul>
+                        {gate.missing.map((item) => (
+                          <li key={item.message}>{item.message}</li>
+                        ))}
+                      </ul>
+                      {owner && <p>{t.detail.gateFix}</p>}
+                    </>
+                  )}
+                </div>
               )}
               {track.pendingRequest && <p>{t.detail.pending}</p>}
               {owner && track.status === 'active' && !track.pendingRequest && track.stage !== 'display' && (

@@ -1,4 +1,4 @@
-import { STAGE_NAMES, StageAdvanceRequested } from '@inovda/contracts';
+import { type GateStatus, nextStage, STAGE_NAMES, StageAdvanceRequested } from '@inovda/contracts';
 import { type Acting, actorRef, eventContext, Problem } from '@inovda/kernel';
 import { assertIsOwner } from '../domain/access';
 import { missingForGate } from '../domain/gates';
@@ -10,9 +10,22 @@ import { getTrack, historyEntry } from './tracks';
 // Only this use case reads the gates, so only the request-advance function bundles their schema (GateDeps).
 
 /**
- * The owner OPD asks to leave its stage. The gate is checked at once against the latest profile this service
- * knows: anything missing is a 422 listing each item in Indonesian, and nothing is written.
+ * What leaving the track's stage still needs, for whoever may read the track: the same check as below, told before
+ * the OPD asks (so the page shows it beside the request, not only after a refusal).
  */
+export async function gateStatus(deps: GateDeps, actor: Acting, innovationId: string): Promise<GateStatus> {
+  const track = await getTrack(deps, actor, innovationId);
+  const projection = await deps.projections.get(track.innovationId);
+  const missing = missingForGate(deps.gates, track.stage, projection?.profile ?? {});
+  return {
+    innovationId: track.innovationId,
+    stage: track.stage,
+    next: nextStage(track.stage) ?? null,
+    met: missing.length === 0,
+    missing,
+  };
+}
+
 /**
  * Throws `gate-not-met`, listing what is missing, unless the innovation's profile (as the submissions events
  * told us) meets the gate for leaving its current stage. Checked when the OPD asks and again when a coordinator
@@ -30,6 +43,10 @@ export async function assertGateMet(deps: GateDeps, track: Pick<Track, 'innovati
   }
 }
 
+/**
+ * The owner OPD asks to leave its stage. The gate is checked at once against the latest profile this service
+ * knows: anything missing is a 422 listing each item in Indonesian, and nothing is written.
+ */
 export async function requestAdvance(
   deps: GateDeps,
   actor: Acting,

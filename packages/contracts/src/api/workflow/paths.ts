@@ -27,6 +27,7 @@ export const getBoard = { method: 'GET', path: '/cycles/{id}/board', roles: STAF
 export const listAdvanceRequests = { method: 'GET', path: '/cycles/{id}/advance-requests', roles: STAFF } as const;
 export const getTrack = { method: 'GET', path: '/innovations/{id}/track', roles: ROLES } as const;
 export const getTrackHistory = { method: 'GET', path: '/innovations/{id}/track/history', roles: ROLES } as const;
+export const getGateStatus = { method: 'GET', path: '/innovations/{id}/track/gate', roles: ROLES } as const;
 export const listMonevReports = { method: 'GET', path: '/innovations/{id}/monev', roles: ROLES } as const;
 export const requestAdvance = {
   method: 'POST',
@@ -65,6 +66,7 @@ export const workflowRoutes = {
   listAdvanceRequests,
   getTrack,
   getTrackHistory,
+  getGateStatus,
   requestAdvance,
   approveAdvance,
   returnAdvance,

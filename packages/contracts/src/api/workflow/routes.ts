@@ -7,7 +7,13 @@ import { monevReportPageSchema, monevReportSchema } from './monev';
 import { monevInput } from './monev-input';
 import { workflowRoutes } from './paths';
 import { advanceRequestParams, boardQuery, commitmentParams, idParams } from './requests';
-import { advanceRequestSchema, reviewResultSchema, trackHistoryPageSchema, trackSchema } from './track';
+import {
+  advanceRequestSchema,
+  gateStatusSchema,
+  reviewResultSchema,
+  trackHistoryPageSchema,
+  trackSchema,
+} from './track';
 import { maturityInput, noteInput, returnInput } from './track-input';
 
 const CYCLE = { description: 'The cycle; its version is the ETag.', body: cycleSchema, headers: ['etag'] } as const;
@@ -105,6 +111,15 @@ export const workflowApi = defineRoutes('workflow', {
     params: idParams,
     query: pageQuery,
     responses: { 200: { description: 'One page, oldest first.', body: trackHistoryPageSchema } },
+    problems: [404],
+  },
+  getGateStatus: {
+    ...workflowRoutes.getGateStatus,
+    summary: 'What leaving the current stage still needs (the check an advance request meets), before asking',
+    params: idParams,
+    responses: {
+      200: { description: 'The gate of the current stage and what it still needs.', body: gateStatusSchema },
+    },
     problems: [404],
   },
   requestAdvance: {

@@ -58,6 +58,27 @@ export const trackSchema = z.strictObject({
 });
 export type Track = z.infer<typeof trackSchema>;
 
+/** One thing the gate of the track's stage still needs, said in Indonesian (`field` or `indicator` names it). */
+export const gateMissingItemSchema = z.strictObject({
+  kind: z.string(),
+  field: z.optional(z.string()),
+  indicator: z.optional(z.string()),
+  message: z.string(),
+});
+
+/**
+ * What leaving the track's current stage still needs, against the profile the workflow service knows now: the same
+ * check an advance request meets (`gate-not-met` lists the same items). `next` is null at Display, the last stage.
+ */
+export const gateStatusSchema = z.strictObject({
+  innovationId: z.string(),
+  stage,
+  next: z.nullable(stage),
+  met: z.boolean(),
+  missing: z.array(gateMissingItemSchema),
+});
+export type GateStatus = z.infer<typeof gateStatusSchema>;
+
 export const TRACK_ACTIONS = [
   'opened',
   'advance-requested',
