@@ -332,12 +332,14 @@ describe('scoring in the web app: the evaluator and the coordinator', () => {
       await page.getByRole('button', { name: `Simpan draf penilaian ${ISSH}` }).click();
       await page.getByText('Draf penilaian tersimpan.').waitFor();
 
-      // Submitting with indicators undecided: the API refuses, and says which.
-      page.once('dialog', (dialog) => void dialog.accept());
+      // Submitting with indicators undecided: refused in the browser before any confirmation or request (the API
+      // would refuse it too), naming each indicator by its name.
+      const sentBefore = writes.length;
       await page.getByRole('button', { name: `Kirim penilaian ${ISSH}` }).click();
       await page.getByText('Isian belum lengkap untuk dikirim').waitFor();
-      await page.getByText('Indikator regulation belum diputuskan.').waitFor();
-      await expectAccessible(page, 'submission refused by the API');
+      await page.getByText('Indikator Regulasi inovasi daerah belum diputuskan.').waitFor();
+      expect(writes.length).toBe(sentBefore);
+      await expectAccessible(page, 'submission refused: indicators undecided');
       await screenshot(page, 'evaluator', '08-incomplete');
 
       // Decide the rest: lower Benefit to 1 with a reason, accept the others; submit.

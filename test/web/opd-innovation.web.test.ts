@@ -111,6 +111,28 @@ describe('the web app, for an OPD and the coordinator', () => {
       await page.getByRole('button', { name: 'Simpan draf' }).click();
       await expect.poll(() => summary.textContent()).toContain('alamat tautan (URL http/https) tidak valid');
       await page.getByLabel('Tautan bukti').fill('https://jdih.solokkota.go.id/perwako-12-2026.pdf');
+
+      // The session ends while the form is open (here: its token gone from the tab): the save is refused (401), the
+      // app asks to sign in again, and comes back to the form with everything typed, kept in the tab meanwhile.
+      await page.evaluate(() =>
+        (globalThis as unknown as { sessionStorage: { removeItem(key: string): void } }).sessionStorage.removeItem(
+          'inovda.session',
+        ),
+      );
+      await page.getByRole('button', { name: 'Simpan draf' }).click();
+      await page.getByRole('heading', { name: 'Masuk ke inovda' }).waitFor();
+      await signInAs(page, 'opd.dinkes');
+      await page.getByRole('heading', { name: 'Daftarkan inovasi baru' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/inovasi/baru');
+      await page.getByText('Isian Anda yang belum tersimpan dipulihkan').waitFor();
+      expect(await page.getByLabel('Nama inovasi').inputValue()).toBe('Posyandu Digital');
+      expect(await page.getByLabel('Tautan bukti').inputValue()).toBe(
+        'https://jdih.solokkota.go.id/perwako-12-2026.pdf',
+      );
+      expect(await page.getByLabel('Kesehatan').isChecked()).toBe(true);
+      await expectAccessible(page, 'form restored after signing in again');
+      await screenshot(page, 'opd-innovation', '03b-restored-after-sign-in');
+
       await page.getByRole('button', { name: 'Simpan draf' }).click();
       await page.getByRole('heading', { name: 'Posyandu Digital', level: 1, exact: true }).waitFor();
       await expect.poll(() => page.getByText('Inovasi ini masih draf.').count()).toBe(1);

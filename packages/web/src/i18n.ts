@@ -56,6 +56,7 @@ export const t = {
   form: {
     createTitle: 'Daftarkan inovasi baru',
     editTitle: (name: string) => `Ubah profil: ${name}`,
+    editLoading: 'Ubah profil inovasi',
     intro:
       'Isi profil inovasi sesuai format nasional. Draf bisa disimpan kapan saja; isian bertanda wajib diperlukan untuk menyimpan.',
     required: 'wajib',
@@ -63,6 +64,8 @@ export const t = {
     saveDraft: 'Simpan draf',
     saving: 'Menyimpan…',
     saved: 'Profil tersimpan.',
+    restored:
+      'Isian Anda yang belum tersimpan dipulihkan dari sebelumnya (misalnya sebelum masuk kembali). Periksa, lalu simpan.',
     cancel: 'Batal',
     errorSummary: 'Ada isian yang perlu diperbaiki',
     staleTitle: 'Profil ini sudah diubah orang lain',
@@ -200,6 +203,12 @@ export const t = {
     requestNote: 'Catatan untuk koordinator',
     requested: 'Permintaan naik tahap terkirim.',
     missing: 'Yang masih diperlukan untuk gerbang berikutnya',
+    gateTitle: (next: string) => `Syarat lanjut ke tahap ${next}`,
+    gateMet: 'Semua syarat sudah terpenuhi: permintaan naik tahap dapat diajukan.',
+    gateMissing: 'Yang masih diperlukan sebelum permintaan naik tahap dapat diajukan:',
+    gateFix: 'Lengkapi melalui Ubah profil; daftar ini diperbarui setelah profil tersimpan.',
+    returnedTitle: 'Permintaan naik tahap dikembalikan',
+    returnedBy: (who: string, at: string) => `Dikembalikan oleh ${who} pada ${at} dengan alasan:`,
   },
   stages: {
     'drum-up': 'Drum up',
@@ -322,6 +331,8 @@ export const t = {
       submitted: 'Penilaian terkirim. Terima kasih.',
       submittedAt: (when: string) => `Dikirim ${when}. Penilaian ini sudah final.`,
       missing: 'Yang masih harus diputuskan',
+      incomplete: 'Isian belum lengkap untuk dikirim: setiap indikator yang diklaim perlu keputusan.',
+      undecidedOne: (indicator: string) => `Indikator ${indicator} belum diputuskan.`,
       staleTitle: 'Penilaian ini sudah diubah di tab atau perangkat lain',
       staleHint:
         'Isian Anda tetap ada di formulir. Indikator di bawah ini keputusannya berbeda dengan yang tersimpan; periksa, lalu simpan lagi untuk menimpa.',
@@ -456,6 +467,9 @@ export const t = {
       sent: (period: string) => `Laporan monev ${period} terkirim.`,
     },
     selfAssessment: {
+      staleTitle: 'Penilaian mandiri ini sudah diubah di tab atau perangkat lain',
+      staleHint:
+        'Isian Anda tetap ada di formulir. Indikator di bawah ini tersimpan berbeda dengan isian Anda; periksa, lalu simpan lagi untuk menimpa.',
       title: (name: string) => `Penilaian mandiri: ${name}`,
       intro:
         'Klaim tingkat yang dicapai inovasi pada tiap indikator rubrik, dengan bukti dukungnya. Draf bisa disimpan kapan saja; setelah dikirim, klaim tidak bisa diubah dan diverifikasi oleh penilai.',
@@ -526,6 +540,9 @@ export const t = {
       divisor: (k: number) => `k = ${k}`,
     },
     preferences: {
+      staleTitle: 'Pengaturan ini sudah diubah di tab atau perangkat lain',
+      staleHint:
+        'Pilihan Anda tetap ada di formulir. Kategori di bawah ini tersimpan berbeda dengan pilihan Anda; periksa, lalu simpan lagi untuk menimpa.',
       title: 'Pengaturan notifikasi',
       intro:
         'Pilih untuk tiap jenis kabar: tampil di kotak masuk atau tidak, dan kapan dikirim lewat surel (segera, dalam ringkasan harian atau mingguan, atau tidak sama sekali).',
@@ -564,7 +581,13 @@ export const t = {
     status: 'Status',
     events: 'Peristiwa',
     failures: (count: number) => `${count} kegagalan berturut-turut`,
-    disabledReason: (reason: string) => `Dinonaktifkan: ${reason}`,
+    disabledReason: (reason: string) =>
+      `Dinonaktifkan: ${
+        {
+          gone: 'penerima menjawab 410 Gone (alamat tidak dipakai lagi)',
+          'sustained-failures': 'pengiriman gagal terus-menerus lebih dari sehari',
+        }[reason] ?? reason
+      }`,
     fields: {
       url: { label: 'Alamat URL', hint: 'https dengan nama host publik; alamat privat, lokal atau loopback ditolak.' },
       description: { label: 'Keterangan', hint: 'Misalnya nama sistem penerima. Paling banyak 200 karakter.' },

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n';
 import { hasRole, isPublicPath, rememberReturn, signOut, useSession } from '../lib/session';
+import { confirmLeaving, forgetKeptInputs } from '../lib/unsaved-changes';
 
 /** The frame of every page: skip link, header with the role's navigation, and the main landmark. */
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -97,6 +98,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
               type="button"
               class="link-button"
               onClick={() => {
+                if (!confirmLeaving()) return;
+                forgetKeptInputs();
                 signOut();
                 route('/masuk');
               }}

@@ -83,8 +83,9 @@ export async function api<T>(method: string, path: string, options: ApiOptions =
   if (options.text && response.ok) return { status: response.status, data: (await response.text()) as T, etag };
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    // An expired session: sign out, so the app asks to sign in again instead of failing every call.
-    if (response.status === 401 && session) signOut();
+    // The session expired (while the page was open, or before this call): sign out, so the app asks to sign in
+    // again and comes back to this page (a form's unsaved input is kept for it) instead of failing every call.
+    if (response.status === 401 && !options.anonymous) signOut();
     throw problemFrom(response.status, body);
   }
   return { status: response.status, data: body as T, etag };

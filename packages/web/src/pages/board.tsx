@@ -14,7 +14,7 @@ import type * as z from 'zod/mini';
 import { BarChart } from '../components/bar-chart';
 import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
-import { api, type FieldMessage } from '../lib/api';
+import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { opdName, useAppConfig } from '../lib/config';
 import { hasRole, useSession } from '../lib/session';
 import { refusalText, useApiAction } from '../lib/use-api-action';
@@ -119,7 +119,13 @@ export default function BoardPage() {
     const opdId = pledgeOpd;
     void pledgeAction.run(
       async () => {
-        await api('PUT', `${path}/commitments/${encodeURIComponent(opdId)}`, { body: checked.data });
+        try {
+          await api('PUT', `${path}/commitments/${encodeURIComponent(opdId)}`, { body: checked.data });
+        } catch (error) {
+          // The API's own field messages go to the pledge field, as the browser's would.
+          if (error instanceof ApiProblem) setPledgeErrors(error.errors);
+          throw error;
+        }
         await loadBoard();
       },
       t.board.pledgeSaved(opdName(config, opdId), checked.data.pledged),
@@ -172,7 +178,7 @@ export default function BoardPage() {
         <li>
           <a href="/siklus">{t.board.back}</a>
         </li>
-        {cycle.status === 'open' && (
+        {cycle.status !== 'planned' && (
           <li>
             <a href={`/siklus/${cycle.id}/tinjauan`}>{t.cycles.reviewQueue(cycle.name)}</a>
           </li>

@@ -5,6 +5,7 @@ import { ErrorSummary, Field, Notice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
+import { hasRole, useSession } from '../lib/session';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
 import { refusalText, useApiAction } from '../lib/use-api-action';
 
@@ -52,6 +53,8 @@ export default function Cycles() {
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const action = useApiAction();
   const { problem, notice, busy, setProblem } = action;
+  // Everyone reads the cycles; planning, opening and closing are the coordinator's (the API's rule too).
+  const mayPlan = hasRole(useSession(), 'coordinator', 'admin');
   useUnsavedChanges(JSON.stringify(plan) !== JSON.stringify(emptyPlan()) && !busy);
 
   const load = useCallback(async () => {
@@ -139,7 +142,7 @@ export default function Cycles() {
                     {cycle.status !== 'planned' && (
                       <a href={`/siklus/${cycle.id}/hasil`}>{t.results.link(cycle.name)}</a>
                     )}
-                    {cycle.status === 'planned' && (
+                    {mayPlan && cycle.status === 'planned' && (
                       <button
                         type="button"
                         disabled={busy}
@@ -148,22 +151,23 @@ export default function Cycles() {
                         {t.cycles.open(cycle.name)}
                       </button>
                     )}
-                    {cycle.status === 'open' && (
-                      <>
-                        <a href={`/siklus/${cycle.id}/tinjauan`}>{t.cycles.reviewQueue(cycle.name)}</a>{' '}
-                        <button
-                          type="button"
-                          class="secondary"
-                          disabled={busy}
-                          onClick={() => {
-                            if (window.confirm(t.cycles.confirmClose(cycle.name))) {
-                              void run(() => api('POST', `/cycles/${cycle.id}/close`), t.cycles.closed);
-                            }
-                          }}
-                        >
-                          {t.cycles.close(cycle.name)}
-                        </button>
-                      </>
+                    {/* Closing stops registrations only: tracks go on, so requests still wait for review. */}
+                    {cycle.status !== 'planned' && (
+                      <a href={`/siklus/${cycle.id}/tinjauan`}>{t.cycles.reviewQueue(cycle.name)}</a>
+                    )}
+                    {mayPlan && cycle.status === 'open' && (
+                      <button
+                        type="button"
+                        class="secondary"
+                        disabled={busy}
+                        onClick={() => {
+                          if (window.confirm(t.cycles.confirmClose(cycle.name))) {
+                            void run(() => api('POST', `/cycles/${cycle.id}/close`), t.cycles.closed);
+                          }
+                        }}
+                      >
+                        {t.cycles.close(cycle.name)}
+                      </button>
                     )}
                   </td>
                 </tr>
@@ -173,61 +177,71 @@ export default function Cycles() {
         </TableFrame>
       )}
 
-      <h2>{t.cycles.planTitle}</h2>
-      <ErrorSummary errors={errors} labelOf={labelOf} />
-      <form onSubmit={submit} noValidate>
-        <Field path="/name" label={t.cycles.fields.name} required error={errorAt('/name')}>
-          {(aria) => (
-            <input
-              {...aria}
-              type="text"
-              value={plan.name}
-              onInput={(event) => setField('name', event.currentTarget.value)}
-            />
-          )}
-        </Field>
-        {(['year', 'targetPerOpd', 'monevIntervalDays'] as const).map((field) => (
-          <Field key={field} path={`/${field}`} label={t.cycles.fields[field]} required error={errorAt(`/${field}`)}>
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                inputMode="numeric"
-                value={plan[field]}
-                onInput={(event) => setField(field, event.currentTarget.value)}
-              />
-            )}
-          </Field>
-        ))}
-        <fieldset>
-          <legend>{t.cycles.windows}</legend>
-          {STAGES.map((stage) => (
-            <div class="row-group" key={stage}>
-              {(['start', 'due'] as const).map((end) => (
-                <Field
-                  key={end}
-                  path={`/stageWindows/${stage}/${end}`}
-                  label={`${t.stages[stage] ?? stage}: ${end === 'start' ? t.cycles.start : t.cycles.due}`}
-                  required
-                  error={errorAt(`/stageWindows/${stage}/${end}`)}
-                >
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      type="date"
-                      value={plan.windows[stage]?.[end] ?? ''}
-                      onInput={(event) => setWindow(stage, end, event.currentTarget.value)}
-                    />
-                  )}
-                </Field>
+      {mayPlan && (
+        <>
+          <h2>{t.cycles.planTitle}</h2>
+          <ErrorSummary errors={errors} labelOf={labelOf} />
+          <form onSubmit={submit} noValidate>
+            <Field path="/name" label={t.cycles.fields.name} required error={errorAt('/name')}>
+              {(aria) => (
+                <input
+                  {...aria}
+                  type="text"
+                  value={plan.name}
+                  onInput={(event) => setField('name', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+            {(['year', 'targetPerOpd', 'monevIntervalDays'] as const).map((field) => (
+              <Field
+                key={field}
+                path={`/${field}`}
+                label={t.cycles.fields[field]}
+                required
+                error={errorAt(`/${field}`)}
+              >
+                {(aria) => (
+                  <input
+                    {...aria}
+                    type="text"
+                    inputMode="numeric"
+                    value={plan[field]}
+                    onInput={(event) => setField(field, event.currentTarget.value)}
+                  />
+                )}
+              </Field>
+            ))}
+            <fieldset>
+              <legend>{t.cycles.windows}</legend>
+              {STAGES.map((stage) => (
+                <div class="row-group" key={stage}>
+                  {(['start', 'due'] as const).map((end) => (
+                    <Field
+                      key={end}
+                      path={`/stageWindows/${stage}/${end}`}
+                      label={`${t.stages[stage] ?? stage}: ${end === 'start' ? t.cycles.start : t.cycles.due}`}
+                      required
+                      error={errorAt(`/stageWindows/${stage}/${end}`)}
+                    >
+                      {(aria) => (
+                        <input
+                          {...aria}
+                          type="date"
+                          value={plan.windows[stage]?.[end] ?? ''}
+                          onInput={(event) => setWindow(stage, end, event.currentTarget.value)}
+                        />
+                      )}
+                    </Field>
+                  ))}
+                </div>
               ))}
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" disabled={busy}>
-          {t.cycles.plan}
-        </button>
-      </form>
+            </fieldset>
+            <button type="submit" disabled={busy}>
+              {t.cycles.plan}
+            </button>
+          </form>
+        </>
+      )}
     </section>
   );
 }

@@ -194,6 +194,16 @@ export default function EvaluationForm() {
   }
 
   async function act(what: 'save' | 'submit') {
+    if (what === 'submit' && evaluation) {
+      // Every claimed indicator needs a decision (the API's rule, which names them by code): said here by name.
+      const undecided = evaluation.data.claims.filter((claim) => (drafts[claim.indicator] ?? EMPTY).decision === '');
+      if (undecided.length > 0) {
+        setNotice(undefined);
+        setProblem(t.evaluation.form.incomplete);
+        setMissing(undecided.map((claim) => t.evaluation.form.undecidedOne(indicatorName(claim.indicator, edition))));
+        return;
+      }
+    }
     if (what === 'submit' && !window.confirm(t.evaluation.form.confirmSubmit)) return;
     setBusy(true);
     setProblem(undefined);

@@ -8,9 +8,10 @@ import {
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ErrorSummary, Field, Notice } from '../components/fields';
+import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
 import { t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
+import { useAppConfig } from '../lib/config';
 import {
   changedFields,
   type Draft,
@@ -22,7 +23,8 @@ import {
   toProfile,
 } from '../lib/profile-draft';
 import { useSession } from '../lib/session';
-import { useUnsavedChanges } from '../lib/unsaved-changes';
+import { keepInput, keptInput, useUnsavedChanges } from '../lib/unsaved-changes';
+import { refusalText } from '../lib/use-api-action';
 
 const LONG_TEXT = new Set([
   'problemStatement',
@@ -62,36 +64,58 @@ function labelOf(path: string): string {
 /** A stable key per browser form: retries of the same create are one create (Idempotency-Key). */
 const newIdempotencyKey = () => crypto.randomUUID();
 
+/**
+ * What the form keeps in the tab while it has unsaved input: the input, the innovation it was typed over (so a save
+ * after someone else's still meets the 412 and shows what changed) and a create's Idempotency-Key (so a create sent
+ * before the session expired is not made twice).
+ */
+interface Kept {
+  readonly draft: Draft;
+  readonly base?: { readonly innovation: Innovation; readonly etag: string };
+  readonly idempotencyKey: string;
+}
+
 /** Create a draft innovation, or change its profile (`/inovasi/baru`, `/inovasi/:id/ubah`). */
 export default function InnovationForm() {
   const { params } = useRoute();
   const { route } = useLocation();
   const session = useSession();
+  const config = useAppConfig();
   const id = params.id;
+  // Per user and form: another user signing in at this tab never finds this one's input.
+  const keptAs = `${session?.username ?? ''}:${id ?? 'baru'}`;
+  const [kept] = useState(() => keptInput<Kept>(keptAs));
   const [loaded, setLoaded] = useState<{ innovation: Innovation; etag: string }>();
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(session?.opdId ?? ''));
+  const [draft, setDraft] = useState<Draft>(() => (!id && kept ? kept.draft : emptyDraft(session?.opdId ?? '')));
   const [pristine, setPristine] = useState<string>(() => JSON.stringify(emptyDraft(session?.opdId ?? '')));
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const [problem, setProblem] = useState<string>();
+  const [loadProblem, setLoadProblem] = useState<string>();
   const [stale, setStale] = useState<string[]>();
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string>();
-  const idempotencyKey = useMemo(newIdempotencyKey, []);
+  const idempotencyKey = useMemo(() => kept?.idempotencyKey ?? newIdempotencyKey(), [kept]);
   const dirty = JSON.stringify(draft) !== pristine;
   useUnsavedChanges(dirty && !saving);
+  // Input typed and not saved is kept in the tab (see Kept); forgotten once saved or undone.
+  useEffect(() => {
+    if (id && !loaded) return;
+    keepInput(keptAs, dirty ? ({ draft, base: loaded, idempotencyKey } satisfies Kept) : undefined);
+  }, [keptAs, id, loaded, draft, dirty, idempotencyKey]);
 
   useEffect(() => {
     if (!id) return;
     void api<Innovation>('GET', `/innovations/${encodeURIComponent(id)}`).then(
       ({ data, etag }) => {
-        setLoaded({ innovation: data, etag: etag ?? '' });
-        const next = draftOf(data);
-        setDraft(next);
-        setPristine(JSON.stringify(next));
+        // Input kept from before (a sign-in, a reload) goes on over the version it was typed on.
+        const base = kept?.base ?? { innovation: data, etag: etag ?? '' };
+        setLoaded(base);
+        setPristine(JSON.stringify(draftOf(base.innovation)));
+        setDraft(kept?.draft ?? draftOf(base.innovation));
       },
-      (error: unknown) => setProblem(error instanceof ApiProblem ? error.title : t.problems.unknown),
+      (error: unknown) => setLoadProblem(refusalText(error)),
     );
-  }, [id]);
+  }, [id, kept]);
 
   const errorAt = (path: string) => errors.find((error) => error.path === path)?.message;
   const update = (change: (next: Draft) => void) =>
@@ -139,6 +163,7 @@ export default function InnovationForm() {
       } else {
         const { data } = await api<Innovation>('POST', '/innovations', { body, idempotencyKey });
         setPristine(JSON.stringify(draft));
+        keepInput(keptAs, undefined);
         route(`/inovasi/${data.id}`);
       }
     } catch (error) {
@@ -158,11 +183,14 @@ export default function InnovationForm() {
     }
   }
 
+  // Editing: nothing to show (and above all no create form to save) until the innovation is in.
+  if (id && !loaded) return <PageLoading heading={t.form.editLoading} problem={loadProblem} />;
   const title = loaded ? t.form.editTitle(loaded.innovation.name) : t.form.createTitle;
   return (
     <section>
       <h1>{title}</h1>
       <p>{t.form.intro}</p>
+      {kept && dirty && <Notice text={t.form.restored} />}
       {problem && (
         <p class="error-message" role="alert">
           {problem}
@@ -200,6 +228,25 @@ export default function InnovationForm() {
               />
             )}
           </Field>
+          {/* An OPD's staff create for their own OPD; an administrator, who belongs to none, names it. */}
+          {!loaded && !session?.opdId && (
+            <Field path="/opdId" label={t.fields.opdId?.label ?? ''} required error={errorAt('/opdId')}>
+              {(aria) => (
+                <select
+                  {...aria}
+                  value={draft.opdId}
+                  onChange={(event) => update((next) => (next.opdId = event.currentTarget.value))}
+                >
+                  <option value="">{t.choose}</option>
+                  {config?.opds.map((opd) => (
+                    <option key={opd.id} value={opd.id}>
+                      {opd.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           {TEXT_FIELDS.slice(0, 6).map((field) => (
             <TextField key={field} field={field} draft={draft} update={update} error={errorAt(`/${field}`)} />
           ))}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
-import { api, type FieldMessage } from '../lib/api';
+import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { hasRole, useSession } from '../lib/session';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
 import { refusalText, useApiAction } from '../lib/use-api-action';
@@ -101,7 +101,8 @@ export default function MonevPage() {
   const [loadProblem, setLoadProblem] = useState<string>();
   const { problem, notice, busy, run } = useApiAction();
   const session = useSession();
-  useUnsavedChanges((draft.progress !== '' || draft.issues !== '') && !busy);
+  // Anything typed counts, the figures too (the period is chosen, not typed).
+  useUnsavedChanges(JSON.stringify({ ...draft, period: '' }) !== JSON.stringify(emptyDraft('')) && !busy);
 
   const load = useCallback(async () => {
     try {
@@ -138,10 +139,15 @@ export default function MonevPage() {
       return;
     }
     setErrors([]);
-    const sent = await run(
-      () => api<MonevReport>('POST', `/innovations/${encodeURIComponent(id)}/monev`, { body: checked.data }),
-      words.sent(period),
-    );
+    const sent = await run(async () => {
+      try {
+        return await api<MonevReport>('POST', `/innovations/${encodeURIComponent(id)}/monev`, { body: checked.data });
+      } catch (error) {
+        // The API's own field messages go to their fields, as the browser's would.
+        if (error instanceof ApiProblem) setErrors(error.errors);
+        throw error;
+      }
+    }, words.sent(period));
     if (sent) {
       setDraft(emptyDraft(''));
       await load();

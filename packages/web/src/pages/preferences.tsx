@@ -6,7 +6,7 @@ import { ErrorSummary, Notice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
-import { useApiAction } from '../lib/use-api-action';
+import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type Preferences = z.infer<typeof preferencesSchema>;
 type Category = (typeof NOTIFICATION_CATEGORIES)[number];
@@ -26,6 +26,8 @@ export default function PreferencesPage() {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const [loadProblem, setLoadProblem] = useState<string>();
+  /** Categories saved differently elsewhere since this page read them (after a 412): their names. */
+  const [stale, setStale] = useState<readonly string[]>([]);
   const { problem, notice, busy, run } = useApiAction();
   const dirty = loaded !== undefined && JSON.stringify(choices) !== JSON.stringify(loaded.data.categories);
   useUnsavedChanges(dirty && !busy);
@@ -38,7 +40,7 @@ export default function PreferencesPage() {
   useEffect(() => {
     void api<Preferences>('GET', '/notification-preferences').then(
       ({ data, etag }) => take(data, etag),
-      (error: unknown) => setLoadProblem(error instanceof ApiProblem ? error.title : t.problems.unknown),
+      (error: unknown) => setLoadProblem(refusalText(error)),
     );
   }, [take]);
 
@@ -59,25 +61,53 @@ export default function PreferencesPage() {
       return;
     }
     setErrors([]);
-    const saved = await run(
-      () =>
-        api<Preferences>('PUT', '/notification-preferences', {
+    const saved = await run(async () => {
+      try {
+        return await api<Preferences>('PUT', '/notification-preferences', {
           body: checked.data,
           ...(loaded.etag ? { ifMatch: loaded.etag } : {}),
-        }),
-      words.saved,
-    );
-    if (saved) take(saved.data, saved.etag);
+        });
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 412) {
+          // Saved in another tab meanwhile: keep these choices, name the categories that differ from what is saved
+          // now, and take its version, so the next save overwrites it knowingly.
+          const current = await api<Preferences>('GET', '/notification-preferences');
+          setStale(
+            NOTIFICATION_CATEGORIES.filter(
+              (category) => JSON.stringify(current.data.categories[category]) !== JSON.stringify(choices[category]),
+            ).map((category) => words.categories[category] ?? category),
+          );
+          setLoaded({ data: current.data, etag: current.etag });
+        }
+        throw error;
+      }
+    }, words.saved);
+    if (saved) {
+      take(saved.data, saved.etag);
+      setStale([]);
+    }
   }
 
   return (
     <section>
       <h1>{words.title}</h1>
       <p>{words.intro}</p>
-      {(loadProblem ?? problem) && (
-        <p class="error-message" role="alert">
-          {loadProblem ?? problem}
-        </p>
+      {stale.length > 0 ? (
+        <div class="stale" role="alert">
+          <h2>{words.staleTitle}</h2>
+          <p>{words.staleHint}</p>
+          <ul>
+            {stale.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        (loadProblem ?? problem) && (
+          <p class="error-message" role="alert">
+            {loadProblem ?? problem}
+          </p>
+        )
       )}
       {!loaded && !loadProblem && <p role="status">{t.app.loading}</p>}
       {loaded && (

@@ -94,6 +94,8 @@ export default function SelfAssessmentPage() {
   const [pristine, setPristine] = useState('{}');
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const [missing, setMissing] = useState<readonly string[]>([]);
+  /** Indicators saved differently elsewhere since this page read them (after a 412): their names. */
+  const [stale, setStale] = useState<readonly string[]>([]);
   const [loadProblem, setLoadProblem] = useState<string>();
   const { problem, notice, busy, run } = useApiAction();
   useUnsavedChanges(JSON.stringify(draft) !== pristine && !busy);
@@ -161,9 +163,21 @@ export default function SelfAssessmentPage() {
         ...(loaded?.etag ? { ifMatch: loaded.etag } : {}),
       });
       await take(saved.data, saved.etag, edition);
+      setStale([]);
       return saved;
     } catch (error) {
-      if (error instanceof ApiProblem) setErrors(toFieldPaths(error.errors, order));
+      if (error instanceof ApiProblem && error.status === 412 && edition) {
+        // Saved elsewhere meanwhile: keep what is typed here, name the indicators that differ from what is saved
+        // now, and take its version, so the next save overwrites it knowingly.
+        const current = await api<SelfAssessment>('GET', `/innovations/${encodeURIComponent(id)}/self-assessment`);
+        const theirs = draftOf(edition, current.data);
+        setStale(
+          edition.innovation.indicators
+            .filter((indicator) => JSON.stringify(theirs[indicator.code]) !== JSON.stringify(draft[indicator.code]))
+            .map((indicator) => indicator.name),
+        );
+        setLoaded({ data: current.data, etag: current.etag });
+      } else if (error instanceof ApiProblem) setErrors(toFieldPaths(error.errors, order));
       throw error;
     }
   }
@@ -227,20 +241,32 @@ export default function SelfAssessmentPage() {
         <a href={`/inovasi/${innovation.id}`}>{t.opd.back(innovation.name)}</a>
       </p>
       <p>{words.intro}</p>
-      {problem && (
-        <div class="error-summary" role="alert">
-          <p>{problem}</p>
-          {missing.length > 0 && (
-            <>
-              <h2>{words.missing}</h2>
-              <ul>
-                {missing.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </>
-          )}
+      {stale.length > 0 ? (
+        <div class="stale" role="alert">
+          <h2>{words.staleTitle}</h2>
+          <p>{words.staleHint}</p>
+          <ul>
+            {stale.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
         </div>
+      ) : (
+        problem && (
+          <div class="error-summary" role="alert">
+            <p>{problem}</p>
+            {missing.length > 0 && (
+              <>
+                <h2>{words.missing}</h2>
+                <ul>
+                  {missing.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )
       )}
       <Notice text={notice} />
       {loaded === null && (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n';
 import { authorizeUrl, finishSignIn } from '../lib/cognito';
-import { type AppConfig, appConfig } from '../lib/config';
+import { type AppConfig, appConfig, opdName } from '../lib/config';
 import { signIn, takeReturn } from '../lib/session';
 
 interface DevUser {
@@ -19,13 +19,16 @@ export default function SignIn() {
   const [users, setUsers] = useState<readonly DevUser[]>([]);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    void appConfig().then(async (loaded) => {
-      setConfig(loaded);
-      if (loaded.auth.kind !== 'local') return;
-      const response = await fetch(`${loaded.apiUrl}/local/users`);
-      if (response.ok) setUsers((await response.json()) as DevUser[]);
-      else setFailed(true);
-    });
+    // Neither the config nor the dev users may fail silently: the page would show only its heading.
+    void appConfig()
+      .then(async (loaded) => {
+        setConfig(loaded);
+        if (loaded.auth.kind !== 'local') return;
+        const response = await fetch(`${loaded.apiUrl}/local/users`);
+        if (response.ok) setUsers((await response.json()) as DevUser[]);
+        else setFailed(true);
+      })
+      .catch(() => setFailed(true));
   }, []);
 
   async function asDevUser(username: string) {
@@ -49,6 +52,7 @@ export default function SignIn() {
           {t.signIn.failed}
         </p>
       )}
+      {!config && !failed && <p role="status">{t.app.loading}</p>}
       {config?.auth.kind === 'local' && (
         <>
           <p>{t.signIn.localIntro}</p>
@@ -62,7 +66,7 @@ export default function SignIn() {
                   </button>{' '}
                   <span class="muted">
                     {user.username} · {user.roles.map((role) => t.roles[role] ?? role).join(', ')}
-                    {user.opdId ? ` · ${user.opdId}` : ''}
+                    {user.opdId ? ` · ${opdName(config, user.opdId)}` : ''}
                   </span>
                 </li>
               ))}
