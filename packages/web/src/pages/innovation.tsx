@@ -64,13 +64,15 @@ export default function InnovationPage() {
       throw error;
     });
     if (!found) return null;
+    // At Display there is no gate left and no request to return; before it, a track holds a few dozen history
+    // entries at most (oldest first), so one page has the last.
+    const launched = found.data.stage === 'display';
     const [gateAnswer, history] = await Promise.all([
-      found.data.stage === 'display' ? undefined : api<GateStatus>('GET', `${at}/gate`),
-      // Oldest first; a track holds a few dozen entries at most over its life.
-      api<{ items: HistoryEntry[] }>('GET', `${at}/history`, { query: { limit: '100' } }),
+      launched ? undefined : api<GateStatus>('GET', `${at}/gate`),
+      launched ? undefined : api<{ items: HistoryEntry[] }>('GET', `${at}/history`, { query: { limit: '100' } }),
     ]);
     setGate(gateAnswer?.data);
-    setLastEntry(history.data.items.at(-1));
+    setLastEntry(history?.data.items.at(-1));
     return found.data;
   }, [id]);
 
