@@ -108,3 +108,21 @@ export function PageLoading({ heading, problem }: { heading?: string; problem: s
     </section>
   );
 }
+
+/**
+ * After a 412 (saved elsewhere since this page read it): what differs, while the form keeps what was typed; saving
+ * again overwrites it knowingly.
+ */
+export function StaleNotice({ title, hint, items }: { title: string; hint: string; items: readonly string[] }) {
+  return (
+    <div class="stale" role="alert">
+      <h2>{title}</h2>
+      <p>{hint}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Field, Notice } from '../components/fields';
+import { ErrorSummary, Field, Notice, StaleNotice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
@@ -287,15 +287,11 @@ export default function EvaluationForm() {
         </div>
       )}
       {stale.length > 0 && (
-        <div class="stale" role="alert">
-          <h2>{t.evaluation.form.staleTitle}</h2>
-          <p>{t.evaluation.form.staleHint}</p>
-          <ul>
-            {stale.map((code) => (
-              <li key={code}>{indicatorName(code, edition)}</li>
-            ))}
-          </ul>
-        </div>
+        <StaleNotice
+          title={t.evaluation.form.staleTitle}
+          hint={t.evaluation.form.staleHint}
+          items={stale.map((code) => indicatorName(code, edition))}
+        />
       )}
       <Notice text={notice} />
       <ErrorSummary errors={errors} labelOf={labelOf} />

@@ -2,7 +2,7 @@ import { EMAIL_CADENCES, NOTIFICATION_CATEGORIES, preferencesInput, type prefere
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Notice } from '../components/fields';
+import { ErrorSummary, Notice, StaleNotice } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
@@ -93,15 +93,7 @@ export default function PreferencesPage() {
       <h1>{words.title}</h1>
       <p>{words.intro}</p>
       {stale.length > 0 ? (
-        <div class="stale" role="alert">
-          <h2>{words.staleTitle}</h2>
-          <p>{words.staleHint}</p>
-          <ul>
-            {stale.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </div>
+        <StaleNotice title={words.staleTitle} hint={words.staleHint} items={stale} />
       ) : (
         (loadProblem ?? problem) && (
           <p class="error-message" role="alert">

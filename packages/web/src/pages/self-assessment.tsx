@@ -9,7 +9,7 @@ import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Field, inputId, Notice, PageLoading } from '../components/fields';
+import { ErrorSummary, Field, inputId, Notice, PageLoading, StaleNotice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
@@ -242,15 +242,7 @@ export default function SelfAssessmentPage() {
       </p>
       <p>{words.intro}</p>
       {stale.length > 0 ? (
-        <div class="stale" role="alert">
-          <h2>{words.staleTitle}</h2>
-          <p>{words.staleHint}</p>
-          <ul>
-            {stale.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </div>
+        <StaleNotice title={words.staleTitle} hint={words.staleHint} items={stale} />
       ) : (
         problem && (
           <div class="error-summary" role="alert">
