@@ -127,8 +127,8 @@ export async function startHarness() {
     setPreferences: (who: Who | null, body: unknown, headers: Record<string, string> = {}) =>
       to(routes.setPreferences, who, {}, { body, headers }),
     listWebhooks: (who: Who | null, opdId: string) => to(routes.listWebhooks, who, { opdId }),
-    createWebhook: (who: Who | null, opdId: string, body: unknown) =>
-      to(routes.createWebhook, who, { opdId }, { body }),
+    createWebhook: (who: Who | null, opdId: string, body: unknown, headers: Record<string, string> = {}) =>
+      to(routes.createWebhook, who, { opdId }, { body, headers }),
     getWebhook: (who: Who | null, opdId: string, webhookId: string) => to(routes.getWebhook, who, { opdId, webhookId }),
     updateWebhook: (
       who: Who | null,

@@ -32,6 +32,31 @@ describe('POST /cycles', () => {
     expectProblem(await api.createCycle('evaluator', plan), 'forbidden');
   });
 
+  it('plans once for a retried request with the same Idempotency-Key, and refuses the key with another plan', async () => {
+    const key = { 'idempotency-key': `plan-${Date.now()}` };
+    const retried = { ...plan, name: 'Program Inovasi 2027 (diulang)' };
+    const before = (await api.items()).length;
+    const first = await api.createCycle('coordinator', retried, key);
+    expect(first.status).toBe(201);
+    const afterFirst = (await api.items()).length;
+    const again = await api.createCycle('coordinator', retried, key);
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.location).toBe(`/cycles/${first.body.id}`);
+    // Nothing more written by the retry: the cycle and its claim are the first request's.
+    expect(afterFirst).toBe(before + 2);
+    expect((await api.items()).length).toBe(afterFirst);
+    expectProblem(await api.createCycle('coordinator', { ...retried, targetPerOpd: 2 }, key), 'idempotency-key-reused');
+    // A key is the caller's own: another coordinator's same key is a request of its own.
+    expect((await api.createCycle('admin', retried, key)).status).toBe(201);
+    expectProblem(
+      await api.createCycle('coordinator', plan, { 'idempotency-key': 'bukan kunci' }),
+      'validation-failed',
+    );
+    expect((await api.items()).length).toBe(afterFirst + 2);
+  });
+
   it('accepts a plain HTML form, nested windows and numbers as the form sends them', async () => {
     const form = new URLSearchParams({
       name: 'Program Inovasi Formulir',

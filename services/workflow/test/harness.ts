@@ -101,7 +101,8 @@ export async function startHarness(options: { transactionConflicts?: boolean } =
     tick: harness.tick,
     deliver,
     redeliver,
-    createCycle: (who: Who, body: unknown) => to(routes.createCycle, who, {}, { body }),
+    createCycle: (who: Who, body: unknown, headers: Record<string, string> = {}) =>
+      to(routes.createCycle, who, {}, { body, headers }),
     listCycles: (who: Who, query: Record<string, string> = {}) => to(routes.listCycles, who, {}, { query }),
     getCycle: (who: Who, id: string) => to(routes.getCycle, who, { id }),
     updateCycle: (who: Who, id: string, body: unknown, headers: Record<string, string> = {}) =>

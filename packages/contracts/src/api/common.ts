@@ -26,3 +26,9 @@ export const ulidId = /* @__PURE__ */ (() =>
 export function pageOf<Item extends z.ZodMiniType>(item: Item) {
   return z.strictObject({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 }
+
+/** `Idempotency-Key` header of a create that takes one (safe retries): printable, bounded. */
+export const idempotencyKeyHeader = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Idempotency-Key harus 1–128 karakter A–Z, a–z, 0–9, . _ : -')))();

@@ -57,6 +57,12 @@ function problemFrom(status: number, body: unknown): ApiProblem {
   return new ApiProblem(status, code, title, detail, errors, document);
 }
 
+/**
+ * A new `Idempotency-Key` for a create form: the form sends the same key until the create succeeds, so a retry of a
+ * request whose answer was lost answers the first result instead of creating twice.
+ */
+export const newIdempotencyKey = () => crypto.randomUUID();
+
 /** Calls the API with the session's ID token; a refusal throws {@link ApiProblem}, with the API's own words. */
 export async function api<T>(method: string, path: string, options: ApiOptions = {}): Promise<ApiResult<T>> {
   const { apiUrl } = await appConfig();

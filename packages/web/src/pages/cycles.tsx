@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorSummary, Field, Notice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { t } from '../i18n';
-import { ApiProblem, api, type FieldMessage } from '../lib/api';
+import { ApiProblem, api, type FieldMessage, newIdempotencyKey } from '../lib/api';
 import { hasRole, useSession } from '../lib/session';
 import { useUnsavedChanges } from '../lib/unsaved-changes';
 import { refusalText, useApiAction } from '../lib/use-api-action';
@@ -51,6 +51,8 @@ export default function Cycles() {
   const [cycles, setCycles] = useState<readonly Cycle[]>();
   const [plan, setPlan] = useState<Plan>(emptyPlan);
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
+  // One key per plan until it is saved: a retry of a request whose answer was lost plans one cycle, not two.
+  const [planKey, setPlanKey] = useState(newIdempotencyKey);
   const action = useApiAction();
   const { problem, notice, busy, setProblem } = action;
   // Everyone reads the cycles; planning, opening and closing are the coordinator's (the API's rule too).
@@ -92,8 +94,9 @@ export default function Cycles() {
     setErrors([]);
     const body: CreateCycleInput = checked.data;
     void run(async () => {
-      await api('POST', '/cycles', { body });
+      await api('POST', '/cycles', { body, idempotencyKey: planKey });
       setPlan(emptyPlan());
+      setPlanKey(newIdempotencyKey());
     }, t.cycles.planned);
   }
 

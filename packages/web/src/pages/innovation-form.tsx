@@ -8,9 +8,9 @@ import {
 import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { ErrorSummary, Field, Notice, PageLoading } from '../components/fields';
+import { ErrorSummary, Field, Notice, PageLoading, StaleNotice } from '../components/fields';
 import { t } from '../i18n';
-import { ApiProblem, api, type FieldMessage } from '../lib/api';
+import { ApiProblem, api, type FieldMessage, newIdempotencyKey } from '../lib/api';
 import { useAppConfig } from '../lib/config';
 import {
   changedFields,
@@ -60,9 +60,6 @@ function labelOf(path: string): string {
   }
   return t.fields[field]?.label ?? field;
 }
-
-/** A stable key per browser form: retries of the same create are one create (Idempotency-Key). */
-const newIdempotencyKey = () => crypto.randomUUID();
 
 /**
  * What the form keeps in the tab while it has unsaved input: the input, the innovation it was typed over (so a save
@@ -197,15 +194,11 @@ export default function InnovationForm() {
         </p>
       )}
       {stale && (
-        <div class="stale" role="alert">
-          <h2>{t.form.staleTitle}</h2>
-          <p>{t.form.staleHint}</p>
-          <ul>
-            {stale.map((field) => (
-              <li key={field}>{t.form.staleField(t.fields[field]?.label ?? field)}</li>
-            ))}
-          </ul>
-        </div>
+        <StaleNotice
+          title={t.form.staleTitle}
+          hint={t.form.staleHint}
+          items={stale.map((field) => t.form.staleField(t.fields[field]?.label ?? field))}
+        />
       )}
       <ErrorSummary errors={errors} labelOf={labelOf} />
       <form onSubmit={(event) => void save(event)} noValidate>

@@ -12,7 +12,7 @@ import type * as z from 'zod/mini';
 import { ErrorSummary, Field, inputId, Notice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
-import { ApiProblem, api, type FieldMessage } from '../lib/api';
+import { ApiProblem, api, type FieldMessage, newIdempotencyKey } from '../lib/api';
 import { refusalText, useApiAction } from '../lib/use-api-action';
 
 type Webhook = z.infer<typeof webhookSchema>;
@@ -56,6 +56,8 @@ export default function WebhooksPage() {
   const [loadProblem, setLoadProblem] = useState<string>();
   const [secret, setSecret] = useState<{ url: string; value: string; previousValidUntil?: string }>();
   const [draft, setDraft] = useState<EndpointDraft>(emptyDraft);
+  // One key per registration until it succeeds: a retry whose answer was lost gets the first endpoint and its secret.
+  const [registerKey, setRegisterKey] = useState(newIdempotencyKey);
   const [errors, setErrors] = useState<readonly FieldMessage[]>([]);
   const [editing, setEditing] = useState<{ webhook: Webhook; draft: EndpointDraft }>();
   const [editErrors, setEditErrors] = useState<readonly FieldMessage[]>([]);
@@ -103,13 +105,14 @@ export default function WebhooksPage() {
     setErrors([]);
     const created = await run(async () => {
       try {
-        return (await api<WithSecret>('POST', base, { body: checked.data })).data;
+        return (await api<WithSecret>('POST', base, { body: checked.data, idempotencyKey: registerKey })).data;
       } catch (error) {
         if (error instanceof ApiProblem) setErrors(placed(error.errors, ''));
         throw error;
       }
     }, words.registered);
     if (created) {
+      setRegisterKey(newIdempotencyKey());
       setDraft(emptyDraft());
       showSecret(created);
       await load();

@@ -1,6 +1,7 @@
 import {
   createWebhookInput,
   deliveryParams,
+  idempotencyKeyHeader,
   opdParams,
   pageQuery,
   updateWebhookInput,
@@ -38,11 +39,17 @@ const list = httpHandler(routes.listWebhooks, { body: 'none' }, async (request) 
 const create = httpHandler(routes.createWebhook, { body: 'required' }, async (request) => {
   const opdId = opdOf(request.pathParameters.opdId);
   const input = parseOrProblem(createWebhookInput, request.body);
-  const { endpoint, secret } = await createWebhook(deps, request.acting, opdId, input);
+  const rawKey = request.headers['idempotency-key'];
+  const key = rawKey === undefined ? undefined : parseOrProblem(idempotencyKeyHeader, rawKey);
+  const { endpoint, secret, replayed } = await createWebhook(deps, request.acting, opdId, input, key);
   return json(
-    201,
+    replayed ? 200 : 201,
     { webhook: webhookView(endpoint), secret },
-    { etag: `"${endpoint.version}"`, location: `/opds/${opdId}/webhooks/${endpoint.id}` },
+    {
+      etag: `"${endpoint.version}"`,
+      location: `/opds/${opdId}/webhooks/${endpoint.id}`,
+      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+    },
   );
 });
 

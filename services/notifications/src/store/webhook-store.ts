@@ -1,6 +1,16 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent } from '@inovda/contracts';
-import { IF_ABSENT, queryPage, TransactionCancelled, TransactWrite, withoutStorage } from '@inovda/dynamo';
+import {
+  addClaim,
+  claimedBefore,
+  commitClaimed,
+  type IdempotencyClaim,
+  IF_ABSENT,
+  queryPage,
+  TransactionCancelled,
+  TransactWrite,
+  withoutStorage,
+} from '@inovda/dynamo';
 import type { Page } from '@inovda/kernel';
 import type { WebhookDelivery, WebhookEndpoint } from '../domain/model';
 import {
@@ -52,6 +62,25 @@ export class WebhookStore {
   }
 
   /** Saves an endpoint if still at `readAt` (0: new), with events; else `TransactionCancelled` naming `endpoint`. */
+  /**
+   * Registers a new endpoint. With an idempotency claim, the claim is written in the same transaction; if it exists
+   * already, `IdempotencyConflict` says for what.
+   */
+  async createEndpoint(endpoint: WebhookEndpoint, claim?: IdempotencyClaim): Promise<void> {
+    const write = new TransactWrite(this.tableName).put(
+      'endpoint',
+      { ...endpoint, ...webhookKey(endpoint.opdId, endpoint.id) },
+      IF_ABSENT,
+    );
+    if (claim) addClaim(write, claim, endpoint.id, new Date(endpoint.createdAt));
+    await commitClaimed(this.db, this.tableName, write, claim);
+  }
+
+  /** What an idempotency key was first used for (see `createEndpoint`), or undefined for a new key. */
+  claimed(claim: IdempotencyClaim) {
+    return claimedBefore(this.db, this.tableName, claim);
+  }
+
   async saveEndpoint(next: WebhookEndpoint, readAt: number, events: readonly AnyOutgoingEvent[] = [], now?: Date) {
     const write = new TransactWrite(this.tableName).put(
       'endpoint',

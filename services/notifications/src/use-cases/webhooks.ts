@@ -1,5 +1,5 @@
 import { WebhookDeliveryRequested } from '@inovda/contracts';
-import { TransactionCancelled } from '@inovda/dynamo';
+import { type IdempotencyClaim, IdempotencyConflict, idempotencyClaim, TransactionCancelled } from '@inovda/dynamo';
 import {
   type Acting,
   assertVersion,
@@ -86,15 +86,24 @@ export function getWebhook(deps: WebhookDeps, actor: Acting, opdId: string, webh
   return ownEndpoint(deps, actor, opdId, webhookId);
 }
 
-/** Registers an endpoint; its signing secret is made here, kept in the secret store and shown only in this answer. */
+/**
+ * Registers an endpoint; its signing secret is made here, kept in the secret store and shown only in this answer.
+ * With an idempotency key, the same request twice registers one endpoint: the retry answers the first, with its
+ * current secret (the answer that carried it may be the one that was lost); the key with another request is refused.
+ */
 export async function createWebhook(
   deps: WebhookDeps,
   actor: Acting,
   opdId: string,
   input: { url: string; eventTypes: readonly string[]; description?: string | undefined },
-): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  idempotencyKey?: string,
+): Promise<{ endpoint: WebhookEndpoint; secret: string; replayed: boolean }> {
   assertOwnOpd(actor, opdId);
   assertDeliverable(deps, input);
+  const claim = idempotencyKey ? idempotencyClaim(actor.caller.sub, idempotencyKey, { opdId, ...input }) : undefined;
+  // A retry is answered before anything is made again (the secret lives outside the table's transaction).
+  const before = claim ? await deps.webhooks.claimed(claim) : undefined;
+  if (claim && before) return replayOf(deps, opdId, claim, before);
   const existing = (await deps.webhooks.endpoints(opdId)).filter((endpoint) => endpoint.status !== 'deleted');
   if (existing.length >= MAX_ENDPOINTS_PER_OPD) {
     throw new Problem('invalid-state', {
@@ -119,13 +128,23 @@ export async function createWebhook(
   const secret = newSecret();
   await deps.secrets.create(endpoint.secretName, secret);
   try {
-    await deps.webhooks.saveEndpoint(endpoint, 0);
+    await deps.webhooks.createEndpoint(endpoint, claim);
   } catch (error) {
     // No endpoint, no secret: nothing left behind in the secret store.
     await deps.secrets.remove(endpoint.secretName).catch(() => undefined);
+    // Two tries of one key at once: the other one registered it.
+    if (claim && error instanceof IdempotencyConflict) return replayOf(deps, opdId, claim, error);
     throw error;
   }
-  return { endpoint, secret };
+  return { endpoint, secret, replayed: false };
+}
+
+/** The answer to a retry of a registration: the endpoint registered first and its current secret. */
+async function replayOf(deps: WebhookDeps, opdId: string, claim: IdempotencyClaim, first: IdempotencyConflict) {
+  const endpoint =
+    first.requestHash === claim.requestHash ? await deps.webhooks.endpoint(opdId, first.resourceId) : undefined;
+  if (!endpoint || endpoint.status === 'deleted') throw new Problem('idempotency-key-reused');
+  return { endpoint, secret: await deps.secrets.current(endpoint.secretName), replayed: true };
 }
 
 async function saveOr412(deps: WebhookDeps, next: WebhookEndpoint, readAt: number): Promise<WebhookEndpoint> {

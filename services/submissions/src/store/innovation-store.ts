@@ -1,14 +1,23 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent, InnovationStatus } from '@inovda/contracts';
-import { IF_ABSENT, ifVersion, queryPage, TransactionCancelled, TransactWrite, withoutStorage } from '@inovda/dynamo';
+import {
+  addClaim,
+  commitClaimed,
+  type IdempotencyClaim,
+  IF_ABSENT,
+  ifVersion,
+  queryPage,
+  TransactionCancelled,
+  TransactWrite,
+  withoutStorage,
+} from '@inovda/dynamo';
 import { type Page, versionMismatch } from '@inovda/kernel';
 import type { HistoryEntry, Innovation } from '../domain/innovation';
 import {
   ALL_PARTITION,
   HISTORY_PREFIX,
   historyKey,
-  idempotencyKey,
   innovationIndexKeys,
   innovationKey,
   opdPartition,
@@ -17,30 +26,10 @@ import {
   statusPartition,
 } from './keys';
 
-/** Idempotency records outlive any sensible client retry window. */
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-
-/** A create request's idempotency claim: the caller, its key, and a hash of the request it was first used with. */
-export interface IdempotencyClaim {
-  readonly callerSub: string;
-  readonly key: string;
-  readonly requestHash: string;
-}
-
 /** Filters of the innovation list; each combination is served by exactly one index. */
 export interface InnovationFilter {
   readonly opdId?: string;
   readonly status?: InnovationStatus;
-}
-
-/** Thrown when a create's idempotency key was already used; carries what it was used for. */
-export class IdempotencyConflict extends Error {
-  constructor(
-    readonly innovationId: string,
-    readonly requestHash: string,
-  ) {
-    super('idempotency key already used');
-  }
 }
 
 function toInnovation(item: Record<string, unknown>): Innovation {
@@ -79,35 +68,8 @@ export class InnovationStore {
       )
       .put('history', { ...history, ...historyKey(innovation.id, history.version) })
       .events([event], now);
-    if (claim) {
-      write.put(
-        'idempotency',
-        {
-          ...idempotencyKey(claim.callerSub, claim.key),
-          innovationId: innovation.id,
-          requestHash: claim.requestHash,
-          expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-        },
-        IF_ABSENT,
-      );
-    }
-    try {
-      await write.commit(this.db);
-    } catch (error) {
-      if (claim && error instanceof TransactionCancelled && error.failed('idempotency')) {
-        const existing = await this.db.send(
-          new GetCommand({
-            TableName: this.tableName,
-            Key: idempotencyKey(claim.callerSub, claim.key),
-            ConsistentRead: true,
-          }),
-        );
-        if (existing.Item) {
-          throw new IdempotencyConflict(String(existing.Item.innovationId), String(existing.Item.requestHash));
-        }
-      }
-      throw error;
-    }
+    if (claim) addClaim(write, claim, innovation.id, now);
+    await commitClaimed(this.db, this.tableName, write, claim);
   }
 
   /**

@@ -28,10 +28,6 @@ export function historyKey(id: string, version: number) {
 
 export const HISTORY_PREFIX = 'VERSION#';
 
-export function idempotencyKey(callerSub: string, key: string) {
-  return { pk: `IDEMPOTENCY#${callerSub}#${key}`, sk: 'IDEMPOTENCY' };
-}
-
 /** The index attributes an innovation projects, derived from its owner, status and creation. */
 export function innovationIndexKeys(innovation: {
   id: string;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type CreateInnovationInput,
   InnovationDrafted,
@@ -8,18 +7,13 @@ import {
   InnovationWithdrawn,
   type UpdateInnovationInput,
 } from '@inovda/contracts';
+import { IdempotencyConflict, idempotencyClaim } from '@inovda/dynamo';
 import { type Acting, actorRef, assertVersion, canSee, eventContext, type Page, Problem } from '@inovda/kernel';
 import { assertCanCreateFor, assertCanWrite } from '../domain/access';
 import type { HistoryEntry, Innovation } from '../domain/innovation';
 import { assertAllowed, nextStatus } from '../domain/lifecycle';
 import { applyProfilePatch, assertProfileWithinBudget, profileOf } from '../domain/profile-input';
-import { IdempotencyConflict } from '../store/innovation-store';
 import type { CreateDeps, Deps } from './context';
-
-/** Hash of a create request, to tell a retry (same key, same body) from a reused key (same key, other body). */
-function requestHash(input: CreateInnovationInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
-}
 
 /** The result of a create: the innovation and whether it was replayed from an earlier request with the same key. */
 export interface CreateResult {
@@ -51,9 +45,8 @@ export async function createInnovation(
     { innovationId: innovation.id, opdId: innovation.opdId, version: 1, name: innovation.name, profile: input },
     eventContext(deps.regionId, actor, now),
   );
-  const claim = idempotencyKey
-    ? { callerSub: actor.caller.sub, key: idempotencyKey, requestHash: requestHash(input) }
-    : undefined;
+  // The hash tells a retry (same key, same body) from a reused key (same key, other body).
+  const claim = idempotencyKey ? idempotencyClaim(actor.caller.sub, idempotencyKey, input) : undefined;
   try {
     await deps.store.create(
       innovation,
@@ -65,7 +58,7 @@ export async function createInnovation(
   } catch (error) {
     if (!(error instanceof IdempotencyConflict) || !claim) throw error;
     if (error.requestHash !== claim.requestHash) throw new Problem('idempotency-key-reused');
-    const existing = await deps.store.get(error.innovationId);
+    const existing = await deps.store.get(error.resourceId);
     if (!existing) throw new Problem('idempotency-key-reused');
     return { innovation: existing, replayed: true };
   }

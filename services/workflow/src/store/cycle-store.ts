@@ -1,7 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnyOutgoingEvent } from '@inovda/contracts';
-import { IF_ABSENT, ifVersion, TransactionCancelled, TransactWrite, withoutStorage } from '@inovda/dynamo';
+import {
+  addClaim,
+  commitClaimed,
+  type IdempotencyClaim,
+  IF_ABSENT,
+  ifVersion,
+  TransactionCancelled,
+  TransactWrite,
+  withoutStorage,
+} from '@inovda/dynamo';
 import { versionMismatch } from '@inovda/kernel';
 import type { Cycle } from '../domain/cycle';
 import { cycleIndexKeys, cycleKey, STORAGE_ATTRIBUTES } from './keys';
@@ -26,11 +35,18 @@ export class CycleStore {
     return result.Item ? toCycle(result.Item) : undefined;
   }
 
-  /** Creates a cycle (no event: a planned cycle concerns nobody until it opens). */
-  async create(cycle: Cycle): Promise<void> {
-    await new TransactWrite(this.tableName)
-      .put('cycle', { ...cycle, ...cycleKey(cycle.id), ...cycleIndexKeys(cycle) }, IF_ABSENT)
-      .commit(this.db);
+  /**
+   * Creates a cycle (no event: a planned cycle concerns nobody until it opens). With an idempotency claim, the claim
+   * is written in the same transaction; if it exists already, `IdempotencyConflict` says for what.
+   */
+  async create(cycle: Cycle, claim?: IdempotencyClaim): Promise<void> {
+    const write = new TransactWrite(this.tableName).put(
+      'cycle',
+      { ...cycle, ...cycleKey(cycle.id), ...cycleIndexKeys(cycle) },
+      IF_ABSENT,
+    );
+    if (claim) addClaim(write, claim, cycle.id, new Date(cycle.createdAt));
+    await commitClaimed(this.db, this.tableName, write, claim);
   }
 
   /**

@@ -7,12 +7,21 @@ import {
   type Stage,
   type UpdateCycleInput,
 } from '@inovda/contracts';
+import { IdempotencyConflict, idempotencyClaim } from '@inovda/dynamo';
 import { type Acting, actorRef, assertVersion, eventContext, type Page, Problem, parseOrProblem } from '@inovda/kernel';
 import { assertCycleAllows, type Cycle, type StageWindows } from '../domain/cycle';
 import type { Deps, ListDeps } from './context';
 
-/** Creates a planned cycle. */
-export async function createCycle(deps: Deps, actor: Acting, input: CreateCycleInput): Promise<Cycle> {
+/**
+ * Creates a planned cycle. With an idempotency key, the same request twice plans one cycle: the retry answers the
+ * first (`replayed`); the key with another request is refused.
+ */
+export async function createCycle(
+  deps: Deps,
+  actor: Acting,
+  input: CreateCycleInput,
+  idempotencyKey?: string,
+): Promise<{ cycle: Cycle; replayed: boolean }> {
   const at = deps.now().toISOString();
   const cycle: Cycle = {
     ...input,
@@ -23,8 +32,16 @@ export async function createCycle(deps: Deps, actor: Acting, input: CreateCycleI
     updatedAt: at,
     createdBy: actorRef(actor),
   };
-  await deps.cycles.create(cycle);
-  return cycle;
+  const claim = idempotencyKey ? idempotencyClaim(actor.caller.sub, idempotencyKey, input) : undefined;
+  try {
+    await deps.cycles.create(cycle, claim);
+    return { cycle, replayed: false };
+  } catch (error) {
+    if (!(error instanceof IdempotencyConflict) || !claim) throw error;
+    const first = error.requestHash === claim.requestHash ? await deps.cycles.get(error.resourceId) : undefined;
+    if (!first) throw new Problem('idempotency-key-reused');
+    return { cycle: first, replayed: true };
+  }
 }
 
 /** Reads a cycle; every role may (a cycle is the programme's public plan). */

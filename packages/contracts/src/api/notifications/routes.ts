@@ -1,4 +1,4 @@
-import { pageQuery } from '../common';
+import { idempotencyKeyHeader, pageQuery } from '../common';
 import { defineRoutes } from '../route';
 import { notificationsRoutes } from './paths';
 import {
@@ -80,13 +80,21 @@ export const webhooksApi = defineRoutes('notifications', {
   createWebhook: {
     ...notificationsRoutes.createWebhook,
     summary: 'Register a webhook endpoint (https, not a private address); its signing secret is shown this once',
+    description:
+      'An `Idempotency-Key` makes retries safe: the same key with the same body answers the endpoint registered first, with its current secret (200).',
     params: opdParams,
     body: { schema: createWebhookInput, required: true },
+    headers: { idempotencyKey: idempotencyKeyHeader },
     responses: {
       201: {
         description: 'The endpoint and its secret.',
         body: webhookWithSecretSchema,
         headers: ['etag', 'location'],
+      },
+      200: {
+        description: 'A retry with the same `Idempotency-Key` and body: the endpoint registered first and its secret.',
+        body: webhookWithSecretSchema,
+        headers: ['etag', 'location', 'idempotent-replayed'],
       },
     },
     problems: [404, 409, 422],

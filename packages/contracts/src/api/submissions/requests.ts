@@ -21,8 +21,3 @@ export const registerBody = z.strictObject({ cycleId: z.optional(z.string().chec
 
 /** Body of withdraw (optional): why. */
 export const withdrawBody = z.strictObject({ reason: z.optional(text(2_000)) });
-
-/** `Idempotency-Key` header: printable, bounded. */
-export const idempotencyKeyHeader = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Idempotency-Key harus 1–128 karakter A–Z, a–z, 0–9, . _ : -'));

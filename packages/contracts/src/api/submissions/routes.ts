@@ -1,15 +1,9 @@
+import { idempotencyKeyHeader } from '../common';
 import { defineRoutes } from '../route';
 import { historyPageSchema, innovationPageSchema, innovationSchema } from './innovation';
 import { createInnovationInput, updateInnovationInput } from './innovation-input';
 import { submissionsRoutes } from './paths';
-import {
-  idempotencyKeyHeader,
-  innovationParams,
-  listInnovationsQuery,
-  listVersionsQuery,
-  registerBody,
-  withdrawBody,
-} from './requests';
+import { innovationParams, listInnovationsQuery, listVersionsQuery, registerBody, withdrawBody } from './requests';
 import { publicInnovationPageSchema, publicInnovationSchema, showcaseParams, showcaseQuery } from './showcase';
 
 const INNOVATION = {

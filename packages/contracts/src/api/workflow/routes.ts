@@ -1,4 +1,4 @@
-import { pageQuery } from '../common';
+import { idempotencyKeyHeader, pageQuery } from '../common';
 import { defineRoutes } from '../route';
 import { boardSchema, commitmentSchema, reviewQueuePageSchema } from './board';
 import { cyclePageSchema, cycleSchema } from './cycle';
@@ -32,9 +32,20 @@ export const workflowApi = defineRoutes('workflow', {
   createCycle: {
     ...workflowRoutes.createCycle,
     summary: 'Plan a programme cycle with every stage window',
+    description:
+      'An `Idempotency-Key` makes retries safe: the same key with the same body answers the first result (200).',
     body: { schema: createCycleInput, required: true },
-    responses: { 201: { description: 'Planned.', body: cycleSchema, headers: ['etag', 'location'] } },
-    problems: [409],
+    headers: { idempotencyKey: idempotencyKeyHeader },
+    responses: {
+      201: { description: 'Planned.', body: cycleSchema, headers: ['etag', 'location'] },
+      200: {
+        description: 'A retry with the same `Idempotency-Key` and body: the cycle planned first.',
+        body: cycleSchema,
+        headers: ['etag', 'location', 'idempotent-replayed'],
+      },
+    },
+    // 409: a concurrent write; 422: the key was used with another body.
+    problems: [409, 422],
   },
   listCycles: {
     ...workflowRoutes.listCycles,
