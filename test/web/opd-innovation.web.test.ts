@@ -183,6 +183,8 @@ describe('the web app, for an OPD and the coordinator', () => {
       await retryUntil(
         async () => {
           await page.reload();
+          // The page has read the track once it says where it is, or that it is not open yet.
+          await page.getByText('Tahap saat ini:').or(page.getByText('Jalur belum dibuka.')).waitFor();
           return page.getByRole('button', { name: 'Minta naik ke tahap berikutnya' }).count();
         },
         (count) => count === 1,

@@ -284,6 +284,8 @@ describe('the whole programme through the web app', () => {
         async () => {
           await page.reload();
           await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+          // The page has read the track once it says where it is, or that it is not open yet.
+          await page.getByText('Tahap saat ini:').or(page.getByText('Jalur belum dibuka.')).waitFor();
           return page.getByText('Tahap saat ini: Drum up').count();
         },
         (count) => count === 1,

@@ -56,25 +56,33 @@ export default function InnovationPage() {
     }
   }, [busy]);
 
-  /** The track, with its gate and its last history entry; null while it is not open (yet). */
+  /** The track; null while it is not open (yet). */
   const loadTrack = useCallback(async () => {
-    const at = `/innovations/${encodeURIComponent(id)}/track`;
-    const found = await api<Track>('GET', at).catch((error: unknown) => {
+    const found = await api<Track>('GET', `/innovations/${encodeURIComponent(id)}/track`).catch((error: unknown) => {
       if (error instanceof ApiProblem && error.status === 404) return undefined;
       throw error;
     });
-    if (!found) return null;
-    // At Display there is no gate left and no request to return; before it, a track holds a few dozen history
-    // entries at most (oldest first), so one page has the last.
-    const launched = found.data.stage === 'display';
-    const [gateAnswer, history] = await Promise.all([
-      launched ? undefined : api<GateStatus>('GET', `${at}/gate`),
-      launched ? undefined : api<{ items: HistoryEntry[] }>('GET', `${at}/history`, { query: { limit: '100' } }),
-    ]);
-    setGate(gateAnswer?.data);
-    setLastEntry(history?.data.items.at(-1));
-    return found.data;
+    return found?.data ?? null;
   }, [id]);
+
+  /**
+   * What the track's gate still needs and its last history entry (a return's reasons). At Display there is no gate
+   * left and no request to return; before it, a track holds a few dozen entries at most (oldest first), so one page
+   * has the last.
+   */
+  const loadGate = useCallback(
+    async (current: Track) => {
+      const at = `/innovations/${encodeURIComponent(id)}/track`;
+      const launched = current.stage === 'display';
+      const [gateAnswer, history] = await Promise.all([
+        launched ? undefined : api<GateStatus>('GET', `${at}/gate`),
+        launched ? undefined : api<{ items: HistoryEntry[] }>('GET', `${at}/history`, { query: { limit: '100' } }),
+      ]);
+      setGate(gateAnswer?.data);
+      setLastEntry(history?.data.items.at(-1));
+    },
+    [id],
+  );
 
   const load = useCallback(
     async (tries = 1) => {
@@ -85,7 +93,9 @@ export default function InnovationPage() {
         for (let attempt = 1; ; attempt += 1) {
           const found = await loadTrack();
           if (found || attempt >= tries) {
+            // The track shows at once; its gate and last return follow.
             setTrack(found);
+            if (found) await loadGate(found);
             return;
           }
           await new Promise((resolve) => setTimeout(resolve, TRACK_RETRY_MS));
@@ -94,7 +104,7 @@ export default function InnovationPage() {
         setRefusal(refusalOf(error));
       }
     },
-    [id, loadTrack],
+    [id, loadTrack, loadGate],
   );
   useEffect(() => {
     void load();
