@@ -126,3 +126,30 @@ export function StaleNotice({ title, hint, items }: { title: string; hint: strin
     </div>
   );
 }
+
+/** A refusal in the API's words, with the list of what is still missing when it gave one (a gate, a submission). */
+export function RefusalSummary({
+  text,
+  missingTitle,
+  missing,
+}: {
+  text: string;
+  missingTitle: string;
+  missing: readonly string[];
+}) {
+  return (
+    <div class="error-summary" role="alert">
+      <p>{text}</p>
+      {missing.length > 0 && (
+        <>
+          <h2>{missingTitle}</h2>
+          <ul>
+            {missing.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Field, Notice, StaleNotice } from '../components/fields';
+import { ErrorSummary, Field, Notice, RefusalSummary, StaleNotice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
@@ -271,21 +271,7 @@ export default function EvaluationForm() {
       ) : (
         <p>{t.evaluation.form.intro}</p>
       )}
-      {problem && (
-        <div class="error-summary" role="alert">
-          <p>{problem}</p>
-          {missing.length > 0 && (
-            <>
-              <h2>{t.evaluation.form.missing}</h2>
-              <ul>
-                {missing.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      {problem && <RefusalSummary text={problem} missingTitle={t.evaluation.form.missing} missing={missing} />}
       {stale.length > 0 && (
         <StaleNotice
           title={t.evaluation.form.staleTitle}

@@ -2,7 +2,7 @@ import type { GateStatus, Innovation, Track, trackHistoryPageSchema } from '@ino
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { Notice } from '../components/fields';
+import { Notice, RefusalSummary } from '../components/fields';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api } from '../lib/api';
 import { hasRole, useSession } from '../lib/session';
@@ -148,21 +148,7 @@ export default function InnovationPage() {
         {t.innovations.status}: <strong>{t.innovations.statuses[data.status] ?? data.status}</strong> ·{' '}
         {t.innovations.updated}: {formatDateTime(data.updatedAt)}
       </p>
-      {refusal && (
-        <div class="error-summary" role="alert">
-          <p>{refusal.text}</p>
-          {refusal.missing.length > 0 && (
-            <>
-              <h2>{t.detail.missing}</h2>
-              <ul>
-                {refusal.missing.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      {refusal && <RefusalSummary text={refusal.text} missingTitle={t.detail.missing} missing={refusal.missing} />}
       <Notice text={notice} />
       <h2>{t.detail.profile}</h2>
       <dl class="profile">

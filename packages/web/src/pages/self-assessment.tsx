@@ -9,7 +9,7 @@ import { fieldErrors, indonesianMessage } from '@inovda/kernel';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type * as z from 'zod/mini';
-import { ErrorSummary, Field, inputId, Notice, PageLoading, StaleNotice } from '../components/fields';
+import { ErrorSummary, Field, inputId, Notice, PageLoading, RefusalSummary, StaleNotice } from '../components/fields';
 import { TableFrame } from '../components/table-frame';
 import { formatDateTime, t } from '../i18n';
 import { ApiProblem, api, type FieldMessage } from '../lib/api';
@@ -244,21 +244,7 @@ export default function SelfAssessmentPage() {
       {stale.length > 0 ? (
         <StaleNotice title={words.staleTitle} hint={words.staleHint} items={stale} />
       ) : (
-        problem && (
-          <div class="error-summary" role="alert">
-            <p>{problem}</p>
-            {missing.length > 0 && (
-              <>
-                <h2>{words.missing}</h2>
-                <ul>
-                  {missing.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        )
+        problem && <RefusalSummary text={problem} missingTitle={words.missing} missing={missing} />
       )}
       <Notice text={notice} />
       {loaded === null && (
